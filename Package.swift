@@ -1,0 +1,44 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// One direction of dependency, bottom to top:
+//   FCOS (maths, no dependencies)      Canvas (thin layer over Cairo)
+//   Annotations (on FCOS)              Figures (on FCOS + Canvas)
+//   Notebook (the lesson runner, on Figures)
+//   lesson-0N-… executables, the `fcos` command line
+let package = Package(
+    name: "fcos-targets",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "FCOS", targets: ["FCOS"]),
+        .executable(name: "fcos", targets: ["fcos"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+    ],
+    targets: [
+        .target(name: "FCOS"),
+        .systemLibrary(
+            name: "CCairo",
+            pkgConfig: "cairo",
+            providers: [.apt(["libcairo2-dev"]), .brew(["cairo"])]
+        ),
+        .target(name: "Canvas", dependencies: ["CCairo"]),
+        .executableTarget(
+            name: "fcos",
+            dependencies: [
+                "FCOS",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "FCOSTests",
+            dependencies: [
+                "FCOS",
+                .product(name: "Numerics", package: "swift-numerics"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
