@@ -25,6 +25,7 @@ let package = Package(
             providers: [.apt(["libcairo2-dev"]), .brew(["cairo"])]
         ),
         .target(name: "Canvas", dependencies: ["CCairo"]),
+        // MARK: more targets
         .executableTarget(
             name: "fcos",
             dependencies: [
