@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// The `fcos` command line: FCOS target assignment, losses and NMS on JSON, for people and for
+/// other languages' code that wants to check itself against this toolkit.
+@main
+struct FCOSCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fcos",
+        abstract: "FCOS target assignment, losses and NMS, faithful to the reference implementations.",
+        subcommands: []
+    )
+}
