@@ -6,4 +6,19 @@ public enum FileFormat: String, Sendable, CaseIterable {
     case pdf
 
     public var fileExtension: String { rawValue }
+
+    /// The format named by a file extension (case-insensitive, without the dot), so callers can
+    /// let the output path decide.
+    public init?(pathExtension: String) {
+        self.init(rawValue: pathExtension.lowercased())
+    }
+
+    /// The media type, for `<img>`/`<object>` tags and data URIs in generated HTML.
+    public var mimeType: String {
+        switch self {
+        case .png: return "image/png"
+        case .svg: return "image/svg+xml"
+        case .pdf: return "application/pdf"
+        }
+    }
 }
