@@ -19,6 +19,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "FCOS"),
+        .target(name: "Annotations", dependencies: ["FCOS"]),
         .systemLibrary(
             name: "CCairo",
             pkgConfig: "cairo",
@@ -26,10 +27,17 @@ let package = Package(
         ),
         .target(name: "Canvas", dependencies: ["CCairo"]),
         // MARK: more targets
+        .testTarget(name: "CanvasTests", dependencies: ["Canvas"]),
+        .target(
+            name: "Notebook",
+            dependencies: ["Canvas", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
         .executableTarget(
             name: "fcos",
             dependencies: [
                 "FCOS",
+                "Annotations",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

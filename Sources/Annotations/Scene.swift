@@ -1,0 +1,18 @@
+import FCOS
+
+/// An image size and its ground-truth boxes, in the network's input pixels: the input to target
+/// assignment, and what lessons and `fcos targets` read from a scene file.
+public struct Scene: Sendable {
+    public var width: Int
+    public var height: Int
+    public var groundTruths: [GroundTruth]
+    /// An optional picture drawn under the boxes, relative to the scene file.
+    public var illustration: String?
+
+    public init(width: Int, height: Int, groundTruths: [GroundTruth], illustration: String? = nil) {
+        self.width = width
+        self.height = height
+        self.groundTruths = groundTruths
+        self.illustration = illustration
+    }
+}

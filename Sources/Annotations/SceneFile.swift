@@ -1,0 +1,47 @@
+import FCOS
+import Foundation
+
+/// Reading the scene JSON that lessons and `fcos targets` take:
+///
+/// ```
+/// {"image": {"width": 1333, "height": 800},
+///  "boxes": [{"x0": 10, "y0": 20, "x1": 200, "y1": 300, "label": 1, "name": "person"}, ...]}
+/// ```
+///
+/// Boxes are taken as given, in the network's input pixels: no clipping and no `±1` conversion
+/// (those belong to reading COCO files). `label` defaults to 0, `name` is optional, and
+/// `"crowd": true` marks a crowd region. Zero-width or zero-height boxes are accepted (every
+/// reference simply gives them no positive); `x1 < x0`, NaN and a zero-size image are errors.
+public enum SceneFile {
+    public static func read(_ path: String) throws -> Scene {
+        try decode(JSONValue.read(path))
+    }
+
+    public static func decode(_ json: JSONValue) throws -> Scene {
+        let image = try json["image"]
+        let width = try image["width"].integer()
+        let height = try image["height"].integer()
+        guard width > 0, height > 0 else {
+            throw try image["width"].error("image size must be positive, found \(width)×\(height)")
+        }
+        guard width <= 100_000, height <= 100_000 else {
+            throw try image["width"].error("image size \(width)×\(height) is larger than 100 000 px")
+        }
+        var groundTruths: [GroundTruth] = []
+        for record in try json["boxes"].array() {
+            let x0 = try record["x0"].float()
+            let y0 = try record["y0"].float()
+            let x1 = try record["x1"].float()
+            let y1 = try record["y1"].float()
+            guard x1 >= x0 else { throw record.error("x1 (\(x1)) is less than x0 (\(x0))") }
+            guard y1 >= y0 else { throw record.error("y1 (\(y1)) is less than y0 (\(y0))") }
+            let label = record.has("label") ? try record["label"].integer() : 0
+            let name = record.has("name") ? try record["name"].string() : nil
+            let crowd = record.has("crowd") ? try record["crowd"].bool() : false
+            groundTruths.append(
+                GroundTruth(box: Box(x0: x0, y0: y0, x1: x1, y1: y1), label: label, name: name, isCrowd: crowd))
+        }
+        let illustration = json.has("illustration") ? try json["illustration"].string() : nil
+        return Scene(width: width, height: height, groundTruths: groundTruths, illustration: illustration)
+    }
+}
