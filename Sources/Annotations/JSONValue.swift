@@ -13,7 +13,8 @@ public struct JSONValue {
             let value = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
             return JSONValue(value: value, path: "", file: file)
         } catch {
-            let reason = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "not valid JSON"
+            let reason =
+                (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "not valid JSON"
             throw InputError(file: file, problem: "malformed JSON (\(reason))")
         }
     }
@@ -38,7 +39,10 @@ public struct JSONValue {
     }
 
     func child(_ value: Any, _ component: String) -> JSONValue {
-        JSONValue(value: value, path: path.isEmpty ? component : "\(path)\(component.hasPrefix("[") ? "" : ".")\(component)", file: file)
+        JSONValue(
+            value: value,
+            path: path.isEmpty ? component : "\(path)\(component.hasPrefix("[") ? "" : ".")\(component)",
+            file: file)
     }
 
     public func has(_ key: String) -> Bool {

@@ -39,7 +39,8 @@ public enum SceneFile {
             let name = record.has("name") ? try record["name"].string() : nil
             let crowd = record.has("crowd") ? try record["crowd"].bool() : false
             groundTruths.append(
-                GroundTruth(box: Box(x0: x0, y0: y0, x1: x1, y1: y1), label: label, name: name, isCrowd: crowd))
+                GroundTruth(
+                    box: Box(x0: x0, y0: y0, x1: x1, y1: y1), label: label, name: name, isCrowd: crowd))
         }
         let illustration = json.has("illustration") ? try json["illustration"].string() : nil
         return Scene(width: width, height: height, groundTruths: groundTruths, illustration: illustration)

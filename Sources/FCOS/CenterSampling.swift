@@ -48,7 +48,8 @@ public enum CenterSampling: Hashable, Sendable {
                 x0: xmin > box.x0 ? xmin : box.x0, y0: ymin > box.y0 ? ymin : box.y0,
                 x1: xmax > box.x1 ? box.x1 : xmax, y1: ymax > box.y1 ? box.y1 : ymax)
         case .chebyshev:
-            return Box(x0: max(xmin, box.x0), y0: max(ymin, box.y0), x1: min(xmax, box.x1), y1: min(ymax, box.y1))
+            return Box(
+                x0: max(xmin, box.x0), y0: max(ymin, box.y0), x1: min(xmax, box.x1), y1: min(ymax, box.y1))
         }
     }
 

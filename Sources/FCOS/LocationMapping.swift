@@ -44,7 +44,9 @@ public enum FeatureSizeRule: Hashable, Sendable {
     case ceilDivision
 
     /// `(width, height)` of every level, in the order given.
-    public func sizes(imageWidth: Int, imageHeight: Int, levels: [FeatureLevel]) -> [(width: Int, height: Int)] {
+    public func sizes(imageWidth: Int, imageHeight: Int, levels: [FeatureLevel]) -> [(
+        width: Int, height: Int
+    )] {
         switch self {
         case .ceilDivision:
             return levels.map { (ceilDiv(imageWidth, $0.stride), ceilDiv(imageHeight, $0.stride)) }
@@ -90,7 +92,8 @@ public struct FeatureMap: Hashable, Sendable {
     public var stepY: Int
     public var offset: LocationOffset
 
-    public init(level: FeatureLevel, width: Int, height: Int, stepX: Int, stepY: Int, offset: LocationOffset) {
+    public init(level: FeatureLevel, width: Int, height: Int, stepX: Int, stepY: Int, offset: LocationOffset)
+    {
         self.level = level
         self.width = width
         self.height = height

@@ -26,7 +26,8 @@ public struct Matcher: Sendable {
         _ groundTruths: [GroundTruth], imageWidth: Int, imageHeight: Int, explain: Bool = false
     ) -> Assignment {
         if explain || !canScanPerBox(groundTruths) {
-            return assignByLocation(groundTruths, imageWidth: imageWidth, imageHeight: imageHeight, explain: explain)
+            return assignByLocation(
+                groundTruths, imageWidth: imageWidth, imageHeight: imageHeight, explain: explain)
         }
         return assignByBox(groundTruths, imageWidth: imageWidth, imageHeight: imageHeight)
     }
@@ -66,7 +67,9 @@ public struct Matcher: Sendable {
                 let winner = rules.ambiguity.resolve(keys)
                 if let winner { matched[index] = Int32(winner) }
                 if explain && !verdicts.isEmpty {
-                    notes.append(LocationExplanation(index: index, location: point, verdicts: verdicts, winner: winner))
+                    notes.append(
+                        LocationExplanation(index: index, location: point, verdicts: verdicts, winner: winner)
+                    )
                 }
             }
             levels.append(makeTargets(map: map, matched: matched, groundTruths: groundTruths))

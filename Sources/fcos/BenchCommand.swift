@@ -51,7 +51,8 @@ struct BenchCommand: ParsableCommand {
         } else {
             var out = "Target assignment, 1333×800, explanations off (median of \(runs))\n"
             for row in targetRows {
-                out += "  \(row.preset.padding(toLength: 15, withPad: " ", startingAt: 0)) \(String(row.boxes).leftPad(4)) boxes  \(String(rounded(row.ms)).leftPad(9)) ms\n"
+                out +=
+                    "  \(row.preset.padding(toLength: 15, withPad: " ", startingAt: 0)) \(String(row.boxes).leftPad(4)) boxes  \(String(rounded(row.ms)).leftPad(9)) ms\n"
             }
             writeOut(out)
         }
@@ -92,7 +93,8 @@ struct BenchRandom: RandomNumberGenerator {
         let y0 = Float.random(in: 0..<height, using: &self)
         let w = Float.random(in: 8...200, using: &self)
         let h = Float.random(in: 8...200, using: &self)
-        return GroundTruth(box: Box(x0: x0, y0: y0, x1: x0 + w, y1: y0 + h), label: Int.random(in: 0..<80, using: &self))
+        return GroundTruth(
+            box: Box(x0: x0, y0: y0, x1: x0 + w, y1: y0 + h), label: Int.random(in: 0..<80, using: &self))
     }
 }
 

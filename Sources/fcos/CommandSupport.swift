@@ -18,7 +18,8 @@ func reportingInputErrors(_ body: () throws -> Void) throws {
 func lookUpPreset(named name: String) throws -> Preset {
     guard let preset = Preset.named(name) else {
         throw InputError(
-            file: "--preset", problem: "unknown preset '\(name)' (choose \(Preset.names.joined(separator: ", ")))")
+            file: "--preset",
+            problem: "unknown preset '\(name)' (choose \(Preset.names.joined(separator: ", ")))")
     }
     return preset
 }

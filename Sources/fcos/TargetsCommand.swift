@@ -22,7 +22,8 @@ struct TargetsCommand: ParsableCommand {
     @Flag(help: "Print the full per-level targets as JSON instead of a summary.")
     var json = false
 
-    @Flag(help: "torchvision only: space P6/P7 locations by padded size ÷ feature size, as its pipeline does.")
+    @Flag(
+        help: "torchvision only: space P6/P7 locations by padded size ÷ feature size, as its pipeline does.")
     var derivedGridSpacing = false
 
     func run() throws {
@@ -30,14 +31,18 @@ struct TargetsCommand: ParsableCommand {
             var chosen = try lookUpPreset(named: preset)
             if derivedGridSpacing {
                 guard chosen.name == "torchvision" else {
-                    throw InputError(file: "--derived-grid-spacing", problem: "applies to the torchvision preset only")
+                    throw InputError(
+                        file: "--derived-grid-spacing", problem: "applies to the torchvision preset only")
                 }
                 chosen.assignment.derivedGridSpacing = true
             }
             let scene = try SceneFile.read(self.scene)
             let assignment = chosen.matcher.assign(
                 scene.groundTruths, imageWidth: scene.width, imageHeight: scene.height)
-            writeOut(json ? TargetsJSON.encode(assignment, preset: chosen.name) : TargetsSummary.text(assignment, preset: chosen))
+            writeOut(
+                json
+                    ? TargetsJSON.encode(assignment, preset: chosen.name)
+                    : TargetsSummary.text(assignment, preset: chosen))
         }
     }
 }

@@ -15,7 +15,9 @@ enum TargetsSummary {
                 gateText(map.level.sizeRange, rules.sizeGate), "\(map.count)", "\(level.positiveCount)",
             ])
         }
-        levelRows.append(["all", "", "", "", "\(a.levels.reduce(0) { $0 + $1.map.count })", "\(a.positiveCount)"])
+        levelRows.append([
+            "all", "", "", "", "\(a.levels.reduce(0) { $0 + $1.map.count })", "\(a.positiveCount)",
+        ])
         out += table(levelRows, rightAligned: [1, 4, 5]) + "\n"
 
         let perLevel = a.levels.map { level in
@@ -30,7 +32,10 @@ enum TargetsSummary {
             var name = gt.name ?? "label \(gt.label)"
             if gt.isCrowd { name += " (crowd)" }
             boxRows.append(
-                ["\(g)", name, "\(fmt(b.x0)), \(fmt(b.y0)), \(fmt(b.x1)), \(fmt(b.y1))", "\(fmt(b.width))×\(fmt(b.height))"]
+                [
+                    "\(g)", name, "\(fmt(b.x0)), \(fmt(b.y0)), \(fmt(b.x1)), \(fmt(b.y1))",
+                    "\(fmt(b.width))×\(fmt(b.height))",
+                ]
                     + counts.map(String.init) + ["\(counts.reduce(0, +))"])
         }
         if a.groundTruths.isEmpty {
@@ -65,7 +70,9 @@ enum TargetsSummary {
                 return rightAligned.contains(c) ? pad + cell : cell + pad
             }.joined(separator: "  ")
             let trimmed = String(line.reversed().drop { $0 == " " }.reversed())
-            return r == 0 ? trimmed + "\n" + widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ") : trimmed
+            return r == 0
+                ? trimmed + "\n" + widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")
+                : trimmed
         }.joined(separator: "\n") + "\n"
     }
 }

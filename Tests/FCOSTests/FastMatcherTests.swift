@@ -14,8 +14,10 @@ struct FastMatcherTests {
             if presetName == "torchvision" { preset.assignment.derivedGridSpacing = round % 2 == 1 }
             let width = Int.random(in: 32...420, using: &rng)
             let height = Int.random(in: 32...420, using: &rng)
-            let boxes = randomScene(&rng, width: width, height: height, boxes: Int.random(in: 0...14, using: &rng))
-            let plain = preset.matcher.assignByLocation(boxes, imageWidth: width, imageHeight: height, explain: true)
+            let boxes = randomScene(
+                &rng, width: width, height: height, boxes: Int.random(in: 0...14, using: &rng))
+            let plain = preset.matcher.assignByLocation(
+                boxes, imageWidth: width, imageHeight: height, explain: true)
             positives += plain.positiveCount
             ambiguous += plain.explanation!.levels.joined().filter(\.isAmbiguous).count
             let fast = preset.matcher.assignByBox(boxes, imageWidth: width, imageHeight: height)

@@ -15,7 +15,8 @@ struct MatcherTests {
     @Test("m = 64 exactly: positive on both P3 and P4 under inclusive ranges")
     func inclusiveBoundary() {
         // Box [0, 0, 128, 128] at (64, 64): l = t = r = b = 64, so m = 64, in [-1, 64] and [64, 128].
-        let a = Matcher(rules: Self.officialOnCorners).assign([box(0, 0, 128, 128)], imageWidth: 256, imageHeight: 256)
+        let a = Matcher(rules: Self.officialOnCorners).assign(
+            [box(0, 0, 128, 128)], imageWidth: 256, imageHeight: 256)
         #expect(a.matched(level: "P3", x: 64, y: 64) == 0)
         #expect(a.matched(level: "P4", x: 64, y: 64) == 0)
         #expect(SizeGate.inclusive.admits(64, in: SizeRange(lower: -1, upper: 64)))
@@ -45,7 +46,8 @@ struct MatcherTests {
     @Test("A location exactly on an edge is background")
     func locationOnEdge() {
         // Official P3 locations are 4, 12, 20, …; the box's left and top edges pass through 4.
-        let a = Preset.official.matcher.assign([box(4, 4, 50, 50)], imageWidth: 64, imageHeight: 64, explain: true)
+        let a = Preset.official.matcher.assign(
+            [box(4, 4, 50, 50)], imageWidth: 64, imageHeight: 64, explain: true)
         #expect(a.matched(level: "P3", x: 4, y: 12) == -1)
         #expect(a.matched(level: "P3", x: 12, y: 4) == -1)
         #expect(a.matched(level: "P3", x: 12, y: 12) == 0)
@@ -60,7 +62,8 @@ struct MatcherTests {
         let a = Preset.official.matcher.assign(
             [box(0, 0, 40, 40), box(20, 20, 60, 60)], imageWidth: 64, imageHeight: 64, explain: true)
         #expect(a.matched(level: "P3", x: 28, y: 28) == 0)
-        let b = Preset.official.matcher.assign([box(20, 20, 60, 60), box(0, 0, 40, 40)], imageWidth: 64, imageHeight: 64)
+        let b = Preset.official.matcher.assign(
+            [box(20, 20, 60, 60), box(0, 0, 40, 40)], imageWidth: 64, imageHeight: 64)
         #expect(b.matched(level: "P3", x: 28, y: 28) == 0)
         let note = a.explanation!.levels[0].first { $0.location == Point(x: 28, y: 28) }!
         #expect(note.isAmbiguous)
@@ -183,7 +186,8 @@ struct MatcherTests {
     func crowdBoxes() {
         var crowd = box(0, 0, 40, 40)
         crowd.isCrowd = true
-        let a = Preset.official.matcher.assign([crowd, box(20, 20, 60, 60)], imageWidth: 64, imageHeight: 64, explain: true)
+        let a = Preset.official.matcher.assign(
+            [crowd, box(20, 20, 60, 60)], imageWidth: 64, imageHeight: 64, explain: true)
         #expect(a.positivesPerGroundTruth[0] == 0)
         #expect(a.matched(level: "P3", x: 28, y: 28) == 1)
         let note = a.explanation!.levels[0].first { $0.location == Point(x: 12, y: 12) }!

@@ -39,13 +39,17 @@ func randomScene(_ rng: inout SplitMix64, width: Int, height: Int, boxes: Int) -
     (0..<boxes).map { _ in
         let snap = Bool.random(using: &rng)
         func coordinate(_ limit: Int) -> Float {
-            snap ? Float(Int.random(in: 0...(limit / 4), using: &rng) * 4) : Float.random(in: 0...Float(limit), using: &rng)
+            snap
+                ? Float(Int.random(in: 0...(limit / 4), using: &rng) * 4)
+                : Float.random(in: 0...Float(limit), using: &rng)
         }
         let x0 = coordinate(width)
         let y0 = coordinate(height)
         let side = Float(Int.random(in: 0...3, using: &rng) == 0 ? 8 : 1)
-        let w = snap ? Float(Int.random(in: 0...60, using: &rng)) * side : Float.random(in: 0...500, using: &rng)
-        let h = snap ? Float(Int.random(in: 0...60, using: &rng)) * side : Float.random(in: 0...500, using: &rng)
+        let w =
+            snap ? Float(Int.random(in: 0...60, using: &rng)) * side : Float.random(in: 0...500, using: &rng)
+        let h =
+            snap ? Float(Int.random(in: 0...60, using: &rng)) * side : Float.random(in: 0...500, using: &rng)
         return GroundTruth(
             box: Box(x0: x0, y0: y0, x1: x0 + w, y1: y0 + h), label: Int.random(in: 0..<3, using: &rng),
             isCrowd: Int.random(in: 0..<20, using: &rng) == 0)
