@@ -1,0 +1,43 @@
+/// What happened when a lesson ran; ``Lesson/main(_:)`` turns it into an exit status, tests
+/// inspect it directly.
+public struct LessonResult {
+    public enum Outcome: Equatable, Sendable {
+        /// Every step was shown.
+        case finished
+        /// The student pressed `q` (or input ended) before the last step.
+        case quit
+        case failed
+    }
+
+    public var outcome: Outcome
+    public var failure: LessonFailure?
+    /// 1-based step numbers in the order they appeared on the terminal, back-steps included.
+    public var shownSteps: [Int]
+    /// Every figure file written, in lesson order.
+    public var figurePaths: [String]
+    /// The notebook page, if it could be written.
+    public var notebookPath: String?
+
+    public var exitCode: Int32 { failure == nil ? 0 : 1 }
+}
+
+/// Why a lesson stopped early, as one line a student can act on.
+public struct LessonFailure: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The 1-based step that failed, or nil for problems before any step ran (e.g. `--step 12`).
+    public var step: Int?
+    public var message: String
+
+    public init(step: Int?, message: String) {
+        self.step = step
+        self.message = message
+    }
+
+    public var description: String { message }
+
+    /// The first line of an error's description: multi-line dumps don't belong in a lesson.
+    static func oneLine(_ error: any Error) -> String {
+        let text = String(describing: error)
+        let first = text.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? text
+        return first.isEmpty ? "\(type(of: error))" : first
+    }
+}
