@@ -41,6 +41,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .testTarget(name: "AnnotationsTests", dependencies: ["Annotations"]),
+        .testTarget(name: "CommandLineTests", dependencies: ["fcos"]),
         .testTarget(
             name: "FCOSTests",
             dependencies: [
