@@ -39,7 +39,9 @@ extension DrawingContext {
     /// The shaft stops under the head instead of running to the tip, otherwise its square end would
     /// poke out beside a sharp tip. Heads shrink on arrows too short for them, so that a distance
     /// of a few pixels is still drawn as an arrow rather than as a blob.
-    public func drawArrow(from start: CGPoint, to end: CGPoint, _ color: Color, style: ArrowStyle = ArrowStyle()) {
+    public func drawArrow(
+        from start: CGPoint, to end: CGPoint, _ color: Color, style: ArrowStyle = ArrowStyle()
+    ) {
         let dx = Double(end.x - start.x)
         let dy = Double(end.y - start.y)
         let length = (dx * dx + dy * dy).squareRoot()

@@ -52,7 +52,8 @@ public enum AtomicFile {
         do {
             let result = try produce(temporary)
             guard rename(temporary, destination.path) == 0 else {
-                throw CanvasError.io(errno: errno, operation: "while moving the new file into place at \(path)")
+                throw CanvasError.io(
+                    errno: errno, operation: "while moving the new file into place at \(path)")
             }
             return result
         } catch {

@@ -29,7 +29,8 @@ public enum CanvasError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Throws when `status` is not `CAIRO_STATUS_SUCCESS`.
     static func check(_ status: cairo_status_t, _ operation: @autoclosure () -> String) throws {
         guard status != CAIRO_STATUS_SUCCESS else { return }
-        throw CanvasError.cairo(status: String(cString: cairo_status_to_string(status)), operation: operation())
+        throw CanvasError.cairo(
+            status: String(cString: cairo_status_to_string(status)), operation: operation())
     }
 }
 

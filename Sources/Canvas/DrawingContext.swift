@@ -212,20 +212,30 @@ public final class DrawingContext {
 
     /// Draws `image` scaled to fill `rect` exactly (callers who want to keep the aspect ratio pass
     /// a rect of the right shape).
-    public func draw(_ image: RasterImage, in rect: CGRect, filter: ImageFilter = .smooth, opacity: Double = 1) {
+    public func draw(
+        _ image: RasterImage, in rect: CGRect, filter: ImageFilter = .smooth, opacity: Double = 1
+    ) {
         guard image.width > 0, image.height > 0, rect.width > 0, rect.height > 0 else { return }
+        let source = filter == .nearest && targetIsSVG ? image.blockUpscaled(toCover: rect.size) : image
         withSavedState {
             cairo_translate(cr, Double(rect.minX), Double(rect.minY))
-            cairo_scale(cr, Double(rect.width) / Double(image.width), Double(rect.height) / Double(image.height))
-            cairo_set_source_surface(cr, image.surface.pointer, 0, 0)
+            cairo_scale(
+                cr, Double(rect.width) / Double(source.width), Double(rect.height) / Double(source.height))
+            cairo_set_source_surface(cr, source.surface.pointer, 0, 0)
             let pattern = cairo_get_source(cr)
             cairo_pattern_set_filter(pattern, filter.cairoValue)
             // Without PAD, smoothing blends the border pixels with transparency and the image
             // gets a soft, see-through frame.
             cairo_pattern_set_extend(pattern, CAIRO_EXTEND_PAD)
-            cairo_rectangle(cr, 0, 0, Double(image.width), Double(image.height))
+            cairo_rectangle(cr, 0, 0, Double(source.width), Double(source.height))
             cairo_clip(cr)
             cairo_paint_with_alpha(cr, opacity)
         }
+    }
+
+    /// Cairo's SVG output drops the filter, and browsers smooth every embedded image, which would
+    /// blur a 20×15 score grid into a gradient. PNG and PDF (`/Interpolate false`) keep it.
+    private var targetIsSVG: Bool {
+        cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_SVG
     }
 }

@@ -32,7 +32,8 @@ public struct Figure: Sendable {
     public func write(
         toPath path: String, format: FileFormat? = nil, draw: (DrawingContext) throws -> Void
     ) throws {
-        guard let format = format ?? FileFormat(pathExtension: URL(fileURLWithPath: path).pathExtension) else {
+        guard let format = format ?? FileFormat(pathExtension: URL(fileURLWithPath: path).pathExtension)
+        else {
             throw CanvasError.invalidArgument(
                 "cannot tell the format of \(path); use a .png, .svg or .pdf extension or pass format:")
         }
@@ -92,12 +93,16 @@ public struct Figure: Sendable {
         return RasterImage(surface: surface)
     }
 
-    private func drawVector(on surface: Surface, _ operation: String, draw: (DrawingContext) throws -> Void) throws {
+    private func drawVector(on surface: Surface, _ operation: String, draw: (DrawingContext) throws -> Void)
+        throws
+    {
         try drawContents(on: surface, operation, draw)
         try surface.finish(operation)
     }
 
-    private func drawContents(on surface: Surface, _ operation: String, _ body: (DrawingContext) throws -> Void) throws {
+    private func drawContents(
+        on surface: Surface, _ operation: String, _ body: (DrawingContext) throws -> Void
+    ) throws {
         let context = try DrawingContext(surface: surface, size: size, operation)
         if let background {
             context.paint(background)

@@ -119,13 +119,17 @@ extension DrawingContext {
         fill(color)
     }
 
-    public func strokeCircle(center: CGPoint, radius: Double, _ color: Color, style: StrokeStyle = StrokeStyle()) {
+    public func strokeCircle(
+        center: CGPoint, radius: Double, _ color: Color, style: StrokeStyle = StrokeStyle()
+    ) {
         beginPath()
         addCircle(center: center, radius: radius)
         stroke(color, style: style)
     }
 
-    public func strokeLine(from start: CGPoint, to end: CGPoint, _ color: Color, style: StrokeStyle = StrokeStyle()) {
+    public func strokeLine(
+        from start: CGPoint, to end: CGPoint, _ color: Color, style: StrokeStyle = StrokeStyle()
+    ) {
         beginPath()
         addLine(from: start, to: end)
         stroke(color, style: style)

@@ -21,7 +21,8 @@ public final class RasterImage {
 
     /// A fully transparent image, or one filled with `color`.
     public convenience init(width: Int, height: Int, fill color: Color = .clear) throws {
-        let surface = try Surface.image(width: width, height: height, "while creating a \(width)×\(height) image")
+        let surface = try Surface.image(
+            width: width, height: height, "while creating a \(width)×\(height) image")
         if color != .clear {
             let cr: OpaquePointer = cairo_create(surface.pointer)
             cairo_set_source_rgba(cr, color.red, color.green, color.blue, color.alpha)
@@ -48,7 +49,8 @@ public final class RasterImage {
     public convenience init(width: Int, height: Int, rgb: [UInt8]) throws {
         try RasterImage.checkBuffer(rgb.count, width: width, height: height, channels: 3)
         let surface = try Surface.imageSurface(
-            format: CAIRO_FORMAT_RGB24, width: width, height: height, "while creating a \(width)×\(height) RGB image")
+            format: CAIRO_FORMAT_RGB24, width: width, height: height,
+            "while creating a \(width)×\(height) RGB image")
         RasterImage.fill(surface, width: width, height: height) { index in
             // RGB24 is a native-endian 32-bit word per pixel with the top byte unused.
             let i = index * 3
@@ -60,7 +62,8 @@ public final class RasterImage {
     /// Copies tightly packed 8-bit straight-alpha RGBA quadruples (`width * height * 4` bytes).
     public convenience init(width: Int, height: Int, rgba: [UInt8]) throws {
         try RasterImage.checkBuffer(rgba.count, width: width, height: height, channels: 4)
-        let surface = try Surface.image(width: width, height: height, "while creating a \(width)×\(height) RGBA image")
+        let surface = try Surface.image(
+            width: width, height: height, "while creating a \(width)×\(height) RGBA image")
         RasterImage.fill(surface, width: width, height: height) { index in
             let i = index * 4
             return RasterImage.premultipliedWord(r: rgba[i], g: rgba[i + 1], b: rgba[i + 2], a: rgba[i + 3])
@@ -71,7 +74,8 @@ public final class RasterImage {
     /// An image whose pixel `(x, y)` has colour `color(x, y)` — e.g. a feature map's scores through
     /// ``Palette/viridis(_:)``, to be drawn scaled up with ``ImageFilter/nearest``.
     public convenience init(width: Int, height: Int, color: (_ x: Int, _ y: Int) -> Color) throws {
-        let surface = try Surface.image(width: width, height: height, "while creating a \(width)×\(height) image")
+        let surface = try Surface.image(
+            width: width, height: height, "while creating a \(width)×\(height) image")
         RasterImage.fill(surface, width: width, height: height) { index in
             let b = color(index % width, index / width).bytes
             return RasterImage.premultipliedWord(r: b.red, g: b.green, b: b.blue, a: b.alpha)
@@ -84,7 +88,8 @@ public final class RasterImage {
     /// The pixel at column `x`, row `y` (0-based, from the top-left). Out-of-range coordinates are
     /// a programming error, like an array index.
     public func pixel(x: Int, y: Int) -> Pixel {
-        precondition(x >= 0 && x < width && y >= 0 && y < height, "pixel (\(x), \(y)) outside \(width)×\(height)")
+        precondition(
+            x >= 0 && x < width && y >= 0 && y < height, "pixel (\(x), \(y)) outside \(width)×\(height)")
         cairo_surface_flush(surface.pointer)
         let stride = Int(cairo_image_surface_get_stride(surface.pointer))
         let data = UnsafeRawPointer(cairo_image_surface_get_data(surface.pointer)!)
@@ -117,7 +122,8 @@ public final class RasterImage {
     public func writePNG(to path: String) throws {
         try AtomicFile.write(to: path) { temporary in
             cairo_surface_flush(surface.pointer)
-            try CanvasError.check(cairo_surface_write_to_png(surface.pointer, temporary), "while writing \(path)")
+            try CanvasError.check(
+                cairo_surface_write_to_png(surface.pointer, temporary), "while writing \(path)")
         }
     }
 
@@ -131,6 +137,33 @@ public final class RasterImage {
         return try ByteSink.collect("while encoding a PNG") { write, closure in
             cairo_surface_write_to_png_stream(surface.pointer, write, closure)
         }
+    }
+
+    /// A copy in which each pixel is repeated into a k×l block, large enough that drawing it over
+    /// `size` user units needs no further enlargement (capped at 4096 pixels a side). A viewer that
+    /// insists on smoothing then only softens the outermost pixel of each block, and the cells stay
+    /// sharp. Returns `self` if no enlargement is needed or possible.
+    func blockUpscaled(toCover size: CGSize) -> RasterImage {
+        let limit = 4096
+        guard size.width.isFinite, size.height.isFinite else { return self }
+        func factor(_ extent: Double, _ pixels: Int) -> Int {
+            max(1, Int(min((extent / Double(pixels)).rounded(.up), Double(limit / pixels))))
+        }
+        let kx = factor(Double(size.width), width)
+        let ky = factor(Double(size.height), height)
+        guard kx > 1 || ky > 1,
+            let upscaled = try? Surface.image(
+                width: width * kx, height: height * ky, "while enlarging an image")
+        else { return self }
+        let cr: OpaquePointer = cairo_create(upscaled.pointer)
+        cairo_scale(cr, Double(kx), Double(ky))
+        cairo_set_source_surface(cr, surface.pointer, 0, 0)
+        cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_NEAREST)
+        cairo_paint(cr)
+        let status = cairo_status(cr)
+        cairo_destroy(cr)
+        cairo_surface_flush(upscaled.pointer)
+        return status == CAIRO_STATUS_SUCCESS ? RasterImage(surface: upscaled) : self
     }
 
     // MARK: Helpers

@@ -34,7 +34,8 @@ final class Surface {
     static func imageSurface(
         format: cairo_format_t, width: Int, height: Int, _ operation: @autoclosure () -> String
     ) throws -> Surface {
-        guard let widthC = Int32(exactly: width), let heightC = Int32(exactly: height), width >= 0, height >= 0
+        guard let widthC = Int32(exactly: width), let heightC = Int32(exactly: height), width >= 0,
+            height >= 0
         else {
             throw CanvasError.invalidArgument("image size \(width)×\(height) \(operation())")
         }

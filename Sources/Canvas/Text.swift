@@ -20,7 +20,9 @@ public struct Font: Hashable, Sendable {
     public var weight: Weight
     public var italic: Bool
 
-    public init(size: Double = 12, weight: Weight = .regular, italic: Bool = false, family: String = "DejaVu Sans") {
+    public init(
+        size: Double = 12, weight: Weight = .regular, italic: Bool = false, family: String = "DejaVu Sans"
+    ) {
         self.family = family
         self.size = size
         self.weight = weight
@@ -204,7 +206,9 @@ extension DrawingContext {
 
     /// Where ``drawText(_:at:font:color:anchor:rotation:)`` would put the (unrotated) line, without
     /// drawing, so callers can check it against the figure bounds or other labels first.
-    public func textFrame(_ text: String, at point: CGPoint, font: Font, anchor: TextAnchor = .baselineLeft) -> CGRect {
+    public func textFrame(_ text: String, at point: CGPoint, font: Font, anchor: TextAnchor = .baselineLeft)
+        -> CGRect
+    {
         let extents = measure(text, font: font)
         return anchor.frame(width: extents.width, ascent: extents.ascent, descent: extents.descent, at: point)
     }
@@ -219,7 +223,8 @@ extension DrawingContext {
         anchor: TextAnchor = .baselineLeft, rotation: Double = 0
     ) -> CGRect {
         let extents = measure(text, font: font)
-        let local = anchor.frame(width: extents.width, ascent: extents.ascent, descent: extents.descent, at: .zero)
+        let local = anchor.frame(
+            width: extents.width, ascent: extents.ascent, descent: extents.descent, at: .zero)
         withSavedState {
             cairo_translate(cr, Double(point.x), Double(point.y))
             cairo_rotate(cr, rotation)
@@ -242,7 +247,9 @@ extension DrawingContext {
             width: extents.width + 2 * style.paddingX, ascent: extents.ascent + style.paddingY,
             descent: extents.descent + style.paddingY, at: point)
         if let bounds {
-            frame = frame.keptInside(bounds)
+            // Keep the whole border visible, not just the fill: the stroke straddles the edge.
+            let margin = style.border == nil ? 0 : style.borderWidth / 2
+            frame = frame.keptInside(bounds.insetBy(dx: margin, dy: margin))
         }
         return frame
     }
@@ -259,7 +266,8 @@ extension DrawingContext {
         beginPath()
         addRoundedRect(frame, cornerRadius: style.cornerRadius)
         if let border = style.border {
-            fillAndStroke(fill: style.background, stroke: border, style: StrokeStyle(width: style.borderWidth))
+            fillAndStroke(
+                fill: style.background, stroke: border, style: StrokeStyle(width: style.borderWidth))
         } else {
             fill(style.background)
         }
