@@ -37,8 +37,15 @@ enum HTMLStyle {
           background: var(--panel); border: 1px solid var(--rule); border-radius: 8px;
           padding: .9rem 1.25rem; font-size: .95rem;
         }
-        nav.toc ol { margin: 0; padding-left: 1.4rem; columns: 2 16rem; column-gap: 2rem; }
-        nav.toc li { break-inside: avoid; padding: .1rem 0; }
+        nav.toc ol {
+          margin: 0; padding: 0; list-style: none; counter-reset: step;
+          display: grid; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); gap: .2rem 2rem;
+        }
+        nav.toc li { counter-increment: step; display: flex; gap: .55rem; align-items: baseline; }
+        nav.toc li::before {
+          content: counter(step); flex: none; width: 1.4rem; text-align: right;
+          font-variant-numeric: tabular-nums; font-weight: 600; color: var(--accent);
+        }
         nav.toc a { color: var(--fg); text-decoration: none; }
         nav.toc a:hover { color: var(--accent); text-decoration: underline; }
         nav.toc .not-run { color: var(--muted); }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Canvas
+import Foundation
 
 /// The options every lesson understands. Include them in a lesson's own command with
 /// `@OptionGroup var options: LessonOptions`, or parse them alone with
@@ -80,5 +81,21 @@ public struct LessonOptions: ParsableArguments {
         } catch {
             Self.exit(withError: error)
         }
+    }
+
+    /// The options that change what the notebook page shows, as shell arguments, so the page can
+    /// say how to regenerate itself. Defaults are left out.
+    public var reproducingArguments: [String] {
+        var arguments: [String] = []
+        if preset != "official" { arguments += ["--preset", Self.shellQuoted(preset)] }
+        if let scene { arguments += ["--scene", Self.shellQuoted(scene)] }
+        if format != .png { arguments += ["--format", format.rawValue] }
+        return arguments
+    }
+
+    private static func shellQuoted(_ word: String) -> String {
+        let safe = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:,+@%")
+        if !word.isEmpty, word.allSatisfy(safe.contains) { return word }
+        return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }

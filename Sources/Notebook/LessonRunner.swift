@@ -79,9 +79,10 @@ struct LessonRunner {
         }
 
         if failure == nil, pages.count < stepCount {
+            let remaining =
+                pages.count + 1 == stepCount ? "step \(stepCount)" : "steps \(pages.count + 1)–\(stepCount)"
             console.write(
-                terminal.ansi.dim("\nRunning steps \(pages.count + 1)–\(stepCount) for the notebook page…")
-                    + "\n")
+                terminal.ansi.dim("\nRunning \(remaining) for the notebook page…") + "\n")
             do {
                 _ = try page(at: stepCount - 1)
             } catch {
@@ -168,7 +169,8 @@ struct LessonRunner {
         if let scene = options.scene { details.insert("scene \(scene)", at: 1) }
         let html = HTMLRenderer(
             lessonID: lesson.id, title: lesson.title, summary: lesson.summary,
-            stepTitles: lesson.steps.map(\.title), details: details
+            stepTitles: lesson.steps.map(\.title), details: details,
+            command: (["swift", "run", lesson.id] + options.reproducingArguments).joined(separator: " ")
         ).render(pages: pages, failure: failure)
         do {
             try AtomicFile.write(html, to: path)

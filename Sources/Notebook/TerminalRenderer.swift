@@ -54,7 +54,7 @@ struct TerminalRenderer {
             return figure(spec, written: page.figures[spec.name])
         case .note(let text):
             let bar = ansi.dim("│ ")
-            return prose(text, firstPrefix: bar + ansi.bold("Note "), prefix: bar)
+            return prose(text, firstPrefix: bar + ansi.bold("Note: "), prefix: bar)
         case .tryThis(let prompts):
             let items = prompts.map { wrapper.wrap($0, width: width, firstPrefix: "  → ", prefix: "    ") }
             return ([ansi.bold(ansi.green("Try this"))] + items.flatMap { $0 }).joined(separator: "\n")

@@ -24,7 +24,8 @@ struct InlineMarkupTests {
     }
 
     @Test func htmlEscapesInsideAndOutsideMarkup() {
-        let renderer = HTMLRenderer(lessonID: "x", title: "t", summary: nil, stepTitles: [], details: [])
+        let renderer = HTMLRenderer(
+            lessonID: "x", title: "t", summary: nil, stepTitles: [], details: [], command: "")
         #expect(renderer.inline("a < b & `<c>`") == "a &lt; b &amp; <code>&lt;c&gt;</code>")
         #expect(renderer.escape("\"'") == "&quot;&#39;")
     }

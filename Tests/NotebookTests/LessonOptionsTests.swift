@@ -56,4 +56,15 @@ struct LessonOptionsTests {
             #expect("\(error)".contains("official, torchvision"))
         }
     }
+
+    @Test func reproducingArgumentsLeaveOutDefaultsAndQuotePaths() throws {
+        #expect(try LessonOptions.parse(["--no-pause", "--out", "x"]).reproducingArguments == [])
+        let options = try LessonOptions.parse([
+            "--preset", "torchvision", "--scene", "my scene.json", "--format", "pdf",
+        ])
+        #expect(
+            options.reproducingArguments == [
+                "--preset", "torchvision", "--scene", "'my scene.json'", "--format", "pdf",
+            ])
+    }
 }

@@ -76,6 +76,7 @@ struct LessonRunTests {
         #expect(html.contains("<code>--preset torchvision</code>"))
         #expect(!html.contains("http://") && !html.contains("https://"), "no external resources")
         #expect(!html.contains("<script"))
+        #expect(html.contains("Regenerate with <code>swift run lesson-99-sample</code>"))
     }
 
     @Test func svgFiguresAreEmbeddedAndPDFFiguresLinked() throws {
@@ -116,6 +117,7 @@ struct LessonRunTests {
             try options(["--out", out]), console: transcript.console(interactive: true))
 
         #expect(result.outcome == .quit)
+        #expect(transcript.output.contains("Running steps 2–3 for the notebook page"))
         #expect(result.exitCode == 0)
         #expect(result.shownSteps == [1])
         let html = try String(contentsOfFile: "\(out)/index.html", encoding: .utf8)
