@@ -156,7 +156,7 @@ struct HTMLRenderer {
             return
                 "<figure class=\"figure missing\" id=\"\(anchor)\"><p>Figure file missing.</p>\(caption)</figure>"
         }
-        let alt = escape(spec.caption)
+        let alt = escape(InlineMarkup.parse(spec.caption).map(\.text).joined())
         let fileName = escape(URL(fileURLWithPath: written.path).lastPathComponent)
         let content: String
         switch written.format {

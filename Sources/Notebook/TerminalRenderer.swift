@@ -115,7 +115,9 @@ struct TerminalRenderer {
         lines.append(
             line(
                 headers.enumerated().map { column, header in
-                    ansi.bold(pad(header, to: widths[column], table.columns[column].alignment))
+                    let indent = column == 0 ? swatchWidth : 0
+                    let text = pad(header, to: widths[column] - indent, table.columns[column].alignment)
+                    return String(repeating: " ", count: indent) + ansi.bold(text)
                 }))
         lines.append(rule("├", "┼", "┤"))
         for (rowIndex, row) in rows.enumerated() {

@@ -72,6 +72,7 @@ struct TerminalRendererTests {
         let visible = rendered.split(separator: "\n").map { ANSI.strip(String($0)) }
         #expect(Set(visible.map(\.count)).count == 1)
         #expect(visible.contains("│   dog    │ 22 │"))
+        #expect(visible.contains("│   box    │  n │"))
     }
 
     @Test func noColourMeansNoEscapes() {
