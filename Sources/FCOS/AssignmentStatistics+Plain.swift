@@ -11,10 +11,12 @@ extension Matcher {
         var perLevel = [Int](repeating: 0, count: assignment.levels.count)
         var perBox = [Int](repeating: 0, count: groundTruths.count)
         var masks = [UInt32](repeating: 0, count: groundTruths.count)
+        var candidateCounts = [Int](repeating: 0, count: groundTruths.count)
         var ambiguous = 0
         var mixed = 0
         for (l, notes) in (assignment.explanation?.levels ?? []).enumerated() {
             for note in notes {
+                for g in note.candidates { candidateCounts[g] += 1 }
                 guard let winner = note.winner else { continue }
                 perLevel[l] += 1
                 perBox[winner] += 1
@@ -27,6 +29,7 @@ extension Matcher {
         return AssignmentStatistics(
             levelNames: assignment.levels.map(\.map.level.name), positivesPerLevel: perLevel,
             ambiguous: ambiguous, ambiguousDifferentClass: mixed, positivesPerGroundTruth: perBox,
-            levelMaskPerGroundTruth: masks, isCrowd: groundTruths.map(\.isCrowd))
+            levelMaskPerGroundTruth: masks, candidatesPerGroundTruth: candidateCounts,
+            isCrowd: groundTruths.map(\.isCrowd))
     }
 }

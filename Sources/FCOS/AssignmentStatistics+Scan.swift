@@ -33,6 +33,7 @@ extension Matcher {
         var perLevel = [Int](repeating: 0, count: maps.count)
         var perBox = [Int](repeating: 0, count: groundTruths.count)
         var masks = [UInt32](repeating: 0, count: groundTruths.count)
+        var candidates = [Int](repeating: 0, count: groundTruths.count)
         var ambiguous = 0
         var mixed = 0
         for (l, map) in maps.enumerated() {
@@ -53,24 +54,25 @@ extension Matcher {
                         let x = map.x(column: j)
                         let m = max(max(x - gt.box.x0, t), max(gt.box.x1 - x, b))
                         guard rules.sizeGate.admits(m, in: range) else { continue }
+                        candidates[g] += 1
                         scratch.addCandidate(
                             at: rowBase + j, box: Int32(g), label: gt.label, key: key, canWin: canWin,
                             rule: rules.ambiguity)
                     }
                 }
             }
-            scratch.collect { winner, candidates, labelsDiffer in
+            scratch.collect { winner, candidateCount, labelsDiffer in
                 perLevel[l] += 1
                 perBox[winner] += 1
                 masks[winner] |= 1 << UInt32(l)
-                if candidates >= 2 { ambiguous += 1 }
+                if candidateCount >= 2 { ambiguous += 1 }
                 if labelsDiffer { mixed += 1 }
             }
         }
         return AssignmentStatistics(
             levelNames: maps.map(\.level.name), positivesPerLevel: perLevel, ambiguous: ambiguous,
             ambiguousDifferentClass: mixed, positivesPerGroundTruth: perBox, levelMaskPerGroundTruth: masks,
-            isCrowd: groundTruths.map(\.isCrowd))
+            candidatesPerGroundTruth: candidates, isCrowd: groundTruths.map(\.isCrowd))
     }
 }
 

@@ -26,12 +26,16 @@ public struct AssignmentStatistics: Hashable, Sendable {
     public var positivesPerGroundTruth: [Int]
     /// Per box, bit `l` set when the box won at least one location on level `l`.
     public var levelMaskPerGroundTruth: [UInt32]
+    /// Per box, the locations (over all levels) where it was a candidate, won or not: a box
+    /// with candidates but no positive lost them all to smaller boxes.
+    public var candidatesPerGroundTruth: [Int]
     /// Per box, whether it is a crowd region (never a candidate, left out of recall).
     public var isCrowd: [Bool]
 
     public init(
         levelNames: [String], positivesPerLevel: [Int], ambiguous: Int, ambiguousDifferentClass: Int,
-        positivesPerGroundTruth: [Int], levelMaskPerGroundTruth: [UInt32], isCrowd: [Bool]
+        positivesPerGroundTruth: [Int], levelMaskPerGroundTruth: [UInt32], candidatesPerGroundTruth: [Int],
+        isCrowd: [Bool]
     ) {
         self.levelNames = levelNames
         self.positivesPerLevel = positivesPerLevel
@@ -39,6 +43,7 @@ public struct AssignmentStatistics: Hashable, Sendable {
         self.ambiguousDifferentClass = ambiguousDifferentClass
         self.positivesPerGroundTruth = positivesPerGroundTruth
         self.levelMaskPerGroundTruth = levelMaskPerGroundTruth
+        self.candidatesPerGroundTruth = candidatesPerGroundTruth
         self.isCrowd = isCrowd
     }
 

@@ -104,6 +104,7 @@ struct StatisticsTests {
         #expect(s.eligibleGroundTruths == 2)
         #expect(s.recalledGroundTruths == 1)
         #expect(s.unrecalledGroundTruths == [1])
+        #expect(s.candidatesPerGroundTruth == [25, 25, 0])
     }
 
     @Test("A box of area ≥ 1e8 falls back to the plain matcher and still agrees")
