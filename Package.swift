@@ -41,7 +41,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "AnnotationsTests", dependencies: ["Annotations"]),
+        .testTarget(name: "AnnotationsTests", dependencies: ["Annotations"], exclude: ["Fixtures"]),
         .testTarget(name: "CommandLineTests", dependencies: ["fcos"]),
         .testTarget(
             name: "FCOSTests",

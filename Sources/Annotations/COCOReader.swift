@@ -321,7 +321,9 @@ struct RawAnnotation {
                 case .number(let d) where d == 0 || d == 1: isCrowd = d == 1
                 case .bool(let b): isCrowd = b
                 case .null: break
-                default: note(4, "iscrowd: expected 0 or 1, found \(v.kind == "a number" ? "\(v)" : v.kind)")
+                case .number(let d):
+                    note(4, "iscrowd: expected 0 or 1, found \(d.isFinite ? number(d) : v.kind)")
+                default: note(4, "iscrowd: expected 0 or 1, found \(v.kind)")
                 }
             } else if key.equals("area") {
                 let v = try s.readValue()

@@ -203,11 +203,28 @@ final class VOCElement {
         let builder = TreeBuilder()
         parser.delegate = builder
         guard parser.parse(), let root = builder.root else {
-            let line = parser.lineNumber
-            let reason = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "no root element"
-            throw InputError(file: file, problem: "malformed XML at line \(line) (\(reason))")
+            let line = builder.errorLine ?? parser.lineNumber
+            let code = (parser.parserError as NSError?)?.code
+            throw InputError(
+                file: file,
+                problem: "malformed XML at line \(line) (\(code.map(describe) ?? "no root element"))")
         }
         return root
+    }
+
+    /// Words for the libxml2 errors a hand-edited annotation file usually has.
+    static func describe(_ code: Int) -> String {
+        switch code {
+        case 4: return "empty document"
+        case 5: return "the document ends too early"
+        case 38: return "unterminated attribute value"
+        case 41: return "bad attribute"
+        case 64: return "bad processing instruction"
+        case 73: return "'>' expected"
+        case 76: return "the closing tag does not match the opening one"
+        case 85: return "content after the root element"
+        default: return "parser error \(code)"
+        }
     }
 }
 
@@ -233,5 +250,12 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
         stack.last?.text += string
+    }
+
+    /// The line where the first error was found (later the parser may have moved on).
+    var errorLine: Int?
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+        if errorLine == nil { errorLine = parser.lineNumber }
     }
 }
