@@ -11,6 +11,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "FCOS", targets: ["FCOS"]),
+        .library(name: "Coursework", targets: ["Coursework"]),
         .executable(name: "fcos", targets: ["fcos"]),
     ],
     dependencies: [
@@ -27,6 +28,8 @@ let package = Package(
         ),
         .target(name: "Canvas", dependencies: ["CCairo"]),
         // MARK: more targets
+        .target(name: "Coursework", dependencies: ["FCOS"]),
+        .testTarget(name: "CourseworkTests", dependencies: ["Coursework"]),
         .testTarget(name: "CanvasTests", dependencies: ["Canvas"]),
         .target(
             name: "Notebook",
