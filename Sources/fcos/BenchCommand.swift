@@ -38,6 +38,19 @@ struct BenchCommand: ParsableCommand {
                 targetRows.append((preset.name, count, ms))
             }
         }
+        let nmsBoxes = (0..<5_000).map { _ in rng.box(width: 1000, height: 1000).box }
+        let nmsScores = (0..<5_000).map { _ in Float.random(in: 0..<1, using: &rng) }
+        let nmsMs = median(runs) {
+            blackHole(NMS.greedy(boxes: nmsBoxes, scores: nmsScores, iouThreshold: 0.5).count)
+        }
+        let (rows, classes) = (20_000, 80)
+        let logits = (0..<(rows * classes)).map { _ in Float.random(in: -6...2, using: &rng) }
+        var targets = [Float](repeating: 0, count: rows * classes)
+        for r in stride(from: 0, to: rows, by: 10) {
+            targets[r * classes + Int.random(in: 0..<classes, using: &rng)] = 1
+        }
+        let focalMs = median(runs) { blackHole(FocalLoss.sum(logits: logits, targets: targets)) }
+
         if json {
             var w = JSONWriter()
             w.raw("{\"targets\":")
@@ -46,14 +59,22 @@ struct BenchCommand: ParsableCommand {
                 w.string(row.preset)
                 w.raw(",\"boxes\":\(row.boxes),\"median_ms\":\(rounded(row.ms))}")
             }
+            w.raw(",\"nms\":[{\"boxes\":5000,\"median_ms\":\(rounded(nmsMs))}]")
+            w.raw(
+                ",\"focal_loss\":[{\"rows\":\(rows),\"classes\":\(classes),\"median_ms\":\(rounded(focalMs))}]"
+            )
             w.raw("}\n")
             writeOut(w.text)
         } else {
             var out = "Target assignment, 1333×800, explanations off (median of \(runs))\n"
             for row in targetRows {
+                let name = row.preset.padding(toLength: 15, withPad: " ", startingAt: 0)
                 out +=
-                    "  \(row.preset.padding(toLength: 15, withPad: " ", startingAt: 0)) \(String(row.boxes).leftPad(4)) boxes  \(String(rounded(row.ms)).leftPad(9)) ms\n"
+                    "  \(name) \(String(row.boxes).leftPad(4)) boxes  \(String(rounded(row.ms)).leftPad(9)) ms\n"
             }
+            out += "Greedy NMS, 5000 boxes, IoU > 0.5            \(String(rounded(nmsMs)).leftPad(9)) ms\n"
+            out +=
+                "Focal loss (sum), \(rows) × \(classes) logits    \(String(rounded(focalMs)).leftPad(9)) ms\n"
             writeOut(out)
         }
     }

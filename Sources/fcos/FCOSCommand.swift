@@ -7,6 +7,8 @@ struct FCOSCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fcos",
         abstract: "FCOS target assignment, losses and NMS, faithful to the reference implementations.",
-        subcommands: [TargetsCommand.self, StatsCommand.self, BenchCommand.self]
+        subcommands: [
+            TargetsCommand.self, StatsCommand.self, NMSCommand.self, LossCommand.self, BenchCommand.self,
+        ]
     )
 }

@@ -1,0 +1,209 @@
+import Annotations
+import ArgumentParser
+import FCOS
+
+struct LossCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "loss",
+        abstract: "FCOS's losses on JSON input: focal, BCE with logits, IoU and GIoU.",
+        subcommands: [FocalLossCommand.self, BCELossCommand.self, IoULossCommand.self, GIoULossCommand.self]
+    )
+}
+
+struct ReductionOption: ParsableArguments {
+    @Option(help: "none (same shape as the input), sum or mean.")
+    var reduction: Reduction = .none
+
+    @Argument(help: "JSON input file, or - for standard input.")
+    var input: String = "-"
+}
+
+extension Reduction: ExpressibleByArgument {}
+extension IoULossKind: ExpressibleByArgument {}
+
+struct FocalLossCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "focal",
+        abstract: "Sigmoid focal loss, as torchvision's sigmoid_focal_loss.",
+        discussion: """
+            Input: {"logits": [[...]], "targets": [[...]]} (any nesting, same shape; targets in [0, 1], \
+            soft targets allowed). Output: {"loss": ...} of the same shape, or a number when reduced.
+            """
+    )
+
+    @Option(
+        parsing: .unconditional,
+        help: "Weight of the positive class; a negative value (e.g. -1) turns α-weighting off.")
+    var alpha: Float = 0.25
+
+    @Option(help: "Focusing parameter γ ≥ 0; 0 gives plain BCE (with α = -1).")
+    var gamma: Float = 2
+
+    @OptionGroup var common: ReductionOption
+
+    func validate() throws {
+        guard gamma >= 0, gamma.isFinite else { throw ValidationError("--gamma must be a finite number ≥ 0") }
+    }
+
+    func run() throws {
+        try elementwise(common) { logits, targets in
+            FocalLoss.elements(logits: logits, targets: targets, alpha: alpha, gamma: gamma)
+        }
+    }
+}
+
+struct BCELossCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bce",
+        abstract: "Binary cross-entropy with logits, stable for logits as large as ±1e4.",
+        discussion: "Input and output as for `fcos loss focal`."
+    )
+
+    @OptionGroup var common: ReductionOption
+
+    func run() throws {
+        try elementwise(common) { BinaryCrossEntropy.elements(logits: $0, targets: $1) }
+    }
+}
+
+struct IoULossCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "iou",
+        abstract: "The official FCOS IOULoss: −log((I + 1)/(U + 1)), 1 − IoU, or 1 − GIoU.",
+        discussion: """
+            Input: {"pred": [[l, t, r, b], ...], "target": [[l, t, r, b], ...], "weights": [...]} as the \
+            official code takes them (distances from the same location), or {"boxes1": [[x0, y0, x1, y1]], \
+            "boxes2": [...]} (pairwise; each pair measured from the centre of its intersection, which gives \
+            the same value when that point lies inside both boxes). With --reduction sum and weights, the \
+            result is Σ wᵢ·lossᵢ when Σ wᵢ > 0, as the official loss returns.
+            """
+    )
+
+    @Option(help: "iou (−log, the paper), linear-iou, or giou (the improved variant).")
+    var kind: IoULossKind = .iou
+
+    @OptionGroup var common: ReductionOption
+
+    func run() throws {
+        try reportingInputErrors {
+            let json = try JSONValue.read(common.input)
+            let (pred, target) = try ltrbPairs(json)
+            var losses = IoULoss.elements(predictions: pred, targets: target, kind: kind)
+            if json.has("weights") {
+                let weights = try json["weights"].floats()
+                guard weights.count == losses.count else {
+                    throw try json["weights"].error("has \(weights.count) weights for \(losses.count) pairs")
+                }
+                if weights.reduce(0, +) > 0 { losses = zip(losses, weights).map { $0 * $1 } }
+            }
+            writeOut(LossOutput.encode(losses, shape: [losses.count], reduction: common.reduction))
+        }
+    }
+
+    /// Distances from the input, either given or measured from the centre of each pair's
+    /// intersection (for disjoint boxes, the midpoint between their centres).
+    func ltrbPairs(_ json: JSONValue) throws -> ([LTRB], [LTRB]) {
+        if json.has("pred") {
+            let pred = try json["pred"].array().map(readLTRB)
+            let target = try json["target"].array().map(readLTRB)
+            guard pred.count == target.count else {
+                throw try json["target"].error("has \(target.count) rows for \(pred.count) predictions")
+            }
+            return (pred, target)
+        }
+        let a = try json["boxes1"].array().map(readBox)
+        let b = try json["boxes2"].array().map(readBox)
+        guard a.count == b.count else {
+            throw try json["boxes2"].error("has \(b.count) boxes for \(a.count)")
+        }
+        let points = zip(a, b).map { a, b in
+            Point(x: (max(a.x0, b.x0) + min(a.x1, b.x1)) / 2, y: (max(a.y0, b.y0) + min(a.y1, b.y1)) / 2)
+        }
+        return (
+            zip(a, points).map { LTRB(from: $1, to: $0) }, zip(b, points).map { LTRB(from: $1, to: $0) }
+        )
+    }
+
+    func readLTRB(_ value: JSONValue) throws -> LTRB {
+        let c = try value.floats()
+        guard c.count == 4 else { throw value.error("expected [l, t, r, b], found \(c.count) numbers") }
+        return LTRB(l: c[0], t: c[1], r: c[2], b: c[3])
+    }
+}
+
+struct GIoULossCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "giou",
+        abstract: "Generalized IoU loss on box pairs, as torchvision's generalized_box_iou_loss (eps 1e-7).",
+        discussion: "Input: {\"boxes1\": [[x0, y0, x1, y1], ...], \"boxes2\": [...]} (pairwise)."
+    )
+
+    @OptionGroup var common: ReductionOption
+
+    func run() throws {
+        try reportingInputErrors {
+            let json = try JSONValue.read(common.input)
+            let a = try json["boxes1"].array().map(readBox)
+            let b = try json["boxes2"].array().map(readBox)
+            guard a.count == b.count else {
+                throw try json["boxes2"].error("has \(b.count) boxes for \(a.count)")
+            }
+            writeOut(
+                LossOutput.encode(GIoULoss.elements(a, b), shape: [a.count], reduction: common.reduction))
+        }
+    }
+}
+
+/// Reads `logits` and `targets` of any equal nesting, applies `loss` element-wise and writes
+/// the result in the input's shape or reduced.
+func elementwise(_ common: ReductionOption, _ loss: ([Float], [Float]) -> [Float]) throws {
+    try reportingInputErrors {
+        let json = try JSONValue.read(common.input)
+        let (logits, shape) = try flatten(json["logits"])
+        let (targets, targetShape) = try flatten(json["targets"])
+        guard shape == targetShape else {
+            throw try json["targets"].error("has shape \(targetShape), logits have \(shape)")
+        }
+        writeOut(LossOutput.encode(loss(logits, targets), shape: shape, reduction: common.reduction))
+    }
+}
+
+/// Nested arrays of numbers as a flat row-major array and its shape; ragged input is an error.
+func flatten(_ value: JSONValue) throws -> ([Float], [Int]) {
+    guard value.value is [Any] else { return ([try value.float()], []) }
+    let items = try value.array()
+    var flat: [Float] = []
+    var inner: [Int]?
+    for item in items {
+        let (values, shape) = try flatten(item)
+        if let inner, inner != shape {
+            throw item.error("ragged array: expected shape \(inner), found \(shape)")
+        }
+        inner = shape
+        flat += values
+    }
+    return (flat, [items.count] + (inner ?? []))
+}
+
+enum LossOutput {
+    static func encode(_ elements: [Float], shape: [Int], reduction: Reduction) -> String {
+        var w = JSONWriter()
+        w.raw("{\"loss\":")
+        switch reduction {
+        case .none: write(elements[...], shape: shape[...], into: &w)
+        case .sum: w.number(Reduction.sum(elements))
+        case .mean: w.number(Reduction.mean(elements))
+        }
+        w.raw("}\n")
+        return w.text
+    }
+
+    static func write(_ values: ArraySlice<Float>, shape: ArraySlice<Int>, into w: inout JSONWriter) {
+        guard let n = shape.first else { return w.number(values.first ?? .nan) }
+        let step = n == 0 ? 0 : values.count / n
+        w.array(0..<n) { w, i in
+            let start = values.startIndex + i * step
+            write(values[start..<(start + step)], shape: shape.dropFirst(), into: &w)
+        }
+    }
+}
