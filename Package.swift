@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .library(name: "FCOS", targets: ["FCOS"]),
         .library(name: "Coursework", targets: ["Coursework"]),
+        .library(name: "Coursework", targets: ["Coursework"]),
         .executable(name: "fcos", targets: ["fcos"]),
     ],
     dependencies: [
@@ -28,6 +29,8 @@ let package = Package(
         ),
         .target(name: "Canvas", dependencies: ["CCairo"]),
         // MARK: more targets
+        .target(name: "Coursework", dependencies: ["FCOS"]),
+        .testTarget(name: "CourseworkTests", dependencies: ["Coursework"]),
         .target(name: "Coursework", dependencies: ["FCOS"]),
         .testTarget(name: "CourseworkTests", dependencies: ["Coursework"]),
         .testTarget(name: "CanvasTests", dependencies: ["Canvas"]),

@@ -1,0 +1,112 @@
+import FCOS
+
+/// How centerness can be computed, right or wrong.
+struct CenternessRecipe: Equatable {
+    var squareRoot = true
+    /// `max/min` instead of `min/max`.
+    var inverted = false
+    /// `(l/r)·(t/b)` with no min or max at all.
+    var plainRatios = false
+
+    func value(_ d: LTRB) -> Float {
+        guard d.minimum > 0 else { return 0 }
+        var lr = min(d.l, d.r) / max(d.l, d.r)
+        var tb = min(d.t, d.b) / max(d.t, d.b)
+        if inverted {
+            lr = 1 / lr
+            tb = 1 / tb
+        }
+        if plainRatios {
+            lr = d.l / d.r
+            tb = d.t / d.b
+        }
+        let product = lr * tb
+        return squareRoot ? product.squareRoot() : product
+    }
+}
+
+enum CenternessCheck {
+    struct Case {
+        var location: Point
+        var box: Box
+        var name: String?
+    }
+
+    static func cases(seed: UInt64) -> [Case] {
+        var cases = [
+            Case(
+                location: Point(x: 40, y: 50), box: Box(x0: 20, y0: 30, x1: 60, y1: 70),
+                name: "the box centre"),
+            Case(location: Point(x: 30, y: 40), box: Box(x0: 20, y0: 20, x1: 60, y1: 80), name: nil),
+            Case(
+                location: Point(x: 12, y: 100), box: Box(x0: 4, y0: 8, x1: 300, y1: 120),
+                name: "near a corner"),
+            Case(
+                location: Point(x: 20, y: 40), box: Box(x0: 20, y0: 20, x1: 60, y1: 80),
+                name: "on the left edge"),
+            Case(
+                location: Point(x: 100.5, y: 100.5), box: Box(x0: 100, y0: 100, x1: 101.5, y1: 103),
+                name: "a tiny box"),
+        ]
+        var rng = SeededGenerator(seed: seed &+ 4)
+        for _ in 0..<20 {
+            let x0 = rng.integer(0...400)
+            let y0 = rng.integer(0...400)
+            let box = Box(x0: x0, y0: y0, x1: x0 + rng.integer(8...400), y1: y0 + rng.integer(8...400))
+            let p = Point(
+                x: box.x0 + rng.integer(1...Int(box.width) - 1),
+                y: box.y0 + rng.integer(1...Int(box.height) - 1))
+            cases.append(Case(location: p, box: box, name: nil))
+        }
+        return cases
+    }
+
+    static func grade(_ function: Submission.CenternessFunction, course: Course) -> PartResult {
+        var grading = Grading(part: .centerness)
+        var answers: [(LTRB, Float)] = []
+        for c in cases(seed: course.seed) {
+            let d = LTRB(from: c.location, to: c.box)
+            let expected = Centerness.value(d)
+            guard let answer = grading.call("centerness", { try function(d) }) else { continue }
+            answers.append((d, answer))
+            let label = c.name.map { " (\($0))" } ?? ""
+            grading.check(
+                close(answer, expected),
+                "centerness at \(Wording.point(c.location)) in box \(Wording.box(c.box))\(label), "
+                    + "l*, t*, r*, b* = \(Wording.ltrb(d)): you returned \(Wording.number(answer)), expected "
+                    + "\(Wording.number(expected)).")
+        }
+        guard grading.failedCases > 0, !answers.isEmpty else { return grading.result() }
+        let mistakes = diagnose(reference: CenternessRecipe(), changes: changes) { recipe in
+            answers.allSatisfy { close($1, recipe.value($0)) }
+        }
+        return grading.result(mistakes: mistakes ?? [])
+    }
+
+    static var changes: [Change<CenternessRecipe>] {
+        [
+            Change(
+                mistake: Mistake(
+                    id: "no-sqrt", name: "centerness without sqrt", question: "did you take the square root?",
+                    advice:
+                        "Centerness is the square root of (min(l*, r*)/max(l*, r*)) × (min(t*, b*)/max(t*, b*)); "
+                        + "without it the targets fall off too fast away from the centre."),
+                apply: { $0.squareRoot = false }),
+            Change(
+                mistake: Mistake(
+                    id: "inverted-ratio", name: "max/min instead of min/max",
+                    question: "is your value above 1?",
+                    advice:
+                        "Each ratio puts the smaller distance on top, min/max, so centerness lies in [0, 1] "
+                        + "and is 1 at the centre."),
+                apply: { $0.inverted = true }),
+            Change(
+                mistake: Mistake(
+                    id: "missing-min-max", name: "l*/r* instead of min/max",
+                    question: "did you use min and max?",
+                    advice: "Use min(l*, r*)/max(l*, r*), not l*/r*: the value must not depend on which side "
+                        + "of the centre the location is."),
+                apply: { $0.plainRatios = true }),
+        ]
+    }
+}

@@ -1,0 +1,40 @@
+import FCOS
+
+/// What an instructor chose when generating the homework: which reference's rules it follows and
+/// which parts it contains. The student package compiles this in (`Sources/Homework/Course.swift`),
+/// and the instructor's tools read the same values from `course.json`.
+public struct Course: Sendable, Codable, Equatable {
+    /// The ``Preset`` whose rules are the right answer.
+    public var presetName: String
+    public var parts: [Part]
+    /// Seed of the random scenes; fixed, so every run and every student sees the same cases.
+    public var seed: UInt64
+
+    public static let defaultSeed: UInt64 = 2019
+
+    public init(preset: String, parts: [Part] = Part.allCases, seed: UInt64 = Course.defaultSeed) {
+        self.presetName = preset
+        self.parts = parts.sorted()
+        self.seed = seed
+    }
+
+    /// The preset, which must exist (the generator only writes names it knows).
+    public var preset: Preset {
+        guard let preset = Preset.named(presetName) else {
+            preconditionFailure(
+                "unknown preset '\(presetName)' (known: \(Preset.names.joined(separator: ", ")))")
+        }
+        return preset
+    }
+
+    public var rules: AssignmentRules { preset.assignment }
+
+    /// The sum of the parts' points.
+    public var maxScore: Int { parts.reduce(0) { $0 + $1.maxPoints } }
+
+    enum CodingKeys: String, CodingKey {
+        case presetName = "preset"
+        case parts
+        case seed
+    }
+}

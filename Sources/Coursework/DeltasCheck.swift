@@ -1,0 +1,192 @@
+import FCOS
+
+/// How deltas can be encoded and decoded, right or wrong. The reference divides by the stride
+/// exactly when the preset's regression units say so.
+struct DeltasRecipe: Equatable {
+    enum Scale: Equatable {
+        case divide, none, multiply
+    }
+
+    var encodeScale: Scale
+    /// `(x0 − x, y0 − y, x − x1, y − y1)`: every distance with the wrong sign.
+    var encodeNegated = false
+    /// The order of `(l, t, r, b)` as returned, as indices into the correct order.
+    var encodeOrder = [0, 1, 2, 3]
+    var decodeScale: Scale
+    /// `(x + l, y + t, x − r, y − b)`.
+    var decodeNegated = false
+
+    init(units: RegressionUnits) {
+        encodeScale = units == .stride ? .divide : .none
+        decodeScale = units == .stride ? .multiply : .none
+    }
+
+    func encode(_ box: Box, at p: Point, stride: Int) -> LTRB {
+        var d = LTRB(from: p, to: box)
+        let s = Float(stride)
+        switch encodeScale {
+        case .divide: d = LTRB(l: d.l / s, t: d.t / s, r: d.r / s, b: d.b / s)
+        case .none: break
+        case .multiply: d = LTRB(l: d.l * s, t: d.t * s, r: d.r * s, b: d.b * s)
+        }
+        if encodeNegated { d = LTRB(l: -d.l, t: -d.t, r: -d.r, b: -d.b) }
+        let v = d.array
+        return LTRB(l: v[encodeOrder[0]], t: v[encodeOrder[1]], r: v[encodeOrder[2]], b: v[encodeOrder[3]])
+    }
+
+    func decode(_ d: LTRB, at p: Point, stride: Int) -> Box {
+        let s = Float(stride)
+        let k: Float
+        switch decodeScale {
+        case .multiply: k = s
+        case .none: k = 1
+        case .divide: k = 1 / s
+        }
+        let sign: Float = decodeNegated ? -1 : 1
+        return Box(
+            x0: p.x - sign * d.l * k, y0: p.y - sign * d.t * k, x1: p.x + sign * d.r * k,
+            y1: p.y + sign * d.b * k)
+    }
+}
+
+enum DeltasCheck {
+    struct Case {
+        var name: String
+        var location: Point
+        var box: Box
+        var stride: Int
+    }
+
+    static func cases(rules: AssignmentRules, seed: UInt64) -> [Case] {
+        let strides = rules.levels.map(\.stride)
+        let s0 = strides[0]
+        let s1 = strides.count > 1 ? strides[1] : s0
+        var cases = [
+            Case(
+                name: "a location inside a box", location: Point(x: 28, y: 36),
+                box: Box(x0: 8, y0: 12, x1: 72, y1: 60), stride: s0),
+            Case(
+                name: "a location on the left edge", location: Point(x: 40, y: 24),
+                box: Box(x0: 40, y0: 8, x1: 104, y1: 56), stride: s0),
+            Case(
+                name: "a location outside the box", location: Point(x: 4, y: 100),
+                box: Box(x0: 20, y0: 10, x1: 60, y1: 90), stride: s1),
+            Case(
+                name: "a box larger than the image", location: Point(x: 320, y: 240),
+                box: Box(x0: -100, y0: -60, x1: 900, y1: 700), stride: strides.last!),
+            Case(
+                name: "a tiny box", location: Point(x: 100, y: 100),
+                box: Box(x0: 99, y0: 98.5, x1: 101.5, y1: 102), stride: s0),
+        ]
+        var rng = SeededGenerator(seed: seed &+ 3)
+        for n in 0..<20 {
+            let stride = strides[Int.random(in: 0..<strides.count, using: &rng)]
+            let x0 = rng.integer(0...500)
+            let y0 = rng.integer(0...400)
+            let box = Box(x0: x0, y0: y0, x1: x0 + rng.integer(4...300), y1: y0 + rng.integer(4...300))
+            let p = Point(
+                x: Float(Int.random(in: 0...60, using: &rng) * stride) + Float(stride) / 2,
+                y: Float(Int.random(in: 0...50, using: &rng) * stride) + Float(stride) / 2)
+            cases.append(Case(name: "random pair \(n + 1)", location: p, box: box, stride: stride))
+        }
+        return cases
+    }
+
+    static func same(_ a: LTRB, _ b: LTRB) -> Bool {
+        zip(a.array, b.array).allSatisfy { close($0, $1) }
+    }
+
+    static func same(_ a: Box, _ b: Box) -> Bool {
+        close(a.x0, b.x0) && close(a.y0, b.y0) && close(a.x1, b.x1) && close(a.y1, b.y1)
+    }
+
+    static func grade(
+        _ deltas: Submission.DeltasFunction, _ applyDeltas: Submission.ApplyDeltasFunction, course: Course
+    ) -> PartResult {
+        let units = course.rules.regressionUnits
+        var grading = Grading(part: .deltas)
+        var encoded: [(Case, LTRB)] = []
+        var decoded: [(Case, LTRB, Box)] = []
+        let all = cases(rules: course.rules, seed: course.seed)
+        for c in all {
+            let s = Float(c.stride)
+            let expected = RegressionDeltas.encode(c.box, at: c.location, stride: s, units: units)
+            guard let answer = grading.call("deltas", { try deltas(c.location, c.box, c.stride) }) else {
+                continue
+            }
+            encoded.append((c, answer))
+            grading.check(
+                same(answer, expected),
+                "deltas(from: \(Wording.point(c.location)), to: \(Wording.box(c.box)), stride: \(c.stride)) "
+                    + "(\(c.name)): you returned \(Wording.ltrb(answer)), expected \(Wording.ltrb(expected))."
+            )
+        }
+        for c in all where LTRB(from: c.location, to: c.box).minimum >= 0 {
+            let s = Float(c.stride)
+            let d = RegressionDeltas.encode(c.box, at: c.location, stride: s, units: units)
+            let expected = RegressionDeltas.decode(d, at: c.location, stride: s, units: units)
+            guard let answer = grading.call("applyDeltas", { try applyDeltas(d, c.location, c.stride) })
+            else {
+                continue
+            }
+            decoded.append((c, d, answer))
+            grading.check(
+                same(answer, expected),
+                "applyDeltas(\(Wording.ltrb(d)), at: \(Wording.point(c.location)), stride: \(c.stride)) "
+                    + "(\(c.name)): you returned \(Wording.box(answer)), expected \(Wording.box(expected)).")
+        }
+        guard grading.failedCases > 0, !(encoded.isEmpty && decoded.isEmpty) else { return grading.result() }
+        let mistakes = diagnose(reference: DeltasRecipe(units: units), changes: changes(units)) { recipe in
+            encoded.allSatisfy { same($1, recipe.encode($0.box, at: $0.location, stride: $0.stride)) }
+                && decoded.allSatisfy { same($2, recipe.decode($1, at: $0.location, stride: $0.stride)) }
+        }
+        return grading.result(mistakes: mistakes ?? [])
+    }
+
+    static func changes(_ units: RegressionUnits) -> [Change<DeltasRecipe>] {
+        var changes: [Change<DeltasRecipe>] = []
+        if units == .stride {
+            let missing = Mistake(
+                id: "missing-stride-normalisation", name: "missing stride normalisation",
+                question: "did you divide by the stride?",
+                advice: "This preset's targets are \(RuleText.units(.stride)): deltas returns "
+                    + "(x − x0, y − y0, x1 − x, y1 − y) / s, and applyDeltas multiplies by s before moving "
+                    + "the sides.")
+            changes.append(Change(mistake: missing) { $0.encodeScale = .none })
+            changes.append(Change(mistake: missing) { $0.decodeScale = .none })
+            changes.append(
+                Change(
+                    mistake: Mistake(
+                        id: "stride-multiplied", name: "multiplied by the stride instead of dividing",
+                        question: "did you multiply where you should divide?",
+                        advice: "deltas divides the pixel distances by s; applyDeltas multiplies them back."),
+                    apply: {
+                        $0.encodeScale = .multiply
+                        $0.decodeScale = .divide
+                    }))
+        } else {
+            let extra = Mistake(
+                id: "extra-stride-normalisation", name: "stride normalisation this preset does not use",
+                question: "did you divide by the stride?",
+                advice: "This preset's targets are \(RuleText.units(.pixels)).")
+            changes.append(Change(mistake: extra) { $0.encodeScale = .divide })
+            changes.append(Change(mistake: extra) { $0.decodeScale = .multiply })
+        }
+        let signs = Mistake(
+            id: "flipped-signs", name: "distances with the wrong sign",
+            question: "are your distances positive inside the box?",
+            advice:
+                "l* = x − x0, t* = y − y0, r* = x1 − x, b* = y1 − y: all four are positive for a location "
+                + "inside the box; decoding subtracts l and t from the location and adds r and b.")
+        changes.append(Change(mistake: signs) { $0.encodeNegated = true })
+        changes.append(Change(mistake: signs) { $0.decodeNegated = true })
+        let order = Mistake(
+            id: "component-order", name: "components in the wrong order",
+            question: "is your order (l, t, r, b)?",
+            advice: "Return LTRB(l: x − x0, t: y − y0, r: x1 − x, b: y1 − y) (left, top, right, bottom).")
+        changes.append(Change(mistake: order) { $0.encodeOrder = [0, 2, 1, 3] })
+        changes.append(Change(mistake: order) { $0.encodeOrder = [1, 0, 3, 2] })
+        changes.append(Change(mistake: order) { $0.encodeOrder = [2, 3, 0, 1] })
+        return changes
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// One piece of the homework. The order is the order in which FCOS builds its training targets
+/// (locations → matching → deltas → centerness) and then uses them (loss, NMS at inference), so
+/// a student working top to bottom always has the earlier pieces in mind.
+public enum Part: String, Sendable, CaseIterable, Codable, Comparable {
+    case locations
+    case matching
+    case deltas
+    case centerness
+    case focalLoss = "focal-loss"
+    case nms
+
+    /// A short title for tables and headings.
+    public var title: String {
+        switch self {
+        case .locations: return "Feature-map locations"
+        case .matching: return "Matching locations to boxes"
+        case .deltas: return "Regression deltas"
+        case .centerness: return "Centerness targets"
+        case .focalLoss: return "Sigmoid focal loss"
+        case .nms: return "Non-maximum suppression"
+        }
+    }
+
+    /// Points out of 100 for a course with every part. Matching carries the most because it is
+    /// where the references differ and where most students' targets go wrong.
+    public var maxPoints: Int {
+        switch self {
+        case .locations: return 10
+        case .matching: return 30
+        case .deltas: return 15
+        case .centerness: return 10
+        case .focalLoss: return 15
+        case .nms: return 20
+        }
+    }
+
+    /// The student's source file for this part, inside `Sources/Homework`.
+    public var fileName: String {
+        switch self {
+        case .locations: return "Locations.swift"
+        case .matching: return "Matching.swift"
+        case .deltas: return "Deltas.swift"
+        case .centerness: return "Centerness.swift"
+        case .focalLoss: return "FocalLoss.swift"
+        case .nms: return "NMS.swift"
+        }
+    }
+
+    public static func < (a: Part, b: Part) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+
+    /// Parses a comma-separated list such as `locations,matching,nms`, in course order without
+    /// duplicates; `nil` names the first unknown part.
+    public static func parseList(_ text: String) -> Result<[Part], UnknownPart> {
+        var parts: Set<Part> = []
+        for name in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            guard !name.isEmpty else { continue }
+            guard let part = Part(rawValue: name) else { return .failure(UnknownPart(name: name)) }
+            parts.insert(part)
+        }
+        return .success(parts.sorted())
+    }
+
+    /// A part name that does not exist.
+    public struct UnknownPart: Error, CustomStringConvertible {
+        public var name: String
+        public var description: String {
+            "unknown part '\(name)' (choose from \(Part.allCases.map(\.rawValue).joined(separator: ", ")))"
+        }
+    }
+}

@@ -1,0 +1,20 @@
+import Foundation
+
+/// The terminal summary of a grade: one line per part, then its explanations indented.
+public enum ReportText {
+    public static func summary(_ report: GradeReport) -> String {
+        var lines = ["FCOS coursework (preset \(report.course.presetName))", ""]
+        let width = report.parts.map(\.part.rawValue.count).max() ?? 0
+        for result in report.parts {
+            let name = result.part.rawValue.padding(toLength: width, withPad: " ", startingAt: 0)
+            let status = result.status.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0)
+            lines.append("  \(name)  \(status)  \(result.points)/\(result.maxPoints)")
+            for explanation in result.explanations {
+                lines.append("      • " + explanation)
+            }
+        }
+        lines.append("")
+        lines.append("Score: \(report.score)/\(report.maxScore)")
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,50 @@
+import FCOS
+
+/// The student's functions, one closure per homework function, as the student package hands
+/// them to the grader. A part missing from the course is `nil`.
+///
+/// Closures rather than a protocol so the student writes plain free functions (what the
+/// homework text describes) and the generated `Submission.swift` wires them up by name.
+public struct Submission: Sendable {
+    /// Part 1: every location of a `width × height` feature map of stride `stride`, row-major.
+    public typealias LocationsFunction =
+        @Sendable (_ width: Int, _ height: Int, _ stride: Int) throws -> [Point]
+    /// Part 2: per location, the index of the box it regresses on `level`, or −1.
+    public typealias MatchFunction =
+        @Sendable (_ locations: [Point], _ level: FeatureLevel, _ boxes: [Box]) throws -> [Int]
+    /// Part 3: `(l*, t*, r*, b*)` from a location to a box on a level of `stride`.
+    public typealias DeltasFunction = @Sendable (_ location: Point, _ box: Box, _ stride: Int) throws -> LTRB
+    /// Part 3: the box that deltas describe, the inverse of ``DeltasFunction``.
+    public typealias ApplyDeltasFunction =
+        @Sendable (_ deltas: LTRB, _ location: Point, _ stride: Int) throws -> Box
+    /// Part 4: the centerness target of one positive location.
+    public typealias CenternessFunction = @Sendable (_ deltas: LTRB) throws -> Float
+    /// Part 5: element-wise sigmoid focal loss.
+    public typealias FocalLossFunction =
+        @Sendable (_ logits: [Float], _ targets: [Float], _ alpha: Float, _ gamma: Float) throws -> [Float]
+    /// Part 6: greedy NMS, kept indices from the highest score down.
+    public typealias NMSFunction =
+        @Sendable (_ boxes: [Box], _ scores: [Float], _ iouThreshold: Float) throws -> [Int]
+
+    public var locations: LocationsFunction?
+    public var match: MatchFunction?
+    public var deltas: DeltasFunction?
+    public var applyDeltas: ApplyDeltasFunction?
+    public var centerness: CenternessFunction?
+    public var focalLoss: FocalLossFunction?
+    public var nms: NMSFunction?
+
+    public init(
+        locations: LocationsFunction? = nil, match: MatchFunction? = nil, deltas: DeltasFunction? = nil,
+        applyDeltas: ApplyDeltasFunction? = nil, centerness: CenternessFunction? = nil,
+        focalLoss: FocalLossFunction? = nil, nms: NMSFunction? = nil
+    ) {
+        self.locations = locations
+        self.match = match
+        self.deltas = deltas
+        self.applyDeltas = applyDeltas
+        self.centerness = centerness
+        self.focalLoss = focalLoss
+        self.nms = nms
+    }
+}
