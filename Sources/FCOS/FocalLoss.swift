@@ -16,15 +16,18 @@
 /// The factor `(1 − p_t)^γ` shrinks the loss of the many easy background locations, which is why
 /// a dense detector can train on every location without sampling. This follows torchvision's
 /// `ops.sigmoid_focal_loss` operation for operation (it is what torchvision, detectron2 via
-/// fvcore, and EECS 498 call; mmdetection's `FocalLoss` computes the same): the α weighting is
+/// fvcore, and EECS 498 call; mmdetection's `FocalLoss` is the same function): the α weighting is
 /// applied only when `α ≥ 0`, so `α = −1` switches it off, and with `γ = 0, α = −1` the loss *is*
 /// ``BinaryCrossEntropy`` bit for bit. `(1 − p_t)^γ` is computed as PyTorch's `pow` does for its
 /// special exponents: `γ = 0` multiplies by exactly 1, `γ = 1` by the base, `γ = 2` squares,
 /// `γ = 3` cubes, `γ = 0.5` takes a square root; anything else calls `powf`.
 ///
-/// The official FCOS CUDA kernel (`SigmoidFocalLoss_cuda.cu`) evaluates the positive term as
-/// `(1 − p)^γ · log(max(p, FLT_MIN))`, so for a positive with a logit below about −87 its loss
-/// saturates near 87·α where this one keeps growing like `|x|`; elsewhere the two agree.
+/// Where the GPU kernels differ: the official FCOS kernel (`SigmoidFocalLoss_cuda.cu`) evaluates
+/// the positive term as `(1 − p)^γ · log(max(p, FLT_MIN))`, so a positive with a logit below
+/// about −87 saturates near 87·α where this keeps growing like `|x|`; mmcv's classic kernel (which
+/// mmdetection's `FocalLoss` runs on GPU) also clamps `log(max(1 − p, FLT_MIN))`, and `1 − p`
+/// rounds to 0 above a logit of about 17, so its negatives saturate there too (newer mmcv forms the
+/// log-probabilities stably, as here). Elsewhere they agree to float32 rounding.
 ///
 /// Performance: `exp(−|x|)` is computed once per element and serves both `σ(x)` and
 /// `log(1 + exp(−|x|))`; eight elements are processed per step, and the `sum` entry points never

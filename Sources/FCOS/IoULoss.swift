@@ -34,9 +34,9 @@ public enum IoULossKind: String, Sendable, CaseIterable {
 /// Because the two boxes share the location, every "intersection" is a sum of two minimums and
 /// is never negative. ``official(predictions:targets:weights:kind:)`` returns what that module
 /// returns: `Σ wᵢ·lossᵢ` when weights are given and sum to more than 0, otherwise `Σ lossᵢ`;
-/// the FCOS loss then divides by the sum of the centerness targets it passed as weights. (An
-/// older revision of the file divided by `Σ wᵢ` inside the module and returned a mean without
-/// weights; the revision FCOS trains with returns the sums.)
+/// the FCOS loss (`loss.py`) then divides by the sum of the centerness targets it passed as
+/// weights. (Another revision of `iou_loss.py` in the repository's history returns
+/// `Σ wᵢ·lossᵢ / Σ wᵢ`, and a mean when unweighted; this follows the one matching that `loss.py`.)
 ///
 /// **mmdetection** decodes both sides to boxes first (`distance2bbox`) and calls its `IoULoss`
 /// (`mmdet/models/losses/iou_loss.py`): `−log(max(IoU, ε))` with `ε = 1e-6`, where

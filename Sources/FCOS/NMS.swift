@@ -5,7 +5,7 @@
 /// What the references do, and the knobs that reproduce them:
 ///
 /// - **Order.** Boxes are sorted by descending score; equal scores keep their input order
-///   (stable), and NaN scores come first, as PyTorch's descending sort puts them. torchvision's
+///   (stable), and NaN scores come first (PyTorch's sort orders NaN above every number). torchvision's
 ///   CPU kernel (`torchvision/csrc/ops/cpu/nms_kernel.cpp`) sorts with the non-stable
 ///   `scores.sort(0, descending)` (its `/*stable*/` comment passes nothing), and the CUDA kernels
 ///   are not stable either, so there the outcome for tied scores can differ run to run.

@@ -323,10 +323,7 @@ public enum PostProcessing {
         }
         if let k = rules.candidatesPerLevel, pairs.count > k {
             let ranking = pairs.map { score(rules.rankingScore, $0) }
-            let order = pairs.indices.sorted {
-                ranking[$0] > ranking[$1] || (ranking[$0] == ranking[$1] && $0 < $1)
-            }
-            pairs = order.prefix(k).map { pairs[$0] }
+            pairs = topK(ranking, k).map { pairs[$0] }
         }
 
         return pairs.compactMap { pair in
@@ -341,6 +338,42 @@ public enum PostProcessing {
                 box: box, score: score(rules.finalScore, pair), label: pair % classes, level: levelIndex,
                 locationIndex: location)
         }
+    }
+
+    /// The positions of the `k` highest values in descending order, ties by position, from a
+    /// bounded heap whose root is the worst value kept (O(n log k) rather than a full sort).
+    static func topK(_ values: [Float], _ k: Int) -> [Int] {
+        func better(_ a: Int, _ b: Int) -> Bool { values[a] > values[b] || (values[a] == values[b] && a < b) }
+        guard k > 0 else { return [] }
+        var heap: [Int] = []
+        heap.reserveCapacity(k)
+        func siftDown(_ start: Int) {
+            var parent = start
+            while true {
+                var worst = parent
+                let left = 2 * parent + 1
+                let right = left + 1
+                if left < heap.count && better(heap[worst], heap[left]) { worst = left }
+                if right < heap.count && better(heap[worst], heap[right]) { worst = right }
+                if worst == parent { return }
+                heap.swapAt(parent, worst)
+                parent = worst
+            }
+        }
+        for position in values.indices {
+            if heap.count < k {
+                heap.append(position)
+                var child = heap.count - 1
+                while child > 0 && better(heap[(child - 1) / 2], heap[child]) {
+                    heap.swapAt(child, (child - 1) / 2)
+                    child = (child - 1) / 2
+                }
+            } else if better(position, heap[0]) {
+                heap[0] = position
+                siftDown(0)
+            }
+        }
+        return heap.sorted(by: better)
     }
 
     private static func sigmoid(_ logits: [Float]) -> [Float] {

@@ -161,6 +161,21 @@ func expectDetections(_ detections: [Detection], _ expected: [(Int, Int, Double)
                 == 5)
     }
 
+    @Test func topKMatchesAFullStableSort() {
+        var rng = LossTestRandom(seed: 40)
+        for _ in 0..<50 {
+            let values = (0..<Int.random(in: 0...400, using: &rng)).map { _ in
+                Float(Int.random(in: 0...30, using: &rng)) / 30
+            }
+            let sorted = values.indices.sorted {
+                values[$0] > values[$1] || (values[$0] == values[$1] && $0 < $1)
+            }
+            for k in [0, 1, 7, 100, 1000] {
+                #expect(PostProcessing.topK(values, k) == Array(sorted.prefix(k)))
+            }
+        }
+    }
+
     @Test func levelsAreNumberedAndEmptyInputsWork() {
         let scene = postProcessingScene(units: .stride)
         let empty = DensePredictions(
