@@ -36,38 +36,74 @@ extension Matcher {
         var candidates = [Int](repeating: 0, count: groundTruths.count)
         var ambiguous = 0
         var mixed = 0
+        let rule = rules.ambiguity
+        let gate = rules.sizeGate
         for (l, map) in maps.enumerated() {
-            scratch.begin(locations: map.count)
+            let generation = scratch.begin(locations: map.count)
             let range = map.level.sizeRange
-            for (g, gt) in groundTruths.enumerated() where !gt.isCrowd {
-                let key = keys[g]
-                let canWin = rules.ambiguity != .float32Rank || key >= 1e-5
-                guard let columns = admissibleRange(map: map, box: gt.box, axis: .x),
-                    let rows = admissibleRange(map: map, box: gt.box, axis: .y)
-                else { continue }
-                for i in rows {
-                    let y = map.y(row: i)
-                    let t = y - gt.box.y0
-                    let b = gt.box.y1 - y
-                    let rowBase = i * map.width
-                    for j in columns {
-                        let x = map.x(column: j)
-                        let m = max(max(x - gt.box.x0, t), max(gt.box.x1 - x, b))
-                        guard rules.sizeGate.admits(m, in: range) else { continue }
-                        candidates[g] += 1
-                        scratch.addCandidate(
-                            at: rowBase + j, box: Int32(g), label: gt.label, key: key, canWin: canWin,
-                            rule: rules.ambiguity)
+            var touchedCount = 0
+            // The scratch buffers are moved out for the level so the hot loop runs on raw
+            // pointers, without uniqueness or bounds checks per location.
+            var slots = [StatisticsScratch.Slot]()
+            var touched = [Int32]()
+            swap(&slots, &scratch.slots)
+            swap(&touched, &scratch.touched)
+            slots.withUnsafeMutableBufferPointer { slot in
+                touched.withUnsafeMutableBufferPointer { touchedList in
+                    for (g, gt) in groundTruths.enumerated() where !gt.isCrowd {
+                        let key = keys[g]
+                        let canWin = rule != .float32Rank || key >= 1e-5
+                        guard let columns = admissibleRange(map: map, box: gt.box, axis: .x),
+                            let rows = admissibleRange(map: map, box: gt.box, axis: .y)
+                        else { continue }
+                        let label = gt.label
+                        let box = Int32(g)
+                        var found = 0
+                        for i in rows {
+                            let y = map.y(row: i)
+                            let t = y - gt.box.y0
+                            let b = gt.box.y1 - y
+                            let rowBase = i * map.width
+                            for j in columns {
+                                let x = map.x(column: j)
+                                let m = max(max(x - gt.box.x0, t), max(gt.box.x1 - x, b))
+                                guard gate.admits(m, in: range) else { continue }
+                                found += 1
+                                let index = rowBase + j
+                                if slot[index].stamp != generation {
+                                    slot[index] = StatisticsScratch.Slot(
+                                        stamp: generation, count: 1, winner: -1, best: 0, label: label,
+                                        labelsDiffer: false)
+                                    touchedList[touchedCount] = Int32(index)
+                                    touchedCount += 1
+                                } else {
+                                    slot[index].count &+= 1
+                                    if label != slot[index].label { slot[index].labelsDiffer = true }
+                                }
+                                if canWin
+                                    && (slot[index].winner < 0 || rule.prefers(key, over: slot[index].best))
+                                {
+                                    slot[index].winner = box
+                                    slot[index].best = key
+                                }
+                            }
+                        }
+                        candidates[g] += found
+                    }
+                    for k in 0..<touchedCount {
+                        let entry = slot[Int(touchedList[k])]
+                        guard entry.winner >= 0 else { continue }
+                        let winner = Int(entry.winner)
+                        perLevel[l] += 1
+                        perBox[winner] += 1
+                        masks[winner] |= 1 << UInt32(l)
+                        if entry.count >= 2 { ambiguous += 1 }
+                        if entry.labelsDiffer { mixed += 1 }
                     }
                 }
             }
-            scratch.collect { winner, candidateCount, labelsDiffer in
-                perLevel[l] += 1
-                perBox[winner] += 1
-                masks[winner] |= 1 << UInt32(l)
-                if candidateCount >= 2 { ambiguous += 1 }
-                if labelsDiffer { mixed += 1 }
-            }
+            swap(&slots, &scratch.slots)
+            swap(&touched, &scratch.touched)
         }
         return AssignmentStatistics(
             levelNames: maps.map(\.level.name), positivesPerLevel: perLevel, ambiguous: ambiguous,
@@ -82,64 +118,36 @@ extension Matcher {
 /// costs nothing however large the previous map was; the touched list lets the collection pass
 /// visit only locations that had a candidate.
 public struct StatisticsScratch: Sendable {
-    var stamp: [UInt32] = []
-    var winner: [Int32] = []
-    var best: [Float] = []
-    var count: [UInt32] = []
-    var firstLabel: [Int] = []
-    var labelsDiffer: [Bool] = []
+    /// One location's state: current when `stamp` equals the running generation.
+    struct Slot {
+        var stamp: UInt32
+        var count: UInt32
+        var winner: Int32
+        var best: Float
+        var label: Int
+        var labelsDiffer: Bool
+    }
+
+    var slots: [Slot] = []
+    /// Locations that had a candidate this level, in the order first reached.
     var touched: [Int32] = []
     var generation: UInt32 = 0
 
     public init() {}
 
-    mutating func begin(locations: Int) {
-        if stamp.count < locations {
-            let extra = locations - stamp.count
-            stamp += repeatElement(0, count: extra)
-            winner += repeatElement(-1, count: extra)
-            best += repeatElement(0, count: extra)
-            count += repeatElement(0, count: extra)
-            firstLabel += repeatElement(0, count: extra)
-            labelsDiffer += repeatElement(false, count: extra)
+    /// Starts a level of `locations` locations and returns its generation stamp.
+    mutating func begin(locations: Int) -> UInt32 {
+        if slots.count < locations {
+            let empty = Slot(stamp: 0, count: 0, winner: -1, best: 0, label: 0, labelsDiffer: false)
+            slots += repeatElement(empty, count: locations - slots.count)
+            touched += repeatElement(0, count: locations - touched.count)
         }
-        touched.removeAll(keepingCapacity: true)
         generation &+= 1
         if generation == 0 {
             // Wrapped after 2³² levels: clear once so no stale entry looks current.
-            for i in stamp.indices { stamp[i] = 0 }
+            for i in slots.indices { slots[i].stamp = 0 }
             generation = 1
         }
-    }
-
-    @inline(__always)
-    mutating func addCandidate(
-        at index: Int, box: Int32, label: Int, key: Float, canWin: Bool, rule: AmbiguityRule
-    ) {
-        if stamp[index] != generation {
-            stamp[index] = generation
-            touched.append(Int32(index))
-            count[index] = 1
-            firstLabel[index] = label
-            labelsDiffer[index] = false
-            winner[index] = -1
-        } else {
-            count[index] &+= 1
-            if label != firstLabel[index] { labelsDiffer[index] = true }
-        }
-        if canWin && (winner[index] < 0 || rule.prefers(key, over: best[index])) {
-            winner[index] = box
-            best[index] = key
-        }
-    }
-
-    /// Calls `body(winner, candidates, labelsDiffer)` for every positive location of the level.
-    mutating func collect(_ body: (Int, UInt32, Bool) -> Void) {
-        for index in touched {
-            let i = Int(index)
-            let w = winner[i]
-            guard w >= 0 else { continue }
-            body(Int(w), count[i], labelsDiffer[i])
-        }
+        return generation
     }
 }

@@ -111,9 +111,10 @@ enum StatsReport {
         var scale = 1.0
         for _ in 0..<digits { scale *= 10 }
         let n = Int((abs(d) * scale).rounded())
+        let sign = d < 0 && n != 0 ? "-" : ""
+        guard digits > 0 else { return sign + "\(n)" }
         let whole = n / Int(scale)
         let fraction = String(n % Int(scale))
-        let padded = String(repeating: "0", count: digits - fraction.count) + fraction
-        return (d < 0 && n != 0 ? "-" : "") + "\(whole)" + (digits > 0 ? ".\(padded)" : "")
+        return sign + "\(whole)." + String(repeating: "0", count: digits - fraction.count) + fraction
     }
 }
