@@ -222,4 +222,22 @@ struct MatcherTests {
             }
         }
     }
+
+    @Test("Reference quirks not copied: radius 0 means off; a first box centred on x = 0 keeps positives")
+    func quirksNotCopied() {
+        // torchvision compares the Chebyshev distance with `< 0·s`, which nothing satisfies.
+        var noSampling = Preset.torchvision.assignment
+        noSampling.centerSampling = .chebyshev(radius: 0)
+        var off = Preset.torchvision.assignment
+        off.centerSampling = .off
+        let boxes = [box(0, 0, 40, 40), box(100, 100, 180, 150)]
+        let zero = Matcher(rules: noSampling).assign(boxes, imageWidth: 256, imageHeight: 256)
+        let none = Matcher(rules: off).assign(boxes, imageWidth: 256, imageHeight: 256)
+        #expect(zero.positiveCount > 0)
+        #expect(zero.levels.map(\.matched) == none.levels.map(\.matched))
+        // The official get_sample_region returns "no positives" when box 0's centre x is exactly 0.
+        let centred = [box(-20, 0, 20, 40), box(100, 100, 180, 150)]
+        let imprv = Preset.officialImprv.matcher.assign(centred, imageWidth: 256, imageHeight: 256)
+        #expect(imprv.positivesPerGroundTruth[1] > 0)
+    }
 }
