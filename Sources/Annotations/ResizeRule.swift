@@ -14,7 +14,10 @@ public enum ResizeRule: String, Sendable, CaseIterable {
     /// torchvision's `GeneralizedRCNNTransform`: one factor computed on float32 tensors,
     /// `min(800 / short, 1333 / long)`, then `interpolate(scale_factor=…,
     /// recompute_scale_factor=True)`, whose output size is `floor(side · factor)` in double.
-    /// Because `800/480` rounds down in float32, 640×480 → 1066×799.
+    /// Because `800/480` rounds down in float32, 640×480 → 1066×799. That follows from the
+    /// code (a Python float divided by a float32 0-dim tensor is computed in float32; `sym_int`
+    /// truncates) and the float32 arithmetic was checked with NumPy, but not by running
+    /// torchvision itself, which this workplace cannot install.
     case torchvision
     /// detectron2's `ResizeShortestEdge`: in double, short → 800 and long → `800 · long / short`,
     /// both scaled down together if the long side passes 1333, each then `int(x + 0.5)`.
