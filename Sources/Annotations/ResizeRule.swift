@@ -17,7 +17,7 @@ public enum ResizeRule: String, Sendable, CaseIterable {
     /// Because `800/480` rounds down in float32, 640×480 → 1066×799. That follows from the
     /// code (a Python float divided by a float32 0-dim tensor is computed in float32; `sym_int`
     /// truncates) and the float32 arithmetic was checked with NumPy, but not by running
-    /// torchvision itself, which this workplace cannot install.
+    /// torchvision itself, which is not installed here.
     case torchvision
     /// detectron2's `ResizeShortestEdge`: in double, short → 800 and long → `800 · long / short`,
     /// both scaled down together if the long side passes 1333, each then `int(x + 0.5)`.
