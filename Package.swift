@@ -29,6 +29,8 @@ let package = Package(
         ),
         .target(name: "Canvas", dependencies: ["CCairo"]),
         // MARK: more targets
+        .target(name: "Figures", dependencies: ["FCOS", "Canvas"]),
+        .testTarget(name: "FiguresTests", dependencies: ["Figures", "Annotations"]),
         .target(name: "Coursework", dependencies: ["FCOS"]),
         .testTarget(name: "CourseworkTests", dependencies: ["Coursework"]),
         .target(name: "Coursework", dependencies: ["FCOS"]),

@@ -1,0 +1,102 @@
+import Canvas
+import FCOS
+import Foundation
+
+/// Ground-truth rectangles in their colours, with `#0 person` chips, as every figure draws them.
+struct BoxOverlay {
+    enum Labels {
+        /// `#0 person`.
+        case full
+        /// `#0`, for small panels where names would crowd each other.
+        case index
+        case none
+    }
+
+    var groundTruths: [GroundTruth]
+    var lineWidth: Double = 2
+    var labels: Labels = .full
+    var font: Font = .bold(12)
+    /// Boxes that got no positive on any level; their chips carry a warning.
+    var warnings: Set<Int> = []
+
+    /// Outlines each box with a darker rim under its colour, so pale hues (yellow) stay visible
+    /// on a light canvas and every hue stays visible on a photograph.
+    func drawOutlines(in ctx: DrawingContext, mapping: ImageMapping, faded: Bool = false) {
+        ctx.withClip(to: mapping.frame.insetBy(dx: -lineWidth, dy: -lineWidth)) {
+            for (index, gt) in groundTruths.enumerated() {
+                let rect = mapping.rect(gt.box)
+                let color = BoxColors.color(forBox: index)
+                let dash: [Double] = gt.isCrowd ? [6, 4] : []
+                ctx.strokeRect(
+                    rect, color.darkened(by: 0.5).withAlpha(faded ? 0.3 : 0.75),
+                    style: StrokeStyle(width: lineWidth + 1.5, dash: dash))
+                ctx.strokeRect(
+                    rect, faded ? color.withAlpha(0.5) : color,
+                    style: StrokeStyle(width: lineWidth, dash: dash))
+            }
+        }
+    }
+
+    /// Chips at the boxes' corners, placed so that they neither overlap one another nor leave
+    /// `bounds`; a chip that cannot avoid every other takes the least crowded spot.
+    func drawLabels(in ctx: DrawingContext, mapping: ImageMapping, bounds: CGRect? = nil) {
+        guard labels != .none else { return }
+        let limits = bounds ?? mapping.frame
+        var placed: [CGRect] = []
+        // Small boxes first: their labels have the fewest good spots.
+        let order = groundTruths.indices.sorted { groundTruths[$0].box.area() < groundTruths[$1].box.area() }
+        for index in order {
+            let rect = mapping.rect(groundTruths[index].box)
+            guard rect.intersects(limits) else { continue }
+            let text =
+                labels == .full ? BoxColors.label(forBox: index, in: groundTruths) : "#\(index)"
+            let style = LabelStyle.filled(BoxColors.color(forBox: index), font: font)
+            let warning = warnings.contains(index) ? "\(BoxColors.warningSymbol) no positive" : nil
+            let warningStyle = LabelStyle.filled(BoxColors.warning, font: font)
+            let warningWidth = warning.map {
+                Double(ctx.labelFrame($0, at: .zero, style: warningStyle).width) + 2
+            }
+            let half = lineWidth / 2
+            let spots: [(CGPoint, TextAnchor)] = [
+                (CGPoint(x: Double(rect.minX) - half, y: Double(rect.minY) - half), .bottomLeft),
+                (CGPoint(x: Double(rect.minX) + half, y: Double(rect.minY) + half), .topLeft),
+                (CGPoint(x: Double(rect.minX) - half, y: Double(rect.maxY) + half), .topLeft),
+                (CGPoint(x: Double(rect.maxX) + half, y: Double(rect.minY) - half), .bottomRight),
+                (CGPoint(x: Double(rect.minX) + half, y: Double(rect.maxY) - half), .bottomLeft),
+            ]
+            var best: (frame: CGRect, overlap: Double)?
+            for (point, anchor) in spots {
+                var frame = ctx.labelFrame(text, at: point, style: style, anchor: anchor)
+                frame.size.width += warningWidth ?? 0
+                if anchor.horizontal == .right { frame.origin.x -= warningWidth ?? 0 }
+                frame = frame.keptInside(limits)
+                let overlap = placed.reduce(0.0) { total, other in
+                    let common = other.intersection(frame)
+                    return total + (common.isNull ? 0 : Double(common.width * common.height))
+                }
+                if best == nil || overlap < best!.overlap { best = (frame, overlap) }
+                if overlap == 0 { break }
+            }
+            guard let frame = best?.frame else { continue }
+            placed.append(frame.insetBy(dx: -1, dy: -1))
+            let chip = ctx.drawLabel(text, at: frame.origin, style: style, anchor: .topLeft)
+            if let warning {
+                ctx.drawLabel(
+                    warning, at: CGPoint(x: chip.maxX + 2, y: chip.minY), style: warningStyle,
+                    anchor: .topLeft)
+            }
+        }
+    }
+}
+
+extension CGRect {
+    /// Moved (not resized) to lie inside `bounds`.
+    func keptInside(_ bounds: CGRect) -> CGRect {
+        var r = self
+        if r.maxX > bounds.maxX { r.origin.x = bounds.maxX - r.width }
+        if r.maxY > bounds.maxY { r.origin.y = bounds.maxY - r.height }
+        if r.minX < bounds.minX { r.origin.x = bounds.minX }
+        if r.minY < bounds.minY { r.origin.y = bounds.minY }
+        return r
+    }
+}

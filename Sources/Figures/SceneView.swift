@@ -1,0 +1,67 @@
+import Canvas
+import FCOS
+import Foundation
+
+/// The scene as a student first meets it: the picture with each ground-truth box outlined in its
+/// colour and labelled `#0 person`, scaled to a requested width.
+///
+/// ```swift
+/// let view = SceneView(imageWidth: 1066, imageHeight: 800, groundTruths: boxes, backdrop: .illustration(.tennis))
+/// try view.write(toPath: "/tmp/tennis.png")
+/// ```
+public struct SceneView: FigureDrawable {
+    public var imageWidth: Int
+    public var imageHeight: Int
+    public var groundTruths: [GroundTruth]
+    public var backdrop: Backdrop
+    /// The width of the picture area; the figure adds its margins.
+    public var width: Double = 800
+    public var title: String?
+    public var subtitle: String?
+    /// Boxes to mark "⚠ no positive", e.g. `assignment.groundTruthsWithoutPositives`.
+    public var warnings: Set<Int> = []
+    public var style: FigureStyle = .standard
+
+    public init(imageWidth: Int, imageHeight: Int, groundTruths: [GroundTruth], backdrop: Backdrop = .plain) {
+        self.imageWidth = imageWidth
+        self.imageHeight = imageHeight
+        self.groundTruths = groundTruths
+        self.backdrop = backdrop
+    }
+
+    var titleBlock: TitleBlock {
+        let text =
+            title
+            ?? "The scene: \(NumberText.count(groundTruths.count, "ground-truth box", "ground-truth boxes"))"
+        let sub = subtitle ?? "\(imageWidth) × \(imageHeight) px · each box keeps its color in every figure"
+        return TitleBlock(title: text, subtitle: sub, style: style, width: width)
+    }
+
+    /// The picture area; ``ImageMapping/point(_:)`` gives figure pixels for image pixels.
+    public var mapping: ImageMapping {
+        let top = style.margin + titleBlock.height + 8
+        let height = (width * Double(imageHeight) / Double(imageWidth)).rounded()
+        return ImageMapping(
+            viewport: CGRect(x: 0, y: 0, width: imageWidth, height: imageHeight),
+            frame: CGRect(x: style.margin, y: top, width: width, height: height))
+    }
+
+    public var size: CGSize {
+        let frame = mapping.frame
+        return CGSize(
+            width: (Double(frame.maxX) + style.margin).rounded(.up),
+            height: (Double(frame.maxY) + style.margin).rounded(.up))
+    }
+
+    public func draw(in ctx: DrawingContext) {
+        titleBlock.draw(in: ctx, at: CGPoint(x: style.margin, y: style.margin))
+        let mapping = mapping
+        backdrop.draw(
+            in: ctx, mapping: mapping, imageWidth: imageWidth, imageHeight: imageHeight, dimming: 0.15)
+        let overlay = BoxOverlay(
+            groundTruths: groundTruths, lineWidth: 3, labels: .full, font: .bold(13), warnings: warnings)
+        overlay.drawOutlines(in: ctx, mapping: mapping)
+        overlay.drawLabels(in: ctx, mapping: mapping, bounds: mapping.frame.insetBy(dx: 1, dy: 1))
+        ctx.strokeRect(mapping.frame.insetBy(dx: -0.5, dy: -0.5), style.frameColor, style: .solid(1))
+    }
+}
