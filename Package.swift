@@ -12,7 +12,6 @@ let package = Package(
     products: [
         .library(name: "FCOS", targets: ["FCOS"]),
         .library(name: "Coursework", targets: ["Coursework"]),
-        .library(name: "Coursework", targets: ["Coursework"]),
         .executable(name: "fcos", targets: ["fcos"]),
     ],
     dependencies: [
@@ -29,16 +28,17 @@ let package = Package(
         ),
         .target(name: "Canvas", dependencies: ["CCairo"]),
         // MARK: more targets
+        .target(name: "Coursework", dependencies: ["FCOS"]),
+        .testTarget(name: "CourseworkTests", dependencies: ["Coursework"]),
         .target(name: "Figures", dependencies: ["FCOS", "Canvas"]),
         .testTarget(name: "FiguresTests", dependencies: ["Figures", "Annotations"]),
-        .target(name: "Coursework", dependencies: ["FCOS"]),
-        .testTarget(name: "CourseworkTests", dependencies: ["Coursework"]),
-        .target(name: "Coursework", dependencies: ["FCOS"]),
-        .testTarget(name: "CourseworkTests", dependencies: ["Coursework"]),
         .testTarget(name: "CanvasTests", dependencies: ["Canvas"]),
         .target(
             name: "Notebook",
-            dependencies: ["Canvas", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "Canvas", "FCOS", "Annotations",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
         .executableTarget(
@@ -46,6 +46,7 @@ let package = Package(
             dependencies: [
                 "FCOS",
                 "Annotations",
+                "Coursework",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
