@@ -45,6 +45,6 @@ extension LessonOptions {
 
     static func fail(_ message: String) -> Never {
         FileHandle.standardError.write(Data("error: \(message)\n".utf8))
-        exit(2)
+        Foundation.exit(2)
     }
 }
