@@ -18,12 +18,14 @@ struct BoxOverlay {
     var font: Font = .bold(12)
     /// Boxes that got no positive on any level; their chips carry a warning.
     var warnings: Set<Int> = []
+    /// Boxes left out, e.g. all but the one a zoom is about.
+    var hidden: Set<Int> = []
 
     /// Outlines each box with a darker rim under its colour, so pale hues (yellow) stay visible
     /// on a light canvas and every hue stays visible on a photograph.
     func drawOutlines(in ctx: DrawingContext, mapping: ImageMapping, faded: Bool = false) {
         ctx.withClip(to: mapping.frame.insetBy(dx: -lineWidth, dy: -lineWidth)) {
-            for (index, gt) in groundTruths.enumerated() {
+            for (index, gt) in groundTruths.enumerated() where !hidden.contains(index) {
                 let rect = mapping.rect(gt.box)
                 let color = BoxColors.color(forBox: index)
                 let dash: [Double] = gt.isCrowd ? [6, 4] : []
@@ -42,47 +44,37 @@ struct BoxOverlay {
     func drawLabels(in ctx: DrawingContext, mapping: ImageMapping, bounds: CGRect? = nil) {
         guard labels != .none else { return }
         let limits = bounds ?? mapping.frame
-        var placed: [CGRect] = []
+        var placer = ChipPlacer(bounds: limits)
         // Small boxes first: their labels have the fewest good spots.
-        let order = groundTruths.indices.sorted { groundTruths[$0].box.area() < groundTruths[$1].box.area() }
+        let order = groundTruths.indices.filter { !hidden.contains($0) }.sorted {
+            groundTruths[$0].box.area() < groundTruths[$1].box.area()
+        }
         for index in order {
-            let rect = mapping.rect(groundTruths[index].box)
-            guard rect.intersects(limits) else { continue }
-            let text =
-                labels == .full ? BoxColors.label(forBox: index, in: groundTruths) : "#\(index)"
+            // Label the visible part, so that a box cut by a zoom is labelled where it shows.
+            let rect = mapping.rect(groundTruths[index].box).intersection(limits)
+            guard !rect.isNull, rect.width > 0 || rect.height > 0 else { continue }
+            let text = labels == .full ? BoxColors.label(forBox: index, in: groundTruths) : "#\(index)"
             let style = LabelStyle.filled(BoxColors.color(forBox: index), font: font)
             let warning = warnings.contains(index) ? "\(BoxColors.warningSymbol) no positive" : nil
             let warningStyle = LabelStyle.filled(BoxColors.warning, font: font)
-            let warningWidth = warning.map {
-                Double(ctx.labelFrame($0, at: .zero, style: warningStyle).width) + 2
-            }
+            let chip = ctx.labelFrame(text, at: .zero, style: style)
+            let warningWidth =
+                warning.map { Double(ctx.labelFrame($0, at: .zero, style: warningStyle).width) + 2 } ?? 0
+            let size = CGSize(width: Double(chip.width) + warningWidth, height: chip.height)
             let half = lineWidth / 2
-            let spots: [(CGPoint, TextAnchor)] = [
-                (CGPoint(x: Double(rect.minX) - half, y: Double(rect.minY) - half), .bottomLeft),
-                (CGPoint(x: Double(rect.minX) + half, y: Double(rect.minY) + half), .topLeft),
-                (CGPoint(x: Double(rect.minX) - half, y: Double(rect.maxY) + half), .topLeft),
-                (CGPoint(x: Double(rect.maxX) + half, y: Double(rect.minY) - half), .bottomRight),
-                (CGPoint(x: Double(rect.minX) + half, y: Double(rect.maxY) - half), .bottomLeft),
-            ]
-            var best: (frame: CGRect, overlap: Double)?
-            for (point, anchor) in spots {
-                var frame = ctx.labelFrame(text, at: point, style: style, anchor: anchor)
-                frame.size.width += warningWidth ?? 0
-                if anchor.horizontal == .right { frame.origin.x -= warningWidth ?? 0 }
-                frame = frame.keptInside(limits)
-                let overlap = placed.reduce(0.0) { total, other in
-                    let common = other.intersection(frame)
-                    return total + (common.isNull ? 0 : Double(common.width * common.height))
-                }
-                if best == nil || overlap < best!.overlap { best = (frame, overlap) }
-                if overlap == 0 { break }
-            }
-            guard let frame = best?.frame else { continue }
-            placed.append(frame.insetBy(dx: -1, dy: -1))
-            let chip = ctx.drawLabel(text, at: frame.origin, style: style, anchor: .topLeft)
+            let frame = placer.place(
+                size: size,
+                spots: [
+                    (CGPoint(x: Double(rect.minX) - half, y: Double(rect.minY) - half), .bottomLeft),
+                    (CGPoint(x: Double(rect.minX) + half, y: Double(rect.minY) + half), .topLeft),
+                    (CGPoint(x: Double(rect.minX) - half, y: Double(rect.maxY) + half), .topLeft),
+                    (CGPoint(x: Double(rect.maxX) + half, y: Double(rect.minY) - half), .bottomRight),
+                    (CGPoint(x: Double(rect.minX) + half, y: Double(rect.maxY) - half), .bottomLeft),
+                ])
+            let drawn = ctx.drawLabel(text, at: frame.origin, style: style, anchor: .topLeft)
             if let warning {
                 ctx.drawLabel(
-                    warning, at: CGPoint(x: chip.maxX + 2, y: chip.minY), style: warningStyle,
+                    warning, at: CGPoint(x: drawn.maxX + 2, y: drawn.minY), style: warningStyle,
                     anchor: .topLeft)
             }
         }

@@ -46,6 +46,11 @@ public struct Legend: Sendable {
     public var ink: Color
     /// Grid spacing the marker symbols are drawn at.
     public var markerSpacing: Double = 16
+    /// The most columns a section's entries may take in the stacked layout; 1 keeps a series
+    /// legend in reading order.
+    public var maxColumns = 4
+    /// Empty space above the first section for something the caller draws, e.g. a colour bar.
+    public var reservedTop: Double = 0
 
     public init(
         sections: [Section], font: Font = .regular(13), titleFont: Font = .bold(13), ink: Color = .gray(0.12)
@@ -106,18 +111,18 @@ public struct Legend: Sendable {
         let all = items(columnWidth: columnWidth)
         var placed: [(Item, CGPoint)] = []
         var column = 0
-        var y = 0.0
-        var usedHeight = 0.0
+        var y = reservedTop
+        var usedHeight = y
         for (i, item) in all.enumerated() {
             // A section title moves to the next column with its first entry.
             let needed = item.isTitle && i + 1 < all.count ? item.height + all[i + 1].height : item.height
-            if y > 0 && y + item.spaceAbove + needed > maxHeight {
+            if y > reservedTop && y + item.spaceAbove + needed > maxHeight {
                 column += 1
-                y = 0
+                y = reservedTop
                 if column >= columns { return nil }
             }
-            if y > 0 { y += item.spaceAbove }
-            guard y + item.height <= maxHeight || y == 0 else { return nil }
+            if y > reservedTop { y += item.spaceAbove }
+            guard y + item.height <= maxHeight || y == reservedTop else { return nil }
             placed.append((item, CGPoint(x: Double(column) * (columnWidth + Self.columnGap), y: y)))
             y += item.height
             usedHeight = max(usedHeight, y)
@@ -152,7 +157,7 @@ public struct Legend: Sendable {
     /// Sections one under another, each as a grid of equal columns filled top to bottom.
     func sectionGrid(maxWidth: Double) -> Placement {
         var placed: [(Item, CGPoint)] = []
-        var y = 0.0
+        var y = reservedTop
         var width = 0.0
         let entryWidth = { (entry: Entry) in
             self.font.measure(entry.text).width + Self.symbolWidth + Self.symbolGap + 4

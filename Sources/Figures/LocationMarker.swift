@@ -60,15 +60,16 @@ struct MarkerMetrics {
     var positiveRadius: Double { clamp(0.42 * spacing, 1.5, 6.5) }
     var ringRadius: Double { clamp(0.36 * spacing, 1.3, 5.5) }
     var ringWidth: Double { clamp(0.14 * spacing, 0.7, 1.8) }
-    var squareHalf: Double { clamp(0.5 * spacing, 2, 8) }
-    var disagreementRadius: Double { clamp(0.62 * spacing, 2.6, 9.5) }
+    var squareHalf: Double { clamp(0.3 * spacing, 2, 6) }
+    var disagreementRadius: Double { clamp(0.5 * spacing, 2.4, 9) }
     /// Rings are dashed only when large enough for dashes to show.
     var dashesShow: Bool { ringRadius >= 3.5 }
     /// Rings fade on dense grids, where hundreds of them would otherwise form a grey mesh that
     /// hides the boxes and the positives.
     var ringOpacity: Double { clamp((spacing - 2) / 8, 0.35, 1) }
     /// Fills get a darker rim only when there is room for it.
-    var rimsShow: Bool { spacing >= 7 }
+    var rimsShow: Bool { spacing >= 4.5 }
+    var rimWidth: Double { clamp(0.1 * spacing, 0.6, 1) }
 
     private func clamp(_ x: Double, _ low: Double, _ high: Double) -> Double { min(max(x, low), high) }
 }
@@ -110,7 +111,8 @@ extension LocationMarker {
             circles(m.positiveRadius)
             if m.rimsShow {
                 ctx.fillAndStroke(
-                    fill: BoxColors.color(forBox: box), stroke: BoxColors.edge(forBox: box), style: .solid(1))
+                    fill: BoxColors.color(forBox: box), stroke: BoxColors.edge(forBox: box),
+                    style: .solid(m.rimWidth))
             } else {
                 ctx.fill(BoxColors.color(forBox: box))
             }

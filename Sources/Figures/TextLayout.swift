@@ -53,7 +53,9 @@ struct TitleBlock {
 
     var titleLines: [String] { TextLayout.wrap(title, font: style.titleFont, width: width) }
     var subtitleLines: [String] {
-        subtitle.map { TextLayout.wrap($0, font: style.subtitleFont, width: width) } ?? []
+        (subtitle?.split(separator: "\n").map(String.init) ?? []).flatMap {
+            TextLayout.wrap($0, font: style.subtitleFont, width: width)
+        }
     }
 
     var height: Double {

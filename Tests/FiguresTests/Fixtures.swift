@@ -24,6 +24,25 @@ enum Fixtures {
     }
 }
 
+extension Fixtures {
+    /// Overlapping detections on the tennis scene: two people, two rackets, two balls.
+    static func nms() throws -> NMSFrames {
+        let scene = try scene("tennis")
+        let detections = [
+            Detection(box: Box(x0: 385, y0: 115, x1: 705, y1: 785), score: 0.92, label: "person"),
+            Detection(box: Box(x0: 592, y0: 148, x1: 758, y1: 372), score: 0.88, label: "racket"),
+            Detection(box: Box(x0: 360, y0: 150, x1: 680, y1: 800), score: 0.81, label: "person"),
+            Detection(box: Box(x0: 798, y0: 118, x1: 834, y1: 154), score: 0.77, label: "ball"),
+            Detection(box: Box(x0: 570, y0: 175, x1: 745, y1: 390), score: 0.62, label: "racket"),
+            Detection(box: Box(x0: 420, y0: 330, x1: 700, y1: 790), score: 0.55, label: "person"),
+            Detection(box: Box(x0: 795, y0: 115, x1: 838, y1: 158), score: 0.40, label: "ball"),
+        ]
+        return NMSFrames(
+            detections: detections, imageWidth: scene.width, imageHeight: scene.height,
+            backdrop: .named("tennis"))
+    }
+}
+
 /// A fresh directory per test, removed afterwards.
 struct TemporaryDirectory: ~Copyable {
     let url: URL

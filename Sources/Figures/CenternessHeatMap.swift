@@ -1,0 +1,153 @@
+import Canvas
+import FCOS
+import Foundation
+
+/// Centerness targets of the positives, level by level, in viridis: the same small-multiples
+/// layout and scale as ``LevelPanels``, so a student can lay the two figures side by side and see
+/// that centerness is 1 at a box's centre and fades towards its edges. Background cells have no
+/// centerness target and stay uncoloured.
+///
+/// ```swift
+/// let heat = CenternessHeatMap(assignment: assignment, presetName: "official", backdrop: .illustration(.tennis))
+/// try heat.write(toPath: "/tmp/centerness.png")
+/// ```
+public struct CenternessHeatMap: FigureDrawable {
+    public var assignment: Assignment
+    public var presetName: String
+    public var backdrop: Backdrop
+    public var sceneName: String?
+    public var levels: [Int]?
+    public var viewport: Box?
+    public var panelWidth: Double = 440
+    public var columns: Int?
+    public var title: String?
+    public var style: FigureStyle = .standard
+
+    public init(assignment: Assignment, presetName: String, backdrop: Backdrop = .plain) {
+        self.assignment = assignment
+        self.presetName = presetName
+        self.backdrop = backdrop
+    }
+
+    var shownLevels: [Int] { levels ?? Array(assignment.levels.indices) }
+
+    func values(_ level: LevelTargets) -> [Float] {
+        level.matched.indices.compactMap { level.matched[$0] >= 0 ? level.centerness[$0] : nil }
+    }
+
+    func mean(_ values: [Float]) -> Double {
+        values.isEmpty ? 0 : Double(values.reduce(0, +)) / Double(values.count)
+    }
+
+    func panelTitle(_ index: Int) -> String {
+        let level = assignment.levels[index]
+        let v = values(level)
+        let stats =
+            v.isEmpty
+            ? "no positives" : "\(v.count) positives · mean \(NumberText.format(mean(v), decimals: 2))"
+        return "\(level.map.level.name) · stride \(level.map.stride) · " + stats
+    }
+
+    var titleBlock: TitleBlock {
+        let all = assignment.levels.flatMap(values)
+        let text =
+            title ?? (sceneName.map { "\($0): " } ?? "")
+            + "centerness targets of the positives · mean \(NumberText.format(mean(all), decimals: 2)) over \(all.count)"
+        let sub =
+            "preset “\(presetName)” · √(min(l*,r*)/max(l*,r*) · min(t*,b*)/max(t*,b*)) · 1 at the box center,"
+            + " 0 at its edges · every panel at the same scale"
+        return TitleBlock(title: text, subtitle: sub, style: style, width: gridWidth)
+    }
+
+    private var gridWidth: Double {
+        let n = shownLevels.count
+        let c = max(1, min(columns ?? (n <= 3 ? n : 3), max(n, 1)))
+        return Double(c) * panelWidth + Double(c - 1) * style.gap
+    }
+
+    var titleLines: [[String]] {
+        shownLevels.map {
+            PanelPainter.titleLines(panelTitle($0), font: style.panelTitleFont, width: panelWidth)
+        }
+    }
+
+    /// Box names under room for the colour bar.
+    var legend: Legend {
+        let boxes = assignment.groundTruths.indices.map { g in
+            Legend.Entry(
+                .outline(BoxColors.color(forBox: g), dashed: false),
+                BoxColors.label(forBox: g, in: assignment.groundTruths))
+        }
+        let entries = [Legend.Entry(.swatch(Color.gray(0.9)), "background: no centerness target")]
+        var legend = Legend(
+            sections: [.init(entries: entries), .init(title: "Boxes", entries: boxes)], font: style.labelFont,
+            titleFont: style.labelFont.bold, ink: style.ink)
+        legend.reservedTop = colorBar.height + 6
+        return legend
+    }
+
+    var colorBar: ColorBar {
+        ColorBar(
+            title: "centerness target", font: style.smallFont, titleFont: style.labelFont.bold, ink: style.ink
+        )
+    }
+
+    public var layout: PanelLayout {
+        PanelLayout(
+            count: shownLevels.count,
+            viewport: viewport?.cgRect
+                ?? CGRect(x: 0, y: 0, width: assignment.imageWidth, height: assignment.imageHeight),
+            panelWidth: panelWidth, columns: columns, headerHeight: titleBlock.height + 8,
+            panelTitleHeight: Double(titleLines.map(\.count).max() ?? 1)
+                * TextLayout.lineHeight(style.panelTitleFont) + 4,
+            legend: legend, style: style)
+    }
+
+    public var size: CGSize { layout.size }
+
+    public func draw(in ctx: DrawingContext) {
+        let layout = layout
+        titleBlock.draw(in: ctx, at: layout.titleOrigin)
+        let painter = PanelPainter(
+            groundTruths: assignment.groundTruths, imageWidth: assignment.imageWidth,
+            imageHeight: assignment.imageHeight, backdrop: backdrop, style: style)
+        let titles = titleLines
+        for (panel, index) in shownLevels.enumerated() {
+            let level = assignment.levels[index]
+            let mapping = layout.mapping(panel: panel)
+            painter.drawBackground(in: ctx, mapping: mapping, dimming: 0.5)
+            ctx.fillRect(mapping.frame, Color.gray(0.55, alpha: 0.25))
+            // Tiles fill dense grids like a heat map; on coarse levels they shrink to location-sized
+            // squares, rimmed in their box's colour, so that a P7 cell does not paint far outside
+            // its box and each square says whose target it is.
+            let side = min(Double(min(level.map.stepX, level.map.stepY)) * mapping.scale, 22)
+            let inset = side >= 8 ? 1.0 : 0
+            ctx.withClip(to: mapping.frame) {
+                for i in level.matched.indices where level.matched[i] >= 0 {
+                    let c = mapping.point(level.map.location(at: i))
+                    let cell = CGRect(x: c.x - side / 2, y: c.y - side / 2, width: side, height: side)
+                    ctx.beginPath()
+                    ctx.addRoundedRect(cell.insetBy(dx: inset, dy: inset), cornerRadius: inset * 2)
+                    let fill = Palette.viridis(Double(level.centerness[i]))
+                    if side >= 10 {
+                        ctx.fillAndStroke(
+                            fill: fill, stroke: BoxColors.color(forBox: Int(level.matched[i])),
+                            style: .solid(1.5))
+                    } else {
+                        ctx.fill(fill)
+                    }
+                }
+            }
+            painter.drawBoxes(in: ctx, mapping: mapping)
+            painter.drawBoxLabels(in: ctx, mapping: mapping)
+            painter.drawFrame(in: ctx, mapping: mapping)
+            painter.drawTitle(titles[panel], in: layout.panelTitles[panel], in: ctx)
+        }
+        layout.drawLegend(legend, in: ctx, style: style)
+        let bar = colorBar
+        let frame = layout.legendFrame
+        bar.draw(
+            in: ctx, at: CGPoint(x: frame.minX + 12, y: frame.minY + 12),
+            width: min(Double(frame.width) - 24, 300))
+    }
+}

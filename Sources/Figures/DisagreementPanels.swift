@@ -1,0 +1,195 @@
+import Canvas
+import FCOS
+import Foundation
+
+/// The same scene under two presets, level by level, with every cell where they disagree ringed:
+/// "official vs torchvision at the 64-px boundary", or `fcos compare`.
+///
+/// Cells are compared by grid position `(row, column)`, not by pixel position, because a
+/// network's output at a cell is what the loss supervises; when the presets place that cell's
+/// location differently (`j·s + ⌊s/2⌋` vs `j·s`), that difference is part of what is shown.
+/// Preset A's positives are filled dots, B's are hollow squares around B's location.
+///
+/// ```swift
+/// let figure = DisagreementPanels(
+///     first: .official, second: .torchvision, groundTruths: boxes, imageWidth: 1066, imageHeight: 800)
+/// print(figure.disagreementCounts)  // per level
+/// ```
+public struct DisagreementPanels: FigureDrawable {
+    public var first: Assignment
+    public var second: Assignment
+    public var firstName: String
+    public var secondName: String
+    public var backdrop: Backdrop
+    public var sceneName: String?
+    public var viewport: Box?
+    public var panelWidth: Double = 440
+    public var columns: Int?
+    public var title: String?
+    public var style: FigureStyle = .standard
+
+    public init(
+        first: Assignment, firstName: String, second: Assignment, secondName: String,
+        backdrop: Backdrop = .plain
+    ) {
+        self.first = first
+        self.second = second
+        self.firstName = firstName
+        self.secondName = secondName
+        self.backdrop = backdrop
+    }
+
+    public init(
+        first: Preset, second: Preset, groundTruths: [GroundTruth], imageWidth: Int, imageHeight: Int,
+        backdrop: Backdrop = .plain
+    ) {
+        func run(_ p: Preset) -> Assignment {
+            p.matcher.assign(groundTruths, imageWidth: imageWidth, imageHeight: imageHeight)
+        }
+        self.init(
+            first: run(first), firstName: first.name, second: run(second), secondName: second.name,
+            backdrop: backdrop)
+    }
+
+    /// Level pairs compared: levels of the same name present under both presets.
+    public var comparedLevels: [(first: Int, second: Int)] {
+        first.levels.indices.compactMap { i in
+            let name = first.levels[i].map.level.name
+            return second.levels.firstIndex { $0.map.level.name == name }.map { (i, $0) }
+        }
+    }
+
+    /// Cell indices (in the first preset's indexing) where the two disagree on a level: one is
+    /// positive and the other not, or they regress different boxes. A cell missing from the
+    /// second grid (EECS 498's grids can be smaller) counts as background there.
+    public func disagreements(first a: Int, second b: Int) -> [Int] {
+        let la = first.levels[a]
+        let lb = second.levels[b]
+        var cells: [Int] = []
+        for index in la.matched.indices {
+            let row = index / la.map.width
+            let column = index % la.map.width
+            let other: Int32 =
+                row < lb.map.height && column < lb.map.width ? lb.matched[row * lb.map.width + column] : -1
+            if la.matched[index] != other { cells.append(index) }
+        }
+        return cells
+    }
+
+    /// Disagreeing cells per compared level.
+    public var disagreementCounts: [Int] {
+        comparedLevels.map { disagreements(first: $0.first, second: $0.second).count }
+    }
+
+    var viewportRect: CGRect {
+        viewport?.cgRect ?? CGRect(x: 0, y: 0, width: first.imageWidth, height: first.imageHeight)
+    }
+
+    func panelTitle(_ pair: (first: Int, second: Int)) -> String {
+        let level = first.levels[pair.first]
+        let n = disagreements(first: pair.first, second: pair.second).count
+        return "\(level.map.level.name) · stride \(level.map.stride) · "
+            + (n == 0 ? "no disagreement" : NumberText.count(n, "cell differs", "cells differ"))
+            + " · \(firstName) \(level.positiveCount), \(secondName) \(second.levels[pair.second].positiveCount)"
+    }
+
+    var titleBlock: TitleBlock {
+        let total = disagreementCounts.reduce(0, +)
+        let text =
+            title ?? (sceneName.map { "\($0): " } ?? "")
+            + "\(firstName) vs \(secondName): \(NumberText.count(total, "cell", "cells")) get a different target"
+        let sub =
+            "Same boxes, two rule sets · \(first.imageWidth) × \(first.imageHeight) px · \(firstName) \(first.positiveCount) positives,"
+            + " \(secondName) \(second.positiveCount) · cells compared by grid position"
+        return TitleBlock(title: text, subtitle: sub, style: style, width: gridWidth)
+    }
+
+    private var gridWidth: Double {
+        let n = comparedLevels.count
+        let c = max(1, min(columns ?? (n <= 3 ? n : 3), max(n, 1)))
+        return Double(c) * panelWidth + Double(c - 1) * style.gap
+    }
+
+    var titleLines: [[String]] {
+        comparedLevels.map {
+            PanelPainter.titleLines(panelTitle($0), font: style.panelTitleFont, width: panelWidth)
+        }
+    }
+
+    public var legend: Legend {
+        let entries: [Legend.Entry] = [
+            .init(.marker(.positive(box: 0)), "positive under \(firstName) (its box's color)"),
+            .init(.marker(.comparedPositive(box: 0)), "positive under \(secondName) (its box's color)"),
+            .init(.marker(.disagreement), "the presets disagree on this cell"),
+            .init(.marker(.location), "a location under \(firstName)"),
+        ]
+        let boxes = first.groundTruths.indices.map { g in
+            Legend.Entry(
+                .swatch(BoxColors.color(forBox: g)), BoxColors.label(forBox: g, in: first.groundTruths))
+        }
+        var legend = Legend(
+            sections: [.init(title: "Locations", entries: entries), .init(title: "Boxes", entries: boxes)],
+            font: style.labelFont, titleFont: style.labelFont.bold, ink: style.ink)
+        legend.markerSpacing = 15
+        return legend
+    }
+
+    /// Where panels go; panel `i` shows `comparedLevels[i]`.
+    public var layout: PanelLayout {
+        PanelLayout(
+            count: comparedLevels.count, viewport: viewportRect, panelWidth: panelWidth, columns: columns,
+            headerHeight: titleBlock.height + 8,
+            panelTitleHeight: Double(titleLines.map(\.count).max() ?? 1)
+                * TextLayout.lineHeight(style.panelTitleFont) + 4,
+            legend: legend, style: style)
+    }
+
+    public var size: CGSize { layout.size }
+
+    public func draw(in ctx: DrawingContext) {
+        let layout = layout
+        titleBlock.draw(in: ctx, at: layout.titleOrigin)
+        let painter = PanelPainter(
+            groundTruths: first.groundTruths, imageWidth: first.imageWidth, imageHeight: first.imageHeight,
+            backdrop: backdrop, style: style)
+        let titles = titleLines
+        for (panel, pair) in comparedLevels.enumerated() {
+            let la = first.levels[pair.first]
+            let lb = second.levels[pair.second]
+            let mapping = layout.mapping(panel: panel)
+            painter.drawBackground(in: ctx, mapping: mapping)
+            painter.drawBoxes(in: ctx, mapping: mapping)
+            var batch = MarkerBatch()
+            let slack = Double(la.map.stride)
+            for index in la.matched.indices where mapping.shows(la.map.location(at: index), margin: slack) {
+                let g = Int(la.matched[index])
+                batch.add(
+                    g >= 0 ? .positive(box: g) : .location, at: mapping.point(la.map.location(at: index)))
+            }
+            for index in lb.matched.indices where lb.matched[index] >= 0 {
+                let location = lb.map.location(at: index)
+                if mapping.shows(location, margin: slack) {
+                    batch.add(.comparedPositive(box: Int(lb.matched[index])), at: mapping.point(location))
+                }
+            }
+            for index in disagreements(first: pair.first, second: pair.second) {
+                let row = index / la.map.width
+                let column = index % la.map.width
+                var location = la.map.location(at: index)
+                // Ring the location that is positive: the first preset's, unless only the second's is.
+                if la.matched[index] < 0, row < lb.map.height, column < lb.map.width {
+                    location = lb.map.location(at: row * lb.map.width + column)
+                }
+                if mapping.shows(location, margin: slack) {
+                    batch.add(.disagreement, at: mapping.point(location))
+                }
+            }
+            let spacing = Double(min(la.map.stepX, la.map.stepY)) * mapping.scale
+            ctx.withClip(to: mapping.frame) { batch.draw(in: ctx, metrics: MarkerMetrics(spacing: spacing)) }
+            painter.drawBoxLabels(in: ctx, mapping: mapping)
+            painter.drawFrame(in: ctx, mapping: mapping)
+            painter.drawTitle(titles[panel], in: layout.panelTitles[panel], in: ctx)
+        }
+        layout.drawLegend(legend, in: ctx, style: style)
+    }
+}

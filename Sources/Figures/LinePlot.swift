@@ -1,0 +1,142 @@
+import Canvas
+import Foundation
+
+/// An x–y line chart with round-number ticks, gridlines, axis labels and a legend, e.g. the focal
+/// loss against p_t for several γ.
+///
+/// ```swift
+/// var plot = LinePlot.focalLoss(gammas: [0, 0.5, 1, 2, 5])
+/// try plot.write(toPath: "/tmp/focal.png")
+/// ```
+public struct LinePlot: FigureDrawable, Sendable {
+    public struct Series: Hashable, Sendable {
+        public var name: String
+        public var points: [CGPoint]
+        /// `nil` picks the next categorical colour.
+        public var color: Color?
+        public var dash: [Double]
+        public var width: Double
+
+        public init(
+            name: String, points: [CGPoint], color: Color? = nil, dash: [Double] = [], width: Double = 2.5
+        ) {
+            self.name = name
+            self.points = points
+            self.color = color
+            self.dash = dash
+            self.width = width
+        }
+    }
+
+    public var series: [Series]
+    public var title: String
+    public var subtitle: String?
+    public var xLabel: String
+    public var yLabel: String
+    /// Axis ranges; by default the data's, extended to round ticks.
+    public var xRange: ClosedRange<Double>?
+    public var yRange: ClosedRange<Double>?
+    public var plotSize = CGSize(width: 620, height: 380)
+    public var style: FigureStyle = .standard
+
+    public init(series: [Series], title: String, xLabel: String, yLabel: String) {
+        self.series = series
+        self.title = title
+        self.xLabel = xLabel
+        self.yLabel = yLabel
+    }
+
+    /// Focal loss `FL(p_t) = −(1 − p_t)^γ · log(p_t)` (Lin et al. 2017) for each `γ`; γ = 0 is
+    /// plain cross-entropy. FCOS trains its classifier with γ = 2.
+    public static func focalLoss(gammas: [Double] = [0, 0.5, 1, 2, 5], samples: Int = 200) -> LinePlot {
+        let series = gammas.map { gamma in
+            Series(
+                name: "γ = \(NumberText.format(gamma))",
+                points: (1...samples).map { i in
+                    let p = Double(i) / Double(samples)
+                    return CGPoint(x: p, y: -pow(1 - p, gamma) * log(p))
+                }, dash: gamma == 0 ? [7, 4] : [])
+        }
+        var plot = LinePlot(
+            series: series,
+            title: "Focal loss: well-classified examples (p_t > 0.6) stop counting as γ grows",
+            xLabel: "probability of the ground-truth class, p_t", yLabel: "loss")
+        plot.subtitle = "FL(p_t) = −(1 − p_t)^γ · log(p_t) · γ = 0 is cross-entropy · FCOS uses γ = 2"
+        plot.xRange = 0...1
+        plot.yRange = 0...5
+        return plot
+    }
+
+    func color(_ index: Int) -> Color { series[index].color ?? Palette.categorical(index) }
+
+    var axes: (x: LinearAxis, y: LinearAxis) {
+        let xs = series.flatMap { $0.points.map { Double($0.x) } }
+        let ys = series.flatMap { $0.points.map { Double($0.y) } }
+        let x = LinearAxis(
+            covering: xRange?.lowerBound ?? xs.min() ?? 0, xRange?.upperBound ?? xs.max() ?? 1, count: 6)
+        let y = LinearAxis(
+            covering: yRange?.lowerBound ?? ys.min() ?? 0, yRange?.upperBound ?? ys.max() ?? 1, count: 6,
+            includeZero: yRange == nil)
+        return (x, y)
+    }
+
+    var legend: Legend {
+        let entries = series.indices.map {
+            Legend.Entry(.line(color($0), dash: series[$0].dash, width: series[$0].width), series[$0].name)
+        }
+        var legend = Legend(sections: [.init(entries: entries)], font: style.labelFont, ink: style.ink)
+        legend.maxColumns = 1
+        return legend
+    }
+
+    var titleBlock: TitleBlock {
+        TitleBlock(title: title, subtitle: subtitle, style: style, width: contentWidth)
+    }
+
+    var legendSize: CGSize { legend.placement(maxWidth: 220).size }
+
+    var contentWidth: Double {
+        ChartFrame.insets(y: axes.y, style: style).left + Double(plotSize.width) + 24
+            + Double(legendSize.width)
+    }
+
+    /// The plot area in figure pixels.
+    public var plotFrame: CGRect {
+        let insets = ChartFrame.insets(y: axes.y, style: style)
+        return CGRect(
+            x: style.margin + insets.left, y: style.margin + titleBlock.height + 14, width: plotSize.width,
+            height: plotSize.height)
+    }
+
+    public var size: CGSize {
+        let insets = ChartFrame.insets(y: axes.y, style: style)
+        return CGSize(
+            width: (contentWidth + 2 * style.margin).rounded(.up),
+            height: (Double(plotFrame.maxY) + insets.bottom + style.margin).rounded(.up))
+    }
+
+    /// Where the data point `(x, y)` lands.
+    public func figurePoint(x: Double, y: Double) -> CGPoint {
+        let (ax, ay) = axes
+        let plot = plotFrame
+        return CGPoint(
+            x: ax.position(x, from: Double(plot.minX), to: Double(plot.maxX)),
+            y: ay.position(y, from: Double(plot.maxY), to: Double(plot.minY)))
+    }
+
+    public func draw(in ctx: DrawingContext) {
+        titleBlock.draw(in: ctx, at: CGPoint(x: style.margin, y: style.margin))
+        let (ax, ay) = axes
+        let plot = plotFrame
+        ChartFrame(x: ax, y: ay, xLabel: xLabel, yLabel: yLabel, style: style, plot: plot).draw(in: ctx)
+        ctx.withClip(to: plot.insetBy(dx: -1, dy: -1)) {
+            for (i, s) in series.enumerated() {
+                let points = s.points.map { figurePoint(x: Double($0.x), y: Double($0.y)) }
+                ctx.strokePolyline(
+                    points, color(i),
+                    style: StrokeStyle(width: s.width, dash: s.dash, cap: .round, join: .round))
+            }
+        }
+        legend.draw(in: ctx, at: CGPoint(x: plot.maxX + 24, y: plot.minY), maxWidth: 220)
+    }
+}

@@ -1,0 +1,148 @@
+import Canvas
+import FCOS
+import Foundation
+
+/// Greedy NMS as a strip of frames, one per step: kept boxes solid and thick, the box being kept
+/// now highlighted, the boxes it suppresses dashed with the IoU that suppressed them, boxes
+/// suppressed earlier faded, and the boxes still waiting thin. Every box shows its score.
+///
+/// ```swift
+/// let nms = NMSFrames(detections: detections, imageWidth: 1066, imageHeight: 800, backdrop: .illustration(.tennis))
+/// try nms.write(toPath: "/tmp/nms.png")          // all steps
+/// try nms.frame(step: 0).write(toPath: "/tmp/nms-1.png")
+/// ```
+public struct NMSFrames: FigureDrawable {
+    public var detections: [Detection]
+    public var iouThreshold: Double = 0.6
+    public var imageWidth: Int
+    public var imageHeight: Int
+    public var backdrop: Backdrop
+    /// The part of the image shown, in image pixels; the detections' extent with a margin by default.
+    public var viewport: Box?
+    public var frameWidth: Double = 400
+    public var columns: Int?
+    /// Steps shown; all when `nil`.
+    public var shownSteps: [Int]?
+    public var title: String?
+    public var style: FigureStyle = .standard
+
+    public init(detections: [Detection], imageWidth: Int, imageHeight: Int, backdrop: Backdrop = .plain) {
+        self.detections = detections
+        self.imageWidth = imageWidth
+        self.imageHeight = imageHeight
+        self.backdrop = backdrop
+    }
+
+    public var steps: [NMSStep] { NMSStep.trace(detections, iouThreshold: iouThreshold) }
+
+    /// A figure with only step `step`.
+    public func frame(step: Int) -> NMSFrames {
+        var copy = self
+        copy.shownSteps = [step]
+        copy.columns = 1
+        copy.frameWidth = max(frameWidth, 640)
+        return copy
+    }
+
+    var viewportRect: CGRect {
+        if let viewport { return viewport.cgRect }
+        guard let first = detections.first else {
+            return CGRect(x: 0, y: 0, width: imageWidth, height: imageHeight)
+        }
+        var r = first.box.cgRect
+        for d in detections { r = r.union(d.box.cgRect) }
+        let pad = 0.12 * max(Double(r.width), Double(r.height))
+        let image = CGRect(x: 0, y: 0, width: imageWidth, height: imageHeight)
+        let padded = r.insetBy(dx: -pad, dy: -pad).intersection(image)
+        return padded.isNull ? image : padded
+    }
+
+    func name(_ i: Int) -> String {
+        let score = NumberText.format(Double(detections[i].score), decimals: 2)
+        return detections[i].label.map { "\($0) \(score)" } ?? score
+    }
+
+    func frameTitle(_ step: NMSStep, number: Int) -> String {
+        guard let current = step.current else {
+            return
+                "Result · \(NumberText.count(step.kept.count, "box", "boxes")) kept, \(step.suppressedBefore.count) suppressed"
+        }
+        let threshold = NumberText.format(iouThreshold, decimals: 2)
+        let suppressed =
+            step.suppressedNow.isEmpty
+            ? "suppresses nothing" : "suppresses \(step.suppressedNow.count) (IoU > \(threshold))"
+        return "Step \(number) · keep \(name(current)) · " + suppressed
+    }
+
+    var indices: [Int] { shownSteps ?? Array(steps.indices) }
+
+    var titleBlock: TitleBlock {
+        let all = steps
+        let kept = all.last?.kept.count ?? 0
+        let text =
+            title ?? "Non-maximum suppression, step by step: \(detections.count) detections → \(kept) kept"
+        let sub =
+            "Visit boxes from the highest score down; keep one, drop every remaining box overlapping it by IoU > "
+            + NumberText.format(iouThreshold, decimals: 2)
+        return TitleBlock(title: text, subtitle: sub, style: style, width: gridWidth)
+    }
+
+    private var gridWidth: Double {
+        let c = max(1, min(columns ?? min(indices.count, 3), max(indices.count, 1)))
+        return Double(c) * frameWidth + Double(c - 1) * style.gap
+    }
+
+    var titleLines: [[String]] {
+        let all = steps
+        return indices.map { i in
+            PanelPainter.titleLines(
+                frameTitle(all[i], number: i + 1), font: style.panelTitleFont, width: frameWidth)
+        }
+    }
+
+    public var legend: Legend {
+        let entries: [Legend.Entry] = [
+            .init(.line(NMSStyle.current, dash: [], width: 4), "box kept at this step"),
+            .init(.line(NMSStyle.kept, dash: [], width: 3), "kept earlier"),
+            .init(
+                .line(NMSStyle.suppressed, dash: [6, 4], width: 2), "suppressed now (IoU with the kept box)"),
+            .init(.line(NMSStyle.faded, dash: [6, 4], width: 1.5), "suppressed earlier"),
+            .init(
+                .line(NMSStyle.waiting, dash: [], width: 1.5), "still waiting (IoU with the kept box, if any)"
+            ),
+        ]
+        return Legend(sections: [.init(entries: entries)], font: style.labelFont, ink: style.ink)
+    }
+
+    public var layout: PanelLayout {
+        PanelLayout(
+            count: indices.count, viewport: viewportRect, panelWidth: frameWidth, columns: columns,
+            headerHeight: titleBlock.height + 8,
+            panelTitleHeight: Double(titleLines.map(\.count).max() ?? 1)
+                * TextLayout.lineHeight(style.panelTitleFont) + 4,
+            legend: legend, style: style)
+    }
+
+    public var size: CGSize { layout.size }
+
+    public func draw(in ctx: DrawingContext) {
+        let layout = layout
+        let all = steps
+        let titles = titleLines
+        titleBlock.draw(in: ctx, at: layout.titleOrigin)
+        for (panel, index) in indices.enumerated() {
+            let mapping = layout.mapping(panel: panel)
+            backdrop.draw(
+                in: ctx, mapping: mapping, imageWidth: imageWidth, imageHeight: imageHeight, dimming: 0.5)
+            NMSStyle(detections: detections, names: detections.indices.map(name)).draw(
+                all[index], in: ctx, mapping: mapping)
+            ctx.strokeRect(mapping.frame.insetBy(dx: -0.5, dy: -0.5), style.frameColor, style: .solid(1))
+            PanelPainter(
+                groundTruths: [], imageWidth: imageWidth, imageHeight: imageHeight, backdrop: backdrop,
+                style: style
+            )
+            .drawTitle(titles[panel], in: layout.panelTitles[panel], in: ctx)
+        }
+        layout.drawLegend(legend, in: ctx, style: style)
+    }
+}
