@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .library(name: "FCOS", targets: ["FCOS"]),
         .library(name: "Coursework", targets: ["Coursework"]),
+        .library(name: "CourseworkFigures", targets: ["CourseworkFigures"]),
         .executable(name: "fcos", targets: ["fcos"]),
     ],
     dependencies: [
@@ -29,7 +30,8 @@ let package = Package(
         .target(name: "Canvas", dependencies: ["CCairo"]),
         // MARK: more targets
         .target(name: "Coursework", dependencies: ["FCOS"]),
-        .testTarget(name: "CourseworkTests", dependencies: ["Coursework"]),
+        .target(name: "CourseworkFigures", dependencies: ["Coursework", "Figures", "Canvas", "FCOS"]),
+        .testTarget(name: "CourseworkTests", dependencies: ["Coursework", "CourseworkFigures"]),
         .target(name: "Figures", dependencies: ["FCOS", "Canvas"]),
         .testTarget(name: "FiguresTests", dependencies: ["Figures", "Annotations"]),
         .testTarget(name: "CanvasTests", dependencies: ["Canvas"]),
@@ -47,6 +49,7 @@ let package = Package(
                 "FCOS",
                 "Annotations",
                 "Coursework",
+                "CourseworkFigures",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -8,8 +8,8 @@ struct Grading {
     let part: Part
     private(set) var cases = 0
     private(set) var failedCases = 0
-    /// The first sentence of each failing case, in case order.
-    private(set) var differences: [String] = []
+    /// The sentences of the first failing cases, in case order.
+    private(set) var differences: [Difference] = []
     private var notAttempted: [(function: String, task: String)] = []
     private var answered: Set<String> = []
     var evidence: MatchingEvidence?
@@ -47,8 +47,15 @@ struct Grading {
         cases += 1
         failedCases += 1
         if differences.count < Grading.shownDifferences, let sentence = sentence() {
-            differences.append(sentence)
+            differences.append(Difference(sentence))
         }
+    }
+
+    /// A failing case whose difference has an aside.
+    mutating func fail(difference: @autoclosure () -> Difference) {
+        cases += 1
+        failedCases += 1
+        if differences.count < Grading.shownDifferences { differences.append(difference()) }
     }
 
     /// Passes when `agrees`, else fails with the sentence.
@@ -63,7 +70,8 @@ struct Grading {
     static let shownDifferences = 3
 
     /// The part's result. Not attempted when no function of the part returned anything; passed
-    /// when every case agreed; otherwise failed, with points in proportion to the cases passed.
+    /// when every case agreed; otherwise failed, with up to half the points in proportion to the
+    /// cases passed.
     func result(mistakes: [Mistake] = []) -> PartResult {
         let maxPoints = part.maxPoints
         if answered.isEmpty && !notAttempted.isEmpty {
@@ -81,16 +89,15 @@ struct Grading {
         // Each difference ends with the recognised mistake's question ("did you take the square
         // root?"), so the sentence a student reads first already points at the fix.
         let hint = mistakes.map(\.question).joined(separator: " ")
-        explanations += differences.map { sentence in
-            guard !hint.isEmpty else { return sentence }
-            return (sentence.hasSuffix(".") ? String(sentence.dropLast()) : sentence) + ": " + hint
-        }
+        explanations += differences.map { $0.sentence(hint: hint) }
         let more = failedCases - differences.count
         if more > 0 {
             explanations.append("… and \(more) more failing case\(more == 1 ? "" : "s") of \(cases).")
         }
         explanations += notAttempted.map { "\($0.function) is not attempted yet (\($0.task))." }
-        let points = cases > 0 ? maxPoints * (cases - failedCases) / cases : 0
+        // A failing part earns at most half its points: one conceptual mistake often shows in only
+        // a few cases (max-area only matters where boxes overlap), and should still cost much.
+        let points = cases > 0 ? maxPoints * (cases - failedCases) / cases / 2 : 0
         return PartResult(
             part: part, status: .failed, points: points, maxPoints: maxPoints, explanations: explanations,
             mistakes: mistakes, cases: cases, failedCases: failedCases, evidence: evidence)
@@ -104,4 +111,23 @@ func close(_ a: Float, _ b: Float, tolerance: Float = 1e-4) -> Bool {
     if a.isNaN || b.isNaN { return a.isNaN && b.isNaN }
     if !a.isFinite || !b.isFinite { return a == b }
     return abs(a - b) <= tolerance * max(1, abs(b))
+}
+
+/// One failing case in words: the sentence, and an aside such as "15 more locations differ on
+/// P3" that goes after the recognised mistake's question.
+struct Difference {
+    var text: String
+    var aside: String?
+
+    init(_ text: String, aside: String? = nil) {
+        self.text = text
+        self.aside = aside
+    }
+
+    func sentence(hint: String) -> String {
+        let body = text.hasSuffix(".") ? String(text.dropLast()) : text
+        var sentence = hint.isEmpty ? body + "." : body + ": " + hint
+        if let aside { sentence += " (\(aside).)" }
+        return sentence
+    }
 }

@@ -46,8 +46,10 @@ enum MatchingCheck {
                         ).explanation
                 }
                 grading.fail(
-                    MatchingSentences(scene: scene, map: map, rules: rules, notes: explained?.levels[k] ?? [])
-                        .difference(student: matched, expected: expected))
+                    difference: MatchingSentences(
+                        scene: scene, map: map, rules: rules, notes: explained?.levels[k] ?? []
+                    )
+                    .difference(student: matched, expected: expected))
             }
             if sceneDiffers, grading.evidence == nil, sceneAnswers.count == reference.levels.count {
                 grading.evidence = MatchingEvidence(scene: scene, matched: sceneAnswers)

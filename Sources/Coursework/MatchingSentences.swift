@@ -12,23 +12,26 @@ struct MatchingSentences {
     var level: FeatureLevel { map.level }
     var rangeText: String { RuleText.range(level.sizeRange, gate: rules.sizeGate) }
 
-    /// The first differing location, explained, plus how many more differ on this level.
-    func difference(student: [Int], expected: [Int]) -> String {
+    /// The first differing location, explained, and how many more differ on this level.
+    func difference(student: [Int], expected: [Int]) -> Difference {
         let prefix = "\(scene.name) (\(scene.width)×\(scene.height)), \(level.name)"
         guard student.count == expected.count else {
-            return "\(prefix): you returned \(Wording.count(student.count, "value")) for "
-                + "\(Wording.count(expected.count, "location")): return one box index per location, in order."
+            return Difference(
+                "\(prefix): you returned \(Wording.count(student.count, "value")) for "
+                    + "\(Wording.count(expected.count, "location")): return one box index per location, in order."
+            )
         }
         let differing = expected.indices.filter { student[$0] != expected[$0] }
         let i = differing[0]
-        var sentence =
+        let sentence =
             "\(prefix) location \(Wording.point(map.location(at: i))): "
             + explain(index: i, student: student[i], expected: expected[i])
-        if differing.count > 1 {
-            sentence +=
-                " (\(differing.count - 1) more location\(differing.count == 2 ? "" : "s") differ on \(level.name).)"
-        }
-        return sentence
+        let more = differing.count - 1
+        return Difference(
+            sentence,
+            aside: more > 0
+                ? "\(more) more location\(more == 1 ? "" : "s") differ\(more == 1 ? "s" : "") on \(level.name)"
+                : nil)
     }
 
     func explain(index: Int, student s: Int, expected e: Int) -> String {

@@ -61,7 +61,7 @@ public struct PackageGrading: Sendable {
             executable: URL(fileURLWithPath: bin).appendingPathComponent("grade"),
             arguments: ["--json", "--output", output.path, "--timeout", String(timeoutPerPart)],
             directory: package,
-            environment: ["SWIFT_BACKTRACE": "enable=no"],
+            environment: ["SWIFT_BACKTRACE": CrashReport.backtraceSettings],
             timeout: timeoutPerPart * Double(course.parts.count + 1)
         ).run()
         guard grade.status == 0 || grade.status == 1, !grade.signalled,
@@ -77,11 +77,13 @@ public struct PackageGrading: Sendable {
     func buildFailed(_ part: Part, _ build: Subprocess.Outcome) -> PartResult {
         let lines = (build.standardOutput + "\n" + build.standardError).split(separator: "\n").map(
             String.init)
+        // Paths inside the package, and the toolkit's if the toolkit itself is broken, shortened.
         let prefix = package.path + "/"
         var errors = lines.filter { $0.contains(": error: ") }.map {
             $0.replacingOccurrences(of: prefix, with: "")
         }
-        errors = Array(NSOrderedSet(array: errors).array as? [String] ?? errors).prefix(5).map { $0 }
+        var seen: Set<String> = []
+        errors = Array(errors.filter { seen.insert($0).inserted }.prefix(5))
         if errors.isEmpty { errors = Array(lines.suffix(5)) }
         return PartResult(
             part: part, status: .failed, points: 0, maxPoints: part.maxPoints,

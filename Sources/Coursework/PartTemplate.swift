@@ -11,7 +11,8 @@ struct PartTemplate {
     var rules: AssignmentRules { course.rules }
 
     func source(solution: Bool) -> String {
-        let doc = documentation.map { $0.isEmpty ? "///" : "/// " + $0 }.joined(separator: "\n")
+        let doc = PartTemplate.wrap(documentation).map { $0.isEmpty ? "///" : "/// " + $0 }.joined(
+            separator: "\n")
         let bodies = solution ? solutions : starters
         let functions = zip(signatures, bodies).map { signature, body in
             "\(signature) {\n\(body.map { "    " + $0 }.joined(separator: "\n"))\n}"
@@ -28,10 +29,42 @@ struct PartTemplate {
         return text
     }
 
+    /// Doc-comment paragraphs wrapped to 100 columns: list items get a hanging indent, and lines
+    /// indented by four spaces (formulas) are kept as they are.
+    static func wrap(_ lines: [String], width: Int = 100) -> [String] {
+        var result: [String] = []
+        for line in lines {
+            if line.isEmpty || line.hasPrefix("    ") || line.count <= width {
+                result.append(line)
+                continue
+            }
+            let leading = line.prefix { $0 == " " }.count
+            var hanging = leading
+            if let marker = line.dropFirst(leading).split(separator: " ", maxSplits: 1).first,
+                marker == "-" || marker.hasSuffix(".") && marker.dropLast().allSatisfy(\.isNumber)
+            {
+                hanging += marker.count + 1
+            }
+            var current = ""
+            for word in line.split(separator: " ") {
+                let candidate =
+                    current.isEmpty ? String(repeating: " ", count: leading) + word : current + " " + word
+                if candidate.count > width, !current.isEmpty {
+                    result.append(current)
+                    current = String(repeating: " ", count: hanging) + word
+                } else {
+                    current = candidate
+                }
+            }
+            if !current.isEmpty { result.append(current) }
+        }
+        return result
+    }
+
     var number: Int { Part.allCases.firstIndex(of: part)! + 1 }
     var heading: String { "Part \(number): \(part.title.lowercased())" }
     var presetLine: String {
-        "This course follows the rules of preset `\(course.presetName)` (\(course.preset.summary))."
+        "This course follows preset `\(course.presetName)`: \(course.preset.summary)."
     }
 
     var signatures: [String] {

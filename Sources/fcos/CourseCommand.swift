@@ -1,0 +1,155 @@
+import Annotations
+import ArgumentParser
+import Coursework
+import CourseworkFigures
+import FCOS
+import Foundation
+
+/// `fcos course`: homework on FCOS targets for a class. `init` writes the students' package,
+/// `grade` builds a student's copy, runs its grader and reports per part, with a self-contained
+/// HTML report for people. The grading logic itself lives in the `Coursework` module, so the
+/// student's own `swift run grade` and this command always agree.
+struct CourseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "course",
+        abstract: "Write FCOS homework for students and grade their submissions with explanations.",
+        discussion: """
+            Instructor's path: `fcos course init hw`, hand `hw` to the students, then \
+            `fcos course grade hw --out report` on each submission. See docs/coursework.md.
+            """,
+        subcommands: [CourseInitCommand.self, CourseGradeCommand.self]
+    )
+}
+
+struct CourseInitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Write a student package: one source file per part, a grader, a visualizer, a README.",
+        discussion: """
+            Each part's file has the function's signature, a doc comment with the task and the chosen \
+            preset's rule, and a body that throws `notAttempted("TODO: …")`, which the grader reports as \
+            "not attempted". The package depends on the toolkit by path, so it builds offline.
+            """
+    )
+
+    @Argument(help: "The directory to create (must be empty or missing).")
+    var directory: String
+
+    @Option(help: "Comma-separated parts: \(Part.allCases.map(\.rawValue).joined(separator: ",")).")
+    var parts: String = Part.allCases.map(\.rawValue).joined(separator: ",")
+
+    @Option(help: "Rule set whose answers are correct: \(Preset.names.joined(separator: ", ")).")
+    var preset: String = "official"
+
+    @Option(help: "The toolkit checkout to depend on (default: the one this fcos was built from).")
+    var toolkit: String?
+
+    @Flag(help: "Write working solutions (calling the toolkit) instead of starter bodies.")
+    var withSolutions = false
+
+    @Flag(help: "Write into a directory that is not empty, replacing the package's files.")
+    var force = false
+
+    func run() throws {
+        try reportingInputErrors {
+            let chosen = try lookUpPreset(named: preset)
+            let selected: [Part]
+            switch Part.parseList(parts) {
+            case .success(let list) where !list.isEmpty: selected = list
+            case .success: throw InputError(file: "--parts", problem: "name at least one part")
+            case .failure(let error): throw InputError(file: "--parts", problem: error.description)
+            }
+            let toolkitURL = try resolveToolkit()
+            let package = StarterPackage(
+                course: Course(preset: chosen.name, parts: selected), toolkit: toolkitURL,
+                withSolutions: withSolutions)
+            let target = URL(fileURLWithPath: directory)
+            do {
+                try package.write(to: target, overwrite: force)
+            } catch let error as CourseworkError {
+                throw InputError(file: directory, problem: error.description)
+            }
+            let kind = withSolutions ? "solutions" : "starter package"
+            writeOut(
+                """
+                Wrote the \(kind) for preset \(chosen.name) to \(target.path)
+                  parts: \(selected.map(\.rawValue).joined(separator: ", "))
+                  toolkit: \(toolkitURL.path)
+                Students: cd \(directory) && swift run grade
+                Instructor: fcos course grade \(directory) --out report
+
+                """)
+        }
+    }
+
+    func resolveToolkit() throws -> URL {
+        if let toolkit {
+            let url = URL(fileURLWithPath: toolkit).standardizedFileURL
+            guard ToolkitLocation.isToolkit(url) else {
+                throw InputError(file: "--toolkit", problem: "\(url.path) has no fcos-targets Package.swift")
+            }
+            return url
+        }
+        guard let found = ToolkitLocation.find() else {
+            throw InputError(
+                file: "--toolkit",
+                problem:
+                    "cannot find the toolkit checkout from this binary or the current directory; pass --toolkit PATH"
+            )
+        }
+        return found
+    }
+}
+
+struct CourseGradeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "grade",
+        abstract: "Build a student package, run its grader, and report per part.",
+        discussion: """
+            Runs `swift build --product grade` in DIR (only the grader: the drawing code is not built), \
+            then the grader, which runs each part in its own process. Exit status 0 when every part \
+            passed, 1 otherwise. --out writes report.html (self-contained, with figures) and report.json.
+            """
+    )
+
+    @Argument(help: "The student's package directory.")
+    var directory: String
+
+    @Flag(help: "Print the grade as JSON.")
+    var json = false
+
+    @Option(help: "Directory for report.html and report.json.")
+    var out: String?
+
+    @Option(help: "swift build --scratch-path (default: DIR/.build).")
+    var scratchPath: String?
+
+    @Option(help: "Seconds each part may run before it counts as failed.")
+    var timeout: Double = 120
+
+    func validate() throws {
+        guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
+    }
+
+    func run() throws {
+        var report: GradeReport!
+        try reportingInputErrors {
+            var grading = PackageGrading(
+                package: URL(fileURLWithPath: directory),
+                scratchPath: scratchPath.map { URL(fileURLWithPath: $0) })
+            grading.timeoutPerPart = timeout
+            grading.progress = { FileHandle.standardError.write(Data("fcos: \($0)\n".utf8)) }
+            do {
+                report = try grading.run()
+            } catch let error as CourseworkError {
+                throw InputError(file: directory, problem: error.description)
+            }
+            writeOut(json ? try report.json() + "\n" : ReportText.summary(report))
+            if let out {
+                let written = try CourseReport(report: report, packageName: directory).write(toDirectory: out)
+                FileHandle.standardError.write(Data("fcos: wrote \(written.path)\n".utf8))
+            }
+        }
+        if !report.passed { throw ExitCode(1) }
+    }
+}
