@@ -35,8 +35,27 @@ struct BoxOverlay {
                 ctx.strokeRect(
                     rect, faded ? color.withAlpha(0.5) : color,
                     style: StrokeStyle(width: lineWidth, dash: dash))
+                if Self.isTiny(rect) {
+                    // A box of a few pixels would vanish under its own outline: circle it.
+                    let center = CGPoint(x: rect.midX, y: rect.midY)
+                    ctx.strokeCircle(
+                        center: center, radius: Self.tinyRadius, .white, style: .solid(lineWidth + 2))
+                    ctx.strokeCircle(center: center, radius: Self.tinyRadius, color, style: .solid(lineWidth))
+                }
             }
         }
+    }
+
+    static let tinyRadius = 10.0
+
+    static func isTiny(_ rect: CGRect) -> Bool { rect.width < 8 || rect.height < 8 }
+
+    /// Where a box shows on screen: its rectangle, or the circle around a tiny one.
+    static func visibleFrame(_ rect: CGRect) -> CGRect {
+        guard isTiny(rect) else { return rect }
+        return CGRect(
+            x: Double(rect.midX) - tinyRadius, y: Double(rect.midY) - tinyRadius, width: 2 * tinyRadius,
+            height: 2 * tinyRadius)
     }
 
     /// Chips at the boxes' corners, placed so that they neither overlap one another nor leave
@@ -44,18 +63,25 @@ struct BoxOverlay {
     func drawLabels(in ctx: DrawingContext, mapping: ImageMapping, bounds: CGRect? = nil) {
         guard labels != .none else { return }
         let limits = bounds ?? mapping.frame
-        var placer = ChipPlacer(bounds: limits)
+        // Chips must not cover the circles that stand for tiny boxes.
+        let circles = groundTruths.indices.filter { !hidden.contains($0) }.map {
+            mapping.rect(groundTruths[$0].box)
+        }
+        .filter(Self.isTiny).map(Self.visibleFrame)
+        var placer = ChipPlacer(bounds: limits, avoiding: circles)
         // Small boxes first: their labels have the fewest good spots.
         let order = groundTruths.indices.filter { !hidden.contains($0) }.sorted {
             groundTruths[$0].box.area() < groundTruths[$1].box.area()
         }
         for index in order {
             // Label the visible part, so that a box cut by a zoom is labelled where it shows.
-            let rect = mapping.rect(groundTruths[index].box).intersection(limits)
+            let rect = Self.visibleFrame(mapping.rect(groundTruths[index].box)).intersection(limits)
             guard !rect.isNull, rect.width > 0 || rect.height > 0 else { continue }
             let text = labels == .full ? BoxColors.label(forBox: index, in: groundTruths) : "#\(index)"
             let style = LabelStyle.filled(BoxColors.color(forBox: index), font: font)
-            let warning = warnings.contains(index) ? "\(BoxColors.warningSymbol) no positive" : nil
+            let warning =
+                warnings.contains(index)
+                ? (labels == .full ? "\(BoxColors.warningSymbol) no positive" : BoxColors.warningSymbol) : nil
             let warningStyle = LabelStyle.filled(BoxColors.warning, font: font)
             let chip = ctx.labelFrame(text, at: .zero, style: style)
             let warningWidth =

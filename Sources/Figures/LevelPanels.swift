@@ -89,7 +89,9 @@ public struct LevelPanels: FigureDrawable {
         text +=
             " · " + NumberText.count(total, "positive") + " for "
             + NumberText.count(assignment.groundTruths.count, "box", "boxes")
-        if missing > 0 { text += " · \(BoxColors.warningSymbol) \(missing) without any" }
+        if missing > 0 {
+            text += " · \(BoxColors.warningSymbol) \(NumberText.count(missing, "box gets", "boxes get")) none"
+        }
         var sub = "preset “\(presetName)”" + (presetSummary.map { ": \($0)" } ?? "")
         sub += " · \(assignment.imageWidth) × \(assignment.imageHeight) px · every panel at the same scale"
         if let viewport {
@@ -146,7 +148,9 @@ public struct LevelPanels: FigureDrawable {
                 )
             }
             markers.append(
-                .init(.outline(.gray(0.3), dashed: true), "center region: ±\(NumberText.format(r)) strides"))
+                .init(
+                    .outline(.gray(0.3), dashed: true),
+                    "center region (±\(NumberText.format(r)) strides), dashed in the box's color"))
         }
         if kinds.contains("crowd") {
             markers.append(.init(.marker(.crowd), "inside a crowd region (never matched)"))
@@ -214,7 +218,8 @@ public struct LevelPanels: FigureDrawable {
             ctx.withClip(to: mapping.frame) {
                 batch.draw(in: ctx, metrics: MarkerMetrics(spacing: spacing))
             }
-            painter.drawBoxLabels(in: ctx, mapping: mapping)
+            painter.drawBoxLabels(
+                in: ctx, mapping: mapping, warnings: Set(assignment.groundTruthsWithoutPositives))
             painter.drawFrame(in: ctx, mapping: mapping)
             painter.drawTitle(titles[panel], in: layout.panelTitles[panel], in: ctx)
         }

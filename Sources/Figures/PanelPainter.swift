@@ -37,8 +37,8 @@ struct PanelPainter {
     }
 
     /// `#0` chips: names would crowd a small panel, and the legend gives them.
-    func drawBoxLabels(in ctx: DrawingContext, mapping: ImageMapping) {
-        BoxOverlay(groundTruths: groundTruths, labels: .index, font: .bold(12))
+    func drawBoxLabels(in ctx: DrawingContext, mapping: ImageMapping, warnings: Set<Int> = []) {
+        BoxOverlay(groundTruths: groundTruths, labels: .index, font: .bold(12), warnings: warnings)
             .drawLabels(in: ctx, mapping: mapping, bounds: mapping.frame.insetBy(dx: 1, dy: 1))
     }
 

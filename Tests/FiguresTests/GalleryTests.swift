@@ -11,8 +11,32 @@ import Testing
     @Test(.enabled(if: directory != nil)) func writeGallery() throws {
         let out = Self.directory!
         try LinePlot.focalLoss().write(toPath: "\(out)/focal-loss.png")
-        try Fixtures.nms().write(toPath: "\(out)/tennis-nms.png")
-        try Fixtures.nms().frame(step: 1).write(toPath: "\(out)/tennis-nms-step2.png")
+        for name in ["tennis", "street"] {
+            try Fixtures.nms(name).write(toPath: "\(out)/\(name)-nms.png")
+            try Fixtures.nms(name).frame(step: 1).write(toPath: "\(out)/\(name)-nms-step2.png")
+        }
+        let speck = [
+            GroundTruth(box: Box(x0: 100, y0: 100, x1: 300, y1: 260), name: "cat"),
+            GroundTruth(box: Box(x0: 8.5, y0: 8.5, x1: 11.5, y1: 11.5), name: "speck"),
+        ]
+        var warned = LevelPanels(preset: .official, groundTruths: speck, imageWidth: 320, imageHeight: 320)
+        warned.panelWidth = 300
+        try warned.write(toPath: "\(out)/warning-levels.png")
+        var warnedScene = SceneView(imageWidth: 320, imageHeight: 320, groundTruths: speck)
+        warnedScene.warnings = Set(warned.assignment.groundTruthsWithoutPositives)
+        warnedScene.width = 480
+        try warnedScene.write(toPath: "\(out)/warning-scene.png")
+        if let small = try? Fixtures.scene("small-objects") {
+            var panels = LevelPanels(
+                preset: .officialImprv, groundTruths: small.groundTruths, imageWidth: small.width,
+                imageHeight: small.height)
+            panels.sceneName = "small objects"
+            try panels.write(toPath: "\(out)/small-objects-levels.png")
+            var view = SceneView(
+                imageWidth: small.width, imageHeight: small.height, groundTruths: small.groundTruths)
+            view.warnings = Set(panels.assignment.groundTruthsWithoutPositives)
+            try view.write(toPath: "\(out)/small-objects-scene.png")
+        }
         for name in ["tennis", "street"] {
             let scene = try Fixtures.scene(name)
             try Fixtures.panels(name).write(toPath: "\(out)/\(name)-levels.png")
