@@ -1,0 +1,378 @@
+import Canvas
+import FCOS
+import Figures
+import Foundation
+import Notebook
+
+let options = LessonOptions.parseOrExit()
+let preset = options.fcosPreset
+let scene = options.scene(default: "tennis")
+let assignment = Lazy {
+    preset.matcher.assign(
+        scene.groundTruths, imageWidth: scene.width, imageHeight: scene.height, explain: false)
+}
+
+/// COCO's 80 classes: every location has one classifier output per class, so one image is
+/// `locations × 80` binary decisions.
+let classCount = max(80, Set(scene.groundTruths.map(\.label)).count)
+/// FCOS trains with RetinaNet's α = 0.25 and γ = 2 (every reference uses these defaults).
+let defaultAlpha = LossRules.official.alpha
+let defaultGamma = LossRules.official.gamma
+
+Lesson(
+    id: "lesson-06-focal-loss",
+    title: "The focal loss: training on every location",
+    summary:
+        "FCOS scores every location of every level for every class, and almost all of those are background. "
+        + "Afterwards you can explain how (1 − p_t)^γ keeps the easy background from drowning the few "
+        + "positives, what α adds, and why the box loss is an IoU (or GIoU) loss."
+) {
+    Step("One formula for both kinds of answer") {
+        """
+        FCOS classifies with the *sigmoid focal loss* of RetinaNet (Lin et al. 2017), the paper's \
+        `L_cls` in Eq. 2. Every location of every level P3…P7 outputs one probability `p` per class; \
+        the target `z` is 1 for the class of the box the location was assigned to and 0 for all \
+        other classes, and 0 for every class at a background location.
+        """
+        "To write positives and negatives with one formula, the loss uses `p_t`, the probability the model gives to the *right* answer:"
+        Formula("p_t = p        if z = 1\np_t = 1 − p    if z = 0")
+        "Then the binary cross-entropy is `−log(p_t)`, and the focal loss multiplies it by two factors:"
+        Formula("FL(p_t) = −α_t · (1 − p_t)^γ · log(p_t)\nα_t = α if z = 1,   1 − α if z = 0")
+        """
+        `(1 − p_t)^γ` is the *focusing* factor: near 1 for a prediction that is wrong, near 0 for one \
+        that is already right. `α_t` is a fixed weight per side. FCOS uses \
+        α = \(fixed(Double(defaultAlpha), 2)) and γ = \(fixed(Double(defaultGamma), 0)), \
+        RetinaNet's defaults, in every reference implementation.
+        """
+        Note(
+            "`FocalLoss` takes α = −1 to mean *no α weighting*, as torchvision's `sigmoid_focal_loss` does; "
+                + "with α = −1 and γ = 0 it is exactly `BinaryCrossEntropy`.")
+    }
+
+    Step("Focusing: the loss curves for γ") {
+        let gammas: [Float] = [0, 0.5, 1, 2, 5]
+        let probes: [Double] = [0.1, 0.5, 0.9, 0.99]
+        let at09 = gammas.map { focal(p: 0.9, target: 1, alpha: -1, gamma: $0) }
+        let at099 = gammas.map { focal(p: 0.99, target: 1, alpha: -1, gamma: $0) }
+        """
+        Here α is switched off (α = −1) so only γ acts. The curves below plot the loss against `p_t`, \
+        from a badly wrong prediction (left) to a confident right one (right). Look at the right half: \
+        with γ = 0 (plain cross-entropy) a prediction that is already right, `p_t` = 0.9, still costs \
+        \(sig(at09[0])); with γ = 2 it costs \(sig(at09[3])), \(fixed(at09[0] / at09[3], 0))× less. \
+        At `p_t` = 0.99 the factor is \(grouped(Int((at099[0] / at099[3]).rounded()))). On the left \
+        the curves stay close: a wrong answer is punished almost as hard as before.
+        """
+        Table(
+            "FL with α off, by γ and p_t (computed with FocalLoss)",
+            columns: ["γ"] + probes.map { .right("p_t = \(fixed($0, $0 < 0.95 ? 1 : 2))") },
+            rows: gammas.map { gamma in
+                Table.Row(
+                    [fixed(Double(gamma), gamma == 0.5 ? 1 : 0)]
+                        + probes.map { sig(focal(p: $0, target: 1, alpha: -1, gamma: gamma)) })
+            })
+        Picture("focal-loss-curves", caption: "FL(p_t) for γ = 0, 0.5, 1, 2, 5 (α off)") { path, format in
+            let samples = (1...199).map { Double($0) / 200 }
+            var plot = LinePlot(
+                series: gammas.map { gamma in
+                    LinePlot.Series(
+                        name: "γ = \(fixed(Double(gamma), gamma == 0.5 ? 1 : 0))",
+                        points: samples.map {
+                            CGPoint(x: $0, y: focal(p: $0, target: 1, alpha: -1, gamma: gamma))
+                        },
+                        dash: gamma == 0 ? [7, 4] : [])
+                },
+                title: "The focusing factor silences predictions that are already right",
+                xLabel: "p_t, the probability given to the right answer", yLabel: "FL(p_t)")
+            plot.subtitle =
+                "FL(p_t) = −(1 − p_t)^γ · log(p_t), α off · γ = 0 is cross-entropy (dashed) · FCOS uses γ = 2"
+            plot.xRange = 0...1
+            plot.yRange = 0...4
+            plot.plotSize = CGSize(width: 470, height: 320)
+            try plot.write(toPath: path, format: format)
+        }
+        """
+        The loss of a *negative* (z = 0) with probability `p` is the same curve read at `p_t = 1 − p`: \
+        a background location scored `p` = 0.01 sits at `p_t` = 0.99, far right, where γ = 2 has \
+        flattened the curve to almost nothing.
+        """
+    }
+
+    Step("α: a fixed weight per side") {
+        let easyNegative = 0.01
+        let hardPositive = 0.1
+        let alphas: [Float] = [0.25, 0.5, -1]
+        """
+        α weighs positives by α and negatives by 1 − α, whatever the prediction. Compare two \
+        predictions: an *easy negative* (background scored p = \(fixed(easyNegative, 2)), so \
+        `p_t` = \(fixed(1 - easyNegative, 2))) and a *hard positive* (the right class scored only \
+        p = \(fixed(hardPositive, 1))), with FCOS's γ = \(fixed(Double(defaultGamma), 0)) and, below, with γ = 0.
+        """
+        Table(
+            "FL of an easy negative and a hard positive (computed with FocalLoss)",
+            columns: [
+                "γ", "α", .right("α_t pos / neg"), .right("easy negative"), .right("hard positive"),
+                .right("hard ÷ easy"),
+            ],
+            rows: [defaultGamma, 0].flatMap { gamma in
+                alphas.map { alpha in
+                    let negative = focal(p: easyNegative, target: 0, alpha: alpha, gamma: gamma)
+                    let positive = focal(p: hardPositive, target: 1, alpha: alpha, gamma: gamma)
+                    return Table.Row([
+                        fixed(Double(gamma), 0),
+                        alpha < 0 ? "−1 (off)" : fixed(Double(alpha), 2),
+                        alpha < 0 ? "1 / 1" : fixed(Double(alpha), 2) + " / " + fixed(1 - Double(alpha), 2),
+                        sig(negative), sig(positive), grouped(Int((positive / negative).rounded())) + "×",
+                    ])
+                }
+            })
+        let quarter =
+            (focal(p: hardPositive, target: 1, alpha: 0.25, gamma: defaultGamma)
+                / focal(p: easyNegative, target: 0, alpha: 0.25, gamma: defaultGamma))
+        let off =
+            (focal(p: hardPositive, target: 1, alpha: -1, gamma: defaultGamma)
+                / focal(p: easyNegative, target: 0, alpha: -1, gamma: defaultGamma))
+        """
+        What to notice: α scales the columns but cannot change their order of magnitude, which is \
+        γ's doing. α = 0.5 is α off, halved. And α = 0.25 gives the *positives* the smaller weight: \
+        it lowers the hard positive's lead over the easy negative from \(grouped(Int(off.rounded())))× \
+        (α off) to \(grouped(Int(quarter.rounded())))×. That looks backwards until you remember that γ \
+        has already silenced the easy negatives; RetinaNet found that with γ = 2 the best α is 0.25, \
+        and FCOS kept it.
+        """
+    }
+
+    Step("How many positives and negatives does one image have?") {
+        let a = try assignment.value
+        let rows = a.levels.map { level -> (name: String, stride: Int, locations: Int, positives: Int) in
+            (level.map.level.name, level.map.stride, level.map.count, level.positiveCount)
+        }
+        let locations = rows.reduce(0) { $0 + $1.locations }
+        let positives = a.positiveCount
+        let negatives = locations * classCount - positives
+        """
+        The classifier makes one yes/no decision per location and class. With the `\(preset.name)` \
+        rules this \(scene.width) × \(scene.height) scene has \(grouped(locations)) locations on \
+        \(a.levels.map(\.map.level.name).joined(separator: ", ")); with C = \(classCount) classes (COCO) \
+        that is \(grouped(locations * classCount)) decisions. Only the positive locations (lesson 3) \
+        have a target of 1, and only in their box's class, so each positive location is one positive \
+        entry; every other entry is a negative.
+        """
+        Table(
+            "Entries of the classification target (\(preset.name), C = \(classCount))",
+            columns: [
+                "level", .right("s"), .right("locations"), .right("locations × C"), .right("positives"),
+                .right("negatives"),
+            ],
+            rows: rows.map {
+                Table.Row([
+                    $0.name, "\($0.stride)", grouped($0.locations), grouped($0.locations * classCount),
+                    grouped($0.positives), grouped($0.locations * classCount - $0.positives),
+                ])
+            } + [
+                Table.Row([
+                    "all", "", grouped(locations), grouped(locations * classCount), grouped(positives),
+                    grouped(negatives),
+                ])
+            ])
+        if positives > 0 {
+            """
+            \(grouped(positives)) positives against \(grouped(negatives)) negatives: one positive per \
+            \(grouped(Int((Double(negatives) / Double(positives)).rounded()))) negatives. A two-stage \
+            detector would sample a few hundred of them; FCOS keeps them all and lets the loss sort them out.
+            """
+        } else {
+            "This scene has no positive location at all, so every one of the \(grouped(negatives)) entries is a negative."
+        }
+    }
+
+    Step("Who carries the loss, with and without focusing") {
+        let simulation = try simulatedPredictions(assignment.value, classCount: classCount, seed: 6)
+        let sums = [Float(0), defaultGamma].map { gamma in
+            simulation.sums(alpha: defaultAlpha, gamma: gamma)
+        }
+        """
+        Now give the scene made-up predictions, as a half-trained model might make them (*simulated*, \
+        not a real network): every negative entry scores p = \(fixed(simulation.negativeP, 2)), the \
+        value the classifier's bias is initialised to, and each positive scores a p drawn uniformly \
+        between \(fixed(simulation.positiveRange.lowerBound, 2)) and \
+        \(fixed(simulation.positiveRange.upperBound, 2)) (seeded, so every run draws the same). \
+        The positives go through `FocalLoss.sum`, once with γ = 0 and once with \
+        γ = \(fixed(Double(defaultGamma), 0)), both with α = \(fixed(Double(defaultAlpha), 2)); the \
+        negatives all share one logit, so their sum is their count times one negative's `FocalLoss.value`.
+        """
+        Table(
+            "Summed focal loss by side (simulated predictions, \(grouped(simulation.positiveCount)) positives)",
+            columns: [
+                "γ", .right("Σ positives"), .right("Σ negatives"), .right("negatives' share"),
+                .right("per negative"), .right("total ÷ N_pos"),
+            ],
+            rows: zip([Float(0), defaultGamma], sums).map { gamma, sum in
+                Table.Row([
+                    fixed(Double(gamma), 0), sig(sum.positives), sig(sum.negatives),
+                    percent(sum.negatives, of: sum.positives + sum.negatives),
+                    sig(sum.negatives / Double(max(simulation.negativeCount, 1))),
+                    sig((sum.positives + sum.negatives) / Double(max(simulation.positiveCount, 1))),
+                ])
+            })
+        Picture("loss-by-side", caption: "Share of the summed focal loss carried by positives and negatives")
+        {
+            path, format in
+            let shares = sums.map { sum -> (positives: Double, negatives: Double) in
+                let total = sum.positives + sum.negatives
+                return total > 0 ? (100 * sum.positives / total, 100 * sum.negatives / total) : (0, 0)
+            }
+            var chart = BarChart(
+                categories: ["γ = 0", "γ = \(fixed(Double(defaultGamma), 0))"],
+                groups: [
+                    BarChart.Group(
+                        name: "positives", values: shares.map(\.positives), color: BoxColors.color(forBox: 0)),
+                    BarChart.Group(name: "negatives", values: shares.map(\.negatives), color: .gray(0.55)),
+                ],
+                title: "Who carries the classification loss", yLabel: "share of the summed loss (%)")
+            chart.subtitle =
+                "\(scene.width) × \(scene.height) scene, \(preset.name) targets, C = \(classCount), α = \(fixed(Double(defaultAlpha), 2)); simulated predictions"
+            chart.valueDecimals = 1
+            chart.xLabel = "γ = 0 is plain cross-entropy (times α_t)"
+            chart.slotWidth = 170
+            try chart.write(toPath: path, format: format)
+        }
+        let plain = sums[0]
+        let focused = sums[1]
+        if simulation.positiveCount > 0 {
+            """
+            Without focusing the negatives carry \(percent(plain.negatives, of: plain.positives + plain.negatives)) \
+            of the loss: each one costs little (\(sig(plain.negatives / Double(simulation.negativeCount)))), but there \
+            are \(grouped(simulation.negativeCount)) of them, so their gradient would drown the positives' and the \
+            model would learn mostly to say "background". With γ = \(fixed(Double(defaultGamma), 0)) each easy \
+            negative costs \(sig(focused.negatives / Double(simulation.negativeCount))) and the positives carry \
+            \(percent(focused.positives, of: focused.positives + focused.negatives)).
+            """
+        } else {
+            "With no positives there is nothing for the negatives to drown; both rows are negatives only."
+        }
+        Note(
+            "FCOS divides the summed classification loss by the number of positive locations, `max(N_pos, 1)` (the last column), "
+                + "so the scale does not depend on how many objects an image has.")
+    }
+
+    Step("The box loss: IoU and GIoU") {
+        let pairs = BoxPair.examples
+        """
+        The second term of Eq. 2, `L_reg`, compares each positive's predicted box with its target box. \
+        The paper uses the IoU loss of UnitBox, `−log IoU`; the authors' improved configurations, \
+        mmdetection's and torchvision's FCOS use the *generalised* IoU loss `1 − GIoU` (Rezatofighi \
+        et al. 2019), where `C` is the smallest box enclosing both:
+        """
+        Formula(
+            "IoU = |A ∩ B| / |A ∪ B|        L_IoU = −log IoU\nGIoU = IoU − |C \\ (A ∪ B)| / |C|     L_GIoU = 1 − GIoU"
+        )
+        "Below, five predictions (dashed) against the same target (solid); the dotted frame is `C`. Before reading the table, guess which pairs the IoU loss cannot tell apart."
+        Picture("iou-giou-pairs", caption: "Target (solid), prediction (dashed) and enclosing box C (dotted)")
+        {
+            path, format in
+            try PairPanels(pairs: pairs).write(toPath: path, format: format)
+        }
+        Table(
+            "IoU-based losses per pair (intersectionOverUnion, IoULoss, GIoULoss)",
+            columns: [
+                "pair", .right("IoU"), .right("GIoU"), .right("−log IoU"), .right("−log IoU⁺¹"),
+                .right("1 − GIoU"),
+            ],
+            rows: pairs.map { pair in
+                Table.Row([
+                    pair.name,
+                    fixed(Double(intersectionOverUnion(pair.prediction, pair.target)), 3),
+                    fixed(Double(generalizedIntersectionOverUnion(pair.prediction, pair.target)), 3),
+                    fixed(Double(IoULoss.mmdetIoU(pair.prediction, pair.target)), 3),
+                    pair.sharedDistances.map {
+                        fixed(
+                            Double(IoULoss.value(prediction: $0.prediction, target: $0.target, kind: .iou)), 3
+                        )
+                    } ?? "—",
+                    fixed(Double(GIoULoss.value(pair.prediction, pair.target)), 3),
+                ])
+            })
+        """
+        `−log IoU` is mmdetection's `IoULoss`, `−log(max(IoU, 10⁻⁶))`; `−log IoU⁺¹` is the official \
+        `IOULoss` with its smoothed ratio `(I + 1)/(U + 1)`, computed from distances to a location \
+        the two boxes share (there is none for the disjoint pairs; see below).
+        """
+        let near = pairs.first { $0.name == "disjoint, near" }!
+        let far = pairs.first { $0.name == "disjoint, far" }!
+        """
+        Once the boxes stop touching, IoU is 0 however far apart they are: `1 − IoU` sits at 1 and \
+        mmdetection's `−log(max(IoU, 10⁻⁶))` at \(fixed(Double(IoULoss.mmdetIoU(near.prediction, near.target)), 1)) \
+        for both disjoint pairs, so neither says which way to move the box (zero gradient). `1 − GIoU` \
+        goes on growing, \(fixed(Double(GIoULoss.value(near.prediction, near.target)), 3)) near and \
+        \(fixed(Double(GIoULoss.value(far.prediction, far.target)), 3)) far, because the empty part of `C` \
+        keeps growing. For the nested pair `C` is the target itself, so GIoU equals IoU.
+        """
+        Picture("iou-giou-slide", caption: "A prediction sliding horizontally across its target") {
+            path, format in
+            let target = pairs[0].target
+            let offsets = stride(from: -600.0, through: 600.0, by: 4)
+            func slid(_ dx: Double) -> Box {
+                Box(x0: target.x0 + Float(dx), y0: target.y0, x1: target.x1 + Float(dx), y1: target.y1)
+            }
+            var plot = LinePlot(
+                series: [
+                    LinePlot.Series(
+                        name: "1 − GIoU",
+                        points: offsets.map { CGPoint(x: $0, y: Double(GIoULoss.value(slid($0), target))) },
+                        color: BoxColors.color(forBox: 0)),
+                    LinePlot.Series(
+                        name: "1 − IoU",
+                        points: offsets.map {
+                            CGPoint(x: $0, y: 1 - Double(intersectionOverUnion(slid($0), target)))
+                        },
+                        color: BoxColors.color(forBox: 1), dash: [7, 4]),
+                ],
+                title: "Past the edge of the target, only GIoU still points the way back",
+                xLabel: "horizontal shift of the prediction (px); the target is \(Int(target.width)) px wide",
+                yLabel: "loss")
+            plot.subtitle =
+                "A same-size prediction slid across the target; beyond ±\(Int(target.width)) px they no longer touch. Flat = no gradient."
+            plot.yRange = 0...2
+            plot.plotSize = CGSize(width: 470, height: 300)
+            try plot.write(toPath: path, format: format)
+        }
+        let shifted = pairs.first { $0.name == "shifted" }!.sharedDistances!
+        let inStrides = shifted.scaled(by: 1 / 8)
+        let shiftedIoU = Double(intersectionOverUnion(pairs[1].prediction, pairs[1].target))
+        """
+        **Why FCOS rarely meets the disjoint case.** A positive's prediction and target are both \
+        measured from the same location, `(l, t, r, b)` against `(l*, t*, r*, b*)`, and the network's \
+        distances are never negative (`exp` or ReLU), so both boxes contain that location and always \
+        overlap. The official `IOULoss` therefore computes the intersection straight from the distances, \
+        `(min(l, l*) + min(r, r*)) · (min(t, t*) + min(b, b*))`, and cannot even express a disjoint pair.
+        """
+        Note(
+            "The official code smooths the ratio: IoU = (I + 1)/(U + 1), so −log never sees 0. The +1 is in the units of the distances: "
+                + "for the shifted pair in pixels −log((I+1)/(U+1)) = "
+                + fixed(
+                    Double(IoULoss.value(prediction: shifted.prediction, target: shifted.target, kind: .iou)),
+                    4)
+                + " against −log(I/U) = " + fixed(-log(shiftedIoU), 4)
+                + "; with the distances in strides of 8 (the improved variant's normalised targets) it becomes "
+                + fixed(
+                    Double(
+                        IoULoss.value(prediction: inStrides.prediction, target: inStrides.target, kind: .iou)),
+                    4)
+                + ". Small boxes measured in strides feel the +1 most.")
+    }
+
+    Step("Try this") {
+        let a = try assignment.value
+        let locations = a.levels.reduce(0) { $0 + $1.map.count }
+        TryThis(
+            "Run with `--preset eecs498`: it keeps only P3–P5. Predict first: more or fewer than these "
+                + "\(grouped(locations * classCount - a.positiveCount)) negative entries, and does the negatives' share "
+                + "without focusing change much?",
+            "Run with `--scene Assets/scenes/street.json` (8 boxes on every level). Predict the positives' share of "
+                + "the loss with γ = \(fixed(Double(defaultGamma), 0)): higher or lower than in this run?",
+            "Run with `--preset torchvision` (center sampling, strict size ranges): more or fewer positives than "
+                + "these \(grouped(a.positiveCount)), and which way does the positives' share with γ = "
+                + "\(fixed(Double(defaultGamma), 0)) move?"
+        )
+    }
+}.main(options)
