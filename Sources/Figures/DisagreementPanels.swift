@@ -117,12 +117,13 @@ public struct DisagreementPanels: FigureDrawable {
     }
 
     public var legend: Legend {
-        let entries: [Legend.Entry] = [
+        var entries: [Legend.Entry] = [
             .init(.marker(.positive(box: 0)), "positive under \(firstName) (its box's color)"),
             .init(.marker(.comparedPositive(box: 0)), "positive under \(secondName) (its box's color)"),
             .init(.marker(.disagreement), "the presets disagree on this cell"),
             .init(.marker(.location), "a location under \(firstName)"),
         ]
+        if let note = offsetNote { entries.append(.init(.none, note)) }
         let boxes = first.groundTruths.indices.map { g in
             Legend.Entry(
                 .swatch(BoxColors.color(forBox: g)), BoxColors.label(forBox: g, in: first.groundTruths))
@@ -132,6 +133,21 @@ public struct DisagreementPanels: FigureDrawable {
             font: style.labelFont, titleFont: style.labelFont.bold, ink: style.ink)
         legend.markerSpacing = 15
         return legend
+    }
+
+    /// How far the second preset moves a cell's location, e.g. torchvision's `j·s` against the
+    /// official `j·s + ⌊s/2⌋`, which explains disagreements along every box edge.
+    var offsetNote: String? {
+        guard let a = first.levels.first?.map, let b = second.levels.first?.map else { return nil }
+        let dx = Double(b.location(at: 0).x - a.location(at: 0).x)
+        let dy = Double(b.location(at: 0).y - a.location(at: 0).y)
+        guard dx != 0 || dy != 0 else { return nil }
+        var parts: [String] = []
+        if dx != 0 { parts.append("\(NumberText.format(abs(dx))) px \(dx < 0 ? "left" : "right")") }
+        if dy != 0 { parts.append("\(NumberText.format(abs(dy))) px \(dy < 0 ? "up" : "down")") }
+        return
+            "\(secondName) puts each \(a.level.name) location \(parts.joined(separator: " and ")) of \(firstName)'s"
+            + " (the shift grows with the stride)"
     }
 
     /// Where panels go; panel `i` shows `comparedLevels[i]`.

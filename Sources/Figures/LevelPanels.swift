@@ -190,6 +190,13 @@ public struct LevelPanels: FigureDrawable {
 
     public var size: CGSize { layout.size }
 
+    /// Where location `location` of `assignment.levels[level]` lands in the figure, or `nil` when
+    /// that level has no panel.
+    public func figurePoint(level: Int, location: Int) -> CGPoint? {
+        guard let panel = shownLevels.firstIndex(of: level) else { return nil }
+        return layout.figurePoint(assignment.levels[level].map.location(at: location), panel: panel)
+    }
+
     public func draw(in ctx: DrawingContext) {
         let assignment = LevelMarkers.explained(assignment)
         let layout = layout

@@ -60,7 +60,7 @@ struct MarkerMetrics {
     var positiveRadius: Double { clamp(0.42 * spacing, 1.5, 6.5) }
     var ringRadius: Double { clamp(0.36 * spacing, 1.3, 5.5) }
     var ringWidth: Double { clamp(0.14 * spacing, 0.7, 1.8) }
-    var squareHalf: Double { clamp(0.3 * spacing, 2, 6) }
+    var squareHalf: Double { clamp(0.34 * spacing, 2.5, 7) }
     var disagreementRadius: Double { clamp(0.5 * spacing, 2.4, 9) }
     /// Rings are dashed only when large enough for dashes to show.
     var dashesShow: Bool { ringRadius >= 3.5 }
@@ -131,7 +131,10 @@ extension LocationMarker {
             ctx.fill(Color.white.withAlpha(0.75 * m.ringOpacity))
             circles(m.ringRadius)
             let edge = BoxColors.edge(forBox: box).withAlpha(m.ringOpacity)
-            let dash = m.dashesShow ? [m.ringRadius * 0.7, m.ringRadius * 0.55] : []
+            // A whole number of even dashes, so the ring reads as a dashed circle, not a star.
+            let circumference = 2 * Double.pi * m.ringRadius
+            let count = max(6, (circumference / 3.2).rounded())
+            let dash = m.dashesShow ? [0.55 * circumference / count, 0.45 * circumference / count] : []
             ctx.stroke(edge, style: StrokeStyle(width: m.ringWidth, dash: dash))
         case .crowd:
             let r = m.ringRadius * 0.8
@@ -145,7 +148,10 @@ extension LocationMarker {
             let h = m.squareHalf
             ctx.beginPath()
             for c in centers { ctx.addRect(CGRect(x: c.x - h, y: c.y - h, width: 2 * h, height: 2 * h)) }
-            ctx.stroke(BoxColors.edge(forBox: box), style: .solid(max(1, m.ringWidth)))
+            ctx.stroke(Color.white.withAlpha(0.8), style: .solid(max(1, m.ringWidth) + 2))
+            ctx.beginPath()
+            for c in centers { ctx.addRect(CGRect(x: c.x - h, y: c.y - h, width: 2 * h, height: 2 * h)) }
+            ctx.stroke(BoxColors.edge(forBox: box), style: .solid(max(1.4, m.ringWidth)))
         case .disagreement:
             circles(m.disagreementRadius)
             ctx.stroke(.black, style: .solid(clampWidth(m)))

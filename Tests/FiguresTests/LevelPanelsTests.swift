@@ -38,6 +38,7 @@ import Testing
             let point = layout.figurePoint(
                 panels.assignment.levels[level].map.location(at: index), panel: level)
             #expect(layout.panels[level].contains(point))
+            #expect(panels.figurePoint(level: level, location: index) == point)
             let pixel = Self.pixel(image, at: point)
             #expect(
                 pixel.isClose(to: BoxColors.color(forBox: box), tolerance: 10),
