@@ -83,7 +83,9 @@ enum MatchingCheck {
             Change(
                 mistake: Mistake(
                     id: "range-bounds", name: "inclusive vs strict range bounds",
-                    question: rules.sizeGate == .inclusive ? "is m = upper allowed?" : "should m = 64 pass?",
+                    question: rules.sizeGate == .inclusive
+                        ? "do your range tests include their bounds?"
+                        : "do your range tests exclude their bounds?",
                     advice: boundsAdvice),
                 apply: { $0.gate = .rule(flipped) }))
         changes.append(

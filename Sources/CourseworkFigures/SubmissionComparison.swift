@@ -56,15 +56,16 @@ public struct SubmissionComparison: FigureDrawable {
         return student
     }
 
-    /// Both in one panel per level: the toolkit's ``DisagreementPanels``.
-    public var overlay: DisagreementPanels {
+    /// Both in one panel per level: the toolkit's ``DisagreementPanels``, with a red halo around
+    /// each ring so that a single differing P3 location (rings there are 3 px) is found at once.
+    public var overlay: HaloedDisagreements {
         let reference = reference
         var panels = DisagreementPanels(
             first: student(from: reference), firstName: "you", second: reference, secondName: "reference")
         panels.viewport = viewport
         panels.panelWidth = panelWidth
         panels.title = "\(scene.name): your matching vs the reference (preset \(course.presetName))"
-        return panels
+        return HaloedDisagreements(panels: panels)
     }
 
     var halves: (yours: LevelPanels, theirs: LevelPanels, differing: [[Int]]) {
@@ -144,5 +145,31 @@ public struct SubmissionComparison: FigureDrawable {
             x1: min(Float(scene.width), union.x1 + margin), y1: min(Float(scene.height), union.y1 + margin))
         let covered = union.area() / Float(scene.width * scene.height)
         return covered > 0.6 || union.isEmpty ? nil : union
+    }
+}
+
+/// ``DisagreementPanels`` with a red halo, at least 7 px across, around every disagreement.
+public struct HaloedDisagreements: FigureDrawable {
+    public var panels: DisagreementPanels
+
+    public var size: CGSize { panels.size }
+
+    public func draw(in ctx: DrawingContext) {
+        panels.draw(in: ctx)
+        let layout = panels.layout
+        for (panel, pair) in panels.comparedLevels.enumerated() {
+            let mapping = layout.mapping(panel: panel)
+            let map = panels.first.levels[pair.first].map
+            let radius = min(max(0.9 * Double(map.stride) * mapping.scale, 7), 14)
+            ctx.withClip(to: mapping.frame) {
+                for index in panels.disagreements(first: pair.first, second: pair.second) {
+                    let location = map.location(at: index)
+                    guard mapping.shows(location, margin: Double(map.stride)) else { continue }
+                    ctx.strokeCircle(
+                        center: mapping.point(location), radius: radius, BoxColors.warning.withAlpha(0.85),
+                        style: .solid(2))
+                }
+            }
+        }
     }
 }
