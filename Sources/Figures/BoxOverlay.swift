@@ -60,8 +60,9 @@ struct BoxOverlay {
 
     /// Chips at the boxes' corners, placed so that they neither overlap one another nor leave
     /// `bounds`; a chip that cannot avoid every other takes the least crowded spot.
-    func drawLabels(in ctx: DrawingContext, mapping: ImageMapping, bounds: CGRect? = nil) {
-        guard labels != .none else { return }
+    @discardableResult
+    func drawLabels(in ctx: DrawingContext, mapping: ImageMapping, bounds: CGRect? = nil) -> [CGRect] {
+        guard labels != .none else { return [] }
         let limits = bounds ?? mapping.frame
         // Chips must not cover the circles that stand for tiny boxes.
         let circles = groundTruths.indices.filter { !hidden.contains($0) }.map {
@@ -104,6 +105,7 @@ struct BoxOverlay {
                     anchor: .topLeft)
             }
         }
+        return placer.placed
     }
 }
 

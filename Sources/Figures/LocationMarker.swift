@@ -105,7 +105,15 @@ extension LocationMarker {
         }
         switch marker {
         case .location:
-            circles(m.dotRadius)
+            if m.dotRadius < 1.2 {
+                // Squares of the same area: indistinguishable at this size, and a fifth of the
+                // bytes of a circle in SVG and PDF, which matters for 16 000 P3 dots.
+                let h = m.dotRadius * 0.886
+                ctx.beginPath()
+                for c in centers { ctx.addRect(CGRect(x: c.x - h, y: c.y - h, width: 2 * h, height: 2 * h)) }
+            } else {
+                circles(m.dotRadius)
+            }
             ctx.fill(dotGray)
         case .positive(let box):
             circles(m.positiveRadius)

@@ -181,14 +181,15 @@ public struct LocationZoom: FigureDrawable {
         }
         let rest = Set(all.indices).subtracting([g])
         BoxOverlay(groundTruths: all, lineWidth: 3, hidden: rest).drawOutlines(in: ctx, mapping: mapping)
-        BoxOverlay(groundTruths: all, labels: .index, font: .bold(12), hidden: [g])
+        let chips =
+            BoxOverlay(groundTruths: all, labels: .index, font: .bold(12), hidden: [g])
             .drawLabels(in: ctx, mapping: mapping, bounds: mapping.frame.insetBy(dx: 1, dy: 1))
-        BoxOverlay(groundTruths: all, labels: .full, font: .bold(13), hidden: rest)
+            + BoxOverlay(groundTruths: all, labels: .full, font: .bold(13), hidden: rest)
             .drawLabels(in: ctx, mapping: mapping, bounds: mapping.frame.insetBy(dx: 1, dy: 1))
         ZoomArrows(
             location: point, box: assignment.groundTruths[g].box, color: BoxColors.color(forBox: g),
             edge: BoxColors.edge(forBox: g), matched: Int(assignment.levels[level].matched[location]) == g
-        ).draw(in: ctx, mapping: mapping, bounds: ctx.bounds.insetBy(dx: 4, dy: 4))
+        ).draw(in: ctx, mapping: mapping, bounds: ctx.bounds.insetBy(dx: 4, dy: 4), avoiding: chips)
         ctx.strokeRect(mapping.frame.insetBy(dx: -0.5, dy: -0.5), style.frameColor, style: .solid(1))
         legend.draw(
             in: ctx, at: CGPoint(x: style.margin, y: Double(mapping.frame.maxY) + 14), maxWidth: contentWidth)

@@ -12,7 +12,7 @@ struct ZoomArrows {
     /// The location is this box's positive: filled in its colour rather than hollow.
     var matched: Bool
 
-    func draw(in ctx: DrawingContext, mapping: ImageMapping, bounds: CGRect) {
+    func draw(in ctx: DrawingContext, mapping: ImageMapping, bounds: CGRect, avoiding: [CGRect] = []) {
         let d = LTRB(from: location, to: box)
         let p = mapping.point(location)
         let r = mapping.rect(box)
@@ -33,7 +33,7 @@ struct ZoomArrows {
             ctx.strokeLine(from: p, to: casingEnd, Color.white.withAlpha(0.75), style: .solid(width + 3))
             ctx.drawArrow(from: p, to: side.end, i == mIndex ? color : edge, style: ArrowStyle(width: width))
         }
-        var placed: [CGRect] = [CGRect(x: p.x - 10, y: p.y - 10, width: 20, height: 20)]
+        var placed: [CGRect] = [CGRect(x: p.x - 10, y: p.y - 10, width: 20, height: 20)] + avoiding
         for (i, side) in sides.enumerated() {
             let isM = i == mIndex
             let text = "\(side.name) = \(NumberText.format(side.value))" + (isM ? " = m" : "")

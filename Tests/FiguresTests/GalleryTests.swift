@@ -40,6 +40,8 @@ import Testing
         for name in ["tennis", "street"] {
             let scene = try Fixtures.scene(name)
             try Fixtures.panels(name).write(toPath: "\(out)/\(name)-levels.png")
+            try Fixtures.panels(name).write(toPath: "\(out)/\(name)-levels.svg")
+            try Fixtures.panels(name).write(toPath: "\(out)/\(name)-levels.pdf")
             try Fixtures.panels(name, preset: .officialImprv).write(toPath: "\(out)/\(name)-levels-imprv.png")
             try Fixtures.panels(name, preset: .eecs498).write(toPath: "\(out)/\(name)-levels-eecs498.png")
             var view = SceneView(
