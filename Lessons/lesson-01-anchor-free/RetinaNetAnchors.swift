@@ -57,6 +57,8 @@ enum RetinaNetAnchors {
         /// Per box: anchors with IoU ≥ 0.5 with it, and its best IoU with any anchor.
         var anchorsAboveThreshold: [Int] = []
         var bestIoU: [Float] = []
+        /// The positive anchors and the box each one is assigned to (its best-IoU box).
+        var positiveAnchors: [(anchor: Box, groundTruth: Int)] = []
     }
 
     /// Matches every anchor against every (non-crowd) box with the library's IoU, the way
@@ -79,17 +81,22 @@ enum RetinaNetAnchors {
                             x0: x - shape.width / 2, y0: y - shape.height / 2, x1: x + shape.width / 2,
                             y1: y + shape.height / 2)
                         var best: Float = 0
+                        var bestBox = -1
                         for (g, box) in boxes.enumerated() {
                             guard let box else { continue }
                             let iou = intersectionOverUnion(anchor, box)
                             result.iouComputations += 1
-                            best = max(best, iou)
+                            if iou > best {
+                                best = iou
+                                bestBox = g
+                            }
                             result.bestIoU[g] = max(result.bestIoU[g], iou)
                             if iou >= positiveIoU { result.anchorsAboveThreshold[g] += 1 }
                         }
                         result.anchors += 1
                         if best >= positiveIoU {
                             result.positives += 1
+                            result.positiveAnchors.append((anchor, bestBox))
                         } else if best >= negativeIoU {
                             result.ignored += 1
                         } else {

@@ -220,6 +220,27 @@ Lesson(
                 "\(names) never \(one ? "reaches" : "reach") IoU \(decimal(RetinaNetAnchors.positiveIoU, 1)) with any anchor: the fixed shapes simply do not fit \(one ? "it" : "them"). detectron2's and torchvision's RetinaNet rescue such a box by also making its best-overlapping anchors positive, however low their IoU; the table's positives do not include those."
             }
         }
+        let fcosLocations = assignment.levels.flatMap { level in
+            level.matched.indices.filter { level.matched[$0] >= 0 }.map {
+                (point: level.map.location(at: $0), groundTruth: Int(level.matched[$0]))
+            }
+        }
+        """
+        The picture puts the two side by side. On the left, look at the shapes: every positive anchor \
+        is one of the \(RetinaNetAnchors.perLocation) fixed rectangles, and only those that happen to \
+        overlap a box well enough count. On the right, FCOS's positives are points inside the boxes.
+        """
+        Picture(
+            "scene-positives",
+            caption:
+                "The scene \(sceneName): RetinaNet's positive anchors (left) and FCOS's positive locations under preset \(preset.name) (right), each in the colour of its box."
+        ) { path, format in
+            try ScenePositivesFigure(
+                scene: scene, backdrop: Backdrop.named(options.illustrationName(of: scene)),
+                anchors: matching.positiveAnchors, locations: fcosLocations, presetName: preset.name,
+                title: "Positives on the scene: anchors vs locations"
+            ).write(toPath: path, format: format)
+        }
         Table(
             "Training samples on this scene",
             columns: [

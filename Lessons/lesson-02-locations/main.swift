@@ -262,15 +262,19 @@ Lesson(
                     grouped(k), "(\(i), \(j))", point(.flooredHalfStride), point(.halfStride), point(.zero),
                 ]
             })
+        let firstInside = scene.groundTruths.compactMap { gt in
+            (0..<map.count).first { LTRB(from: map.location(at: $0), to: gt.box).minimum > 0 }
+        }
         """
         Only a location *strictly* inside a box can become that box's positive: `l*, t*, r*, b*` must \
         all be above 0, so a location on an edge does not count. Here are the same locations under \
-        preset `\(preset.name)`, checked against the scene's boxes:
+        preset `\(preset.name)`, checked against the scene's boxes\
+        \(firstInside.isEmpty ? "" : ", together with the first location (lowest `k`) inside each box"):
         """
         Table(
             "Preset \(preset.name): inside a box?",
             columns: [.right("k"), .right("(x, y)"), "inside a box?"],
-            rows: rows.map { k in
+            rows: Set(rows + firstInside).sorted().map { k in
                 let p = map.location(at: k)
                 return [grouped(k), "(\(number(p.x)), \(number(p.y)))", insideWhich(p)]
             })
