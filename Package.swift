@@ -29,6 +29,8 @@ let package = Package(
         ),
         .target(name: "Canvas", dependencies: ["CCairo"]),
         // MARK: more targets
+        .executableTarget(name: "lesson-04-deltas", dependencies: ["FCOS", "Annotations", "Canvas", "Figures", "Notebook"], path: "Lessons/lesson-04-deltas"),
+        .executableTarget(name: "lesson-05-centerness", dependencies: ["FCOS", "Annotations", "Canvas", "Figures", "Notebook"], path: "Lessons/lesson-05-centerness"),
         .executableTarget(name: "lesson-01-anchor-free", dependencies: ["FCOS", "Annotations", "Canvas", "Figures", "Notebook"], path: "Lessons/lesson-01-anchor-free"),
         .executableTarget(name: "lesson-02-locations", dependencies: ["FCOS", "Annotations", "Canvas", "Figures", "Notebook"], path: "Lessons/lesson-02-locations"),
         .executableTarget(name: "lesson-06-focal-loss", dependencies: ["FCOS", "Annotations", "Canvas", "Figures", "Notebook"], path: "Lessons/lesson-06-focal-loss"),

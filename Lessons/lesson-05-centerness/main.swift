@@ -1,0 +1,322 @@
+import Canvas
+import FCOS
+import Figures
+import Foundation
+import Notebook
+
+let options = LessonOptions.parseOrExit()
+let preset = options.fcosPreset
+let scene = options.scene(default: "tennis")
+let backdrop = Backdrop.named(options.illustrationName(of: scene))
+let assignment = Lazy {
+    preset.matcher.assign(
+        scene.groundTruths, imageWidth: scene.width, imageHeight: scene.height, explain: true)
+}
+/// How each preset post-processes (lesson 7 goes through all of it); here only the NMS threshold
+/// and the final score matter.
+let inference: PostProcessingRules =
+    [
+        "official": .official, "official-imprv": .officialImprv, "mmdet": .mmdet, "torchvision": .torchvision,
+        "detectron2": .detectron2, "eecs498": .eecs498,
+    ][preset.name] ?? .official
+
+func label(_ g: Int) -> String { BoxColors.label(forBox: g, in: scene.groundTruths) }
+func swatch(_ g: Int) -> UInt32 {
+    let bytes = BoxColors.color(forBox: g).bytes
+    return UInt32(bytes.red) << 16 | UInt32(bytes.green) << 8 | UInt32(bytes.blue)
+}
+
+/// The kept candidates in words: `#0 person near the centre (IoU 0.93)`.
+func described(_ kept: [Int], _ candidates: [Candidate]) -> String {
+    kept.map { i in
+        let c = candidates[i]
+        let iou = intersectionOverUnion(c.predicted, scene.groundTruths[c.groundTruth].box)
+        return "\(label(c.groundTruth)) \(c.role) (IoU \(num(iou, 2)))"
+    }.joined(separator: ", ")
+}
+
+/// The mean IoU of the kept candidates' predicted boxes with their ground truths.
+func meanIoU(_ kept: [Int], _ candidates: [Candidate]) -> Float {
+    let ious = kept.map {
+        intersectionOverUnion(candidates[$0].predicted, scene.groundTruths[candidates[$0].groundTruth].box)
+    }
+    return ious.reduce(0, +) / Float(max(ious.count, 1))
+}
+
+/// The formula written out naively, as a reference implementation evaluates it, to show the `0 / 0`.
+func naiveCenterness(_ d: LTRB) -> Float {
+    ((min(d.l, d.r) / max(d.l, d.r)) * (min(d.t, d.b) / max(d.t, d.b))).squareRoot()
+}
+
+Lesson(
+    id: "lesson-05-centerness",
+    title: "Centerness: how far from the middle?",
+    summary:
+        "The centerness target of every positive location (the paper's Eq. 3), where it is high and low on "
+        + "each level, and how multiplying the class score by it pushes badly placed boxes down the ranking."
+) {
+    Step("The formula") {
+        "A location near the edge of its box sees only a sliver of the object, and the box it predicts tends "
+            + "to be poor. FCOS adds a third output next to the class scores and the four distances: "
+            + "*centerness*, trained to predict how central the location is. Its target (the paper's Eq. 3) "
+            + "uses the same `l*, t*, r*, b*` as the regression (lesson 4):"
+        Formula(
+            """
+            centerness* = sqrt( min(l*, r*) / max(l*, r*)  ×  min(t*, b*) / max(t*, b*) )
+            """)
+        "Each ratio is 1 when the location is halfway between two opposite sides and falls to 0 as it "
+            + "approaches one of them; the square root slows the decay. The two worked examples below "
+            + "are computed by `Centerness.value`, as every number in this lesson is."
+        let examples: [(Box, Point)] = [
+            (Box(x0: 10, y0: 15, x1: 100, y1: 115), Point(x: 30, y: 40)),
+            (Box(x0: 30, y0: 20, x1: 40, y1: 30), Point(x: 32, y: 29)),
+        ]
+        Table(
+            "Worked values",
+            columns: [
+                "box", .right("location"), .right("l*, t*, r*, b*"), .right("min/max (l, r)"),
+                .right("min/max (t, b)"), .right("centerness*"),
+            ],
+            rows: examples.map { box, point in
+                let d = LTRB(from: point, to: box)
+                return [
+                    boxText(box), pointText(point), ltrbText(d), num(min(d.l, d.r) / max(d.l, d.r), 6),
+                    num(min(d.t, d.b) / max(d.t, d.b), 6), num(Centerness.value(d), 8),
+                ]
+            })
+        let second = LTRB(from: examples[1].1, to: examples[1].0)
+        "The second location is \(short(second.l)) px from the left side but \(short(second.r)) from the right, "
+            + "and only \(short(second.b)) px above the bottom side: both ratios are small, so its centerness "
+            + "is low although the location lies well inside the box."
+        Note(
+            "The ratio does not care about units: distances divided by the stride (lesson 4) give the same "
+                + "centerness as pixels, so every preset has the same centerness targets for the same positives."
+        )
+    }
+
+    Step("Centerness on every level") {
+        "Now the targets of every positive in the scene under preset `\(preset.name)`, one panel per level, "
+            + "each at the same scale. Look for bright yellow near each box's middle, fading to dark purple "
+            + "towards its sides; the grey cells are background, which has no centerness target. A level "
+            + "shows only the boxes it regresses, so a box appears bright on one or two levels only."
+        Picture(
+            "centerness-heat-maps",
+            caption: "Centerness targets of the positives, per level (viridis: 0 dark, 1 yellow)."
+        ) {
+            path, format in
+            var heat = CenternessHeatMap(
+                assignment: try assignment.value, presetName: preset.name, backdrop: backdrop)
+            heat.sceneName = options.illustrationName(of: scene)
+            try heat.write(toPath: path, format: format)
+        }
+        let levels = try assignment.value.levels
+        Table(
+            "Centerness targets per level",
+            columns: [
+                "level", .right("s"), .right("positives"), .right("min"), .right("mean"), .right("max"),
+            ],
+            rows: levels.map { level in
+                let values = level.matched.indices.filter { level.matched[$0] >= 0 }.map {
+                    level.centerness[$0]
+                }
+                guard !values.isEmpty else {
+                    return [level.map.level.name, "\(level.map.stride)", "0", "–", "–", "–"]
+                }
+                return [
+                    level.map.level.name, "\(level.map.stride)", "\(values.count)", num(values.min()!, 3),
+                    num(values.reduce(0, +) / Float(values.count), 3), num(values.max()!, 3),
+                ]
+            })
+        let all = levels.flatMap { level in
+            level.matched.indices.filter { level.matched[$0] >= 0 }.map { level.centerness[$0] }
+        }
+        if all.isEmpty {
+            Note(
+                "No positive location in this scene under `\(preset.name)`, so there is no centerness target at all."
+            )
+        } else {
+            let low = all.filter { $0 < 0.5 }.count
+            "Of the scene's \(all.count) positives, \(low) (\(num(100 * Float(low) / Float(all.count), 0)) %) have a "
+                + "centerness target below 0.5: the classifier is trained to call them positives with full "
+                + "confidence, while the centerness branch learns that they are off-centre."
+        }
+    }
+
+    Step("Multiplying the score re-ranks boxes") {
+        let p: Float = 0.6
+        let shortfall: Float = 0.2
+        let candidates = pickCandidates(try assignment.value, boxes: 2, shortfall: shortfall)
+        "At test time a location's detection score is not its class probability `p` alone but `p` times its "
+            + "predicted centerness, so an off-centre location ranks lower. The official code and torchvision "
+            + "keep the square root of the product, the geometric mean of the two; mmdetection keeps the "
+            + "product. The square root changes the scores, not their order."
+        Formula(
+            """
+            score = p · centerness            (mmdetection)
+            score = sqrt(p · centerness)      (official, torchvision, detectron2, EECS 498)
+            """)
+        if candidates.isEmpty {
+            Note("This scene has no positive location under `\(preset.name)`, so there is nothing to rank.")
+        } else {
+            "To see the effect we build a few detections from the scene's positives: for the boxes with the "
+                + "most positives, the positive nearest the box's centre and a positive near its edge listed "
+                + "before it. Suppose a trained head gave every one of them the same class probability "
+                + "`p = \(short(p))` and predicted centerness exactly equal to its target. Suppose also that "
+                + "its distances come out short by `\(short(shortfall)) × (1 − centerness)`: exact at the "
+                + "centre, worst at the edge, the behaviour centerness is meant to catch. The candidates are "
+                + "listed in raster order, the order in which the references see them."
+            let byP = ranks(candidates.map { _ in p })
+            let product = candidates.map { p * $0.centerness }
+            let geometric = product.map { $0.squareRoot() }
+            let byScore = ranks(geometric)
+            Table(
+                "Same class score p = \(short(p)), different centerness",
+                columns: [
+                    "candidate", "level", .right("ctr"), .right("p · ctr"), .right("√(p · ctr)"),
+                    .right("IoU"),
+                    .right("rank by p"), .right("rank by score"),
+                ],
+                rows: candidates.indices.map { i in
+                    let c = candidates[i]
+                    return Table.Row(
+                        [
+                            c.shortName, c.levelName, num(c.centerness, 3), num(product[i], 3),
+                            num(geometric[i], 3),
+                            num(intersectionOverUnion(c.predicted, scene.groundTruths[c.groundTruth].box), 3),
+                            "\(byP[i])", "\(byScore[i])",
+                        ], swatch: swatch(c.groundTruth))
+                })
+            "In the table, `#1 edge` is box #1's candidate near its edge, `ctr` its centerness and *IoU* the "
+                + "overlap of its predicted box with the ground truth. The locations: "
+                + candidates.map { "`\($0.shortName)` at \(pointText($0.location))" }.joined(separator: ", ")
+                + "."
+            let centreFirst = candidates.indices.allSatisfy { i in
+                candidates.indices.allSatisfy { j in
+                    !(candidates[i].groundTruth == candidates[j].groundTruth
+                        && candidates[i].role == "near the centre"
+                        && candidates[j].role == "near the edge") || byScore[i] < byScore[j]
+                }
+            }
+            "By `p` alone every candidate ties, and a stable sort keeps the list order, so each edge location "
+                + "comes before its box's centre location. Multiplied by centerness, "
+                + (centreFirst
+                    ? "the centre location of every box moves ahead of its edge location. "
+                    : "the order changes, though not for every box. ")
+                + "Ranking by `p · ctr` or by `√(p · ctr)` gives the same order, since the square root never "
+                + "swaps two scores."
+            let threshold = inference.nmsThreshold
+            let detectionsByP = candidates.map {
+                Figures.Detection(box: $0.predicted, score: p, label: $0.shortName)
+            }
+            let detectionsByScore = candidates.indices.map { i in
+                Figures.Detection(
+                    box: candidates[i].predicted, score: geometric[i], label: candidates[i].shortName)
+            }
+            let keptByP = NMS.greedy(
+                boxes: detectionsByP.map(\.box), scores: detectionsByP.map(\.score), iouThreshold: threshold)
+            let keptByScore = NMS.greedy(
+                boxes: detectionsByScore.map(\.box), scores: detectionsByScore.map(\.score),
+                iouThreshold: threshold)
+            "Non-maximum suppression (lesson 7) then keeps the first box of each overlapping group and drops the "
+                + "others that overlap it by IoU > \(short(Float(threshold), 2)) (preset `\(preset.name)`). "
+                + "Ranked by `p`, it keeps: \(described(keptByP, candidates)). Ranked by `√(p · ctr)`, it keeps: "
+                + "\(described(keptByScore, candidates)). The kept boxes overlap their objects by IoU "
+                + "\(num(meanIoU(keptByP, candidates), 2)) on average when ranked by `p` and \(num(meanIoU(keptByScore, candidates), 2)) "
+                + "when ranked with centerness. Look in the two strips below for which box of each object "
+                + "survives: orange is the box kept at each step, dashed red what it suppresses."
+            Picture(
+                "nms-ranked-by-p", caption: "NMS when the candidates are ranked by the class score p alone."
+            ) {
+                path, format in
+                var frames = NMSFrames(
+                    detections: detectionsByP, imageWidth: scene.width, imageHeight: scene.height,
+                    backdrop: backdrop)
+                frames.iouThreshold = threshold
+                frames.title = "Ranked by p alone: \(detectionsByP.count) candidates → \(keptByP.count) kept"
+                try frames.write(toPath: path, format: format)
+            }
+            Picture(
+                "nms-ranked-by-centerness",
+                caption: "NMS when the candidates are ranked by √(p · centerness)."
+            ) {
+                path, format in
+                var frames = NMSFrames(
+                    detections: detectionsByScore, imageWidth: scene.width, imageHeight: scene.height,
+                    backdrop: backdrop)
+                frames.iouThreshold = threshold
+                frames.title =
+                    "Ranked by √(p · centerness): \(detectionsByScore.count) candidates → \(keptByScore.count) kept"
+                try frames.write(toPath: path, format: format)
+            }
+        }
+        Note(
+            "This is where the paper's ablation finds centerness's large gain in COCO AP: low-quality boxes "
+                + "predicted far from their object's centre either fall below the score threshold or lose to a "
+                + "better box in NMS. (A real head predicts centerness; here it equals the target.)")
+    }
+
+    Step("1 at the centre, never NaN") {
+        "Two properties worth checking. At a box's exact centre both ratios are 1, so centerness is 1; a "
+            + "location rarely sits exactly there, so the largest target of a box is usually a little below 1."
+        let assigned = try assignment.value
+        Table(
+            "Centerness at each box's exact centre, and the best any of its positives gets",
+            columns: ["box", .right("centre"), .right("centerness at the centre"), .right("best positive")],
+            rows: scene.groundTruths.indices.map { g in
+                let box = scene.groundTruths[g].box
+                var best: Float?
+                for level in assigned.levels {
+                    for i in level.matched.indices where level.matched[i] == Int32(g) {
+                        best = max(best ?? 0, level.centerness[i])
+                    }
+                }
+                return Table.Row(
+                    [
+                        label(g), pointText(box.center),
+                        num(Centerness.value(LTRB(from: box.center, to: box)), 6),
+                        best.map { num($0, 6) } ?? "no positive",
+                    ], swatch: swatch(g))
+            })
+        "The formula divides by `max(l*, r*)` and `max(t*, b*)`. For a positive both are greater than 0, but "
+            + "written out naively it returns NaN (`0 / 0`) for a location on a box of zero width, and a "
+            + "single NaN target turns the whole centerness loss into NaN. `Centerness.value` returns 0 "
+            + "whenever a distance is not positive:"
+        let flat = Box(x0: 50, y0: 40, x1: 50, y1: 80)
+        let edge = Box(x0: 10, y0: 15, x1: 100, y1: 115)
+        let cases: [(String, Box, Point)] = [
+            ("zero-width box", flat, Point(x: 50, y: 60)),
+            ("on the left side", edge, Point(x: 10, y: 40)),
+            ("left of the box", edge, Point(x: 5, y: 40)),
+            ("beyond a corner", edge, Point(x: 5, y: 10)),
+        ]
+        Table(
+            "Degenerate cases",
+            columns: [
+                "case", "box", .right("location"), .right("l*, t*, r*, b*"), .right("naive formula"),
+                .right("Centerness.value"),
+            ],
+            rows: cases.map { name, box, point in
+                let d = LTRB(from: point, to: box)
+                return [
+                    name, boxText(box), pointText(point), ltrbText(d), num(naiveCenterness(d), 4),
+                    num(Centerness.value(d), 4),
+                ]
+            })
+        Note(
+            "Outside the box the naive formula gives NaN (a negative ratio under the square root) or, beyond a "
+                + "corner, where two ratios are negative, a plausible-looking number. Only positives get "
+                + "centerness targets and every positive lies strictly inside its box, so the matcher never "
+                + "asks; `Centerness.value` still answers 0.")
+    }
+
+    Step("Try this") {
+        TryThis(
+            "Run with `--preset official-imprv`. Before looking, predict: do the heat maps keep their dark "
+                + "edges, and does the lowest centerness target per level go up or down? Why? (Hint: center "
+                + "sampling.)",
+            "Run with `--preset mmdet` and compare the worked values and the scores table with this run: "
+                + "which numbers change, and which cannot?",
+            "Run with `--scene Assets/scenes/street.json`: which level has the lowest mean centerness, and "
+                + "is it the level with the most positives?")
+    }
+}.main(options)
