@@ -87,8 +87,9 @@ struct Grading {
         }
         var explanations = mistakes.map(\.sentence)
         // Each difference ends with the recognised mistake's question ("did you take the square
-        // root?"), so the sentence a student reads first already points at the fix.
-        let hint = mistakes.map(\.question).joined(separator: " ")
+        // root?"), so the sentence a student reads first already points at the fix. With two
+        // mistakes a difference may come from either, so the question would mislead.
+        let hint = mistakes.count == 1 ? mistakes[0].question : ""
         explanations += differences.map { $0.sentence(hint: hint) }
         let more = failedCases - differences.count
         if more > 0 {

@@ -105,7 +105,7 @@ public struct CourseReport: Sendable {
                 + Data(png).base64EncodedString() + "\">"
                 + "<figcaption>\(escape(evidence.scene.name)) (\(evidence.scene.width)×\(evidence.scene.height)): "
                 + "per FPN level, the student's positives as filled dots and the reference's as hollow squares, "
-                + "in their box's colour; black rings mark every location where they differ.</figcaption></figure>\n"
+                + "in their box's colour; black rings in red halos mark every location where they differ.</figcaption></figure>\n"
         }
         return html + "</section>\n"
     }
