@@ -129,7 +129,7 @@ public struct CenternessHeatMap: FigureDrawable {
                     ctx.beginPath()
                     ctx.addRoundedRect(cell.insetBy(dx: inset, dy: inset), cornerRadius: inset * 2)
                     let fill = Palette.viridis(Double(level.centerness[i]))
-                    if side >= 10 {
+                    if side >= 18 {
                         ctx.fillAndStroke(
                             fill: fill, stroke: BoxColors.color(forBox: Int(level.matched[i])),
                             style: .solid(1.5))

@@ -12,7 +12,7 @@ import Foundation
 /// try nms.frame(step: 0).write(toPath: "/tmp/nms-1.png")
 /// ```
 public struct NMSFrames: FigureDrawable {
-    public var detections: [Detection]
+    public var detections: [ScoredBox]
     public var iouThreshold: Double = 0.6
     public var imageWidth: Int
     public var imageHeight: Int
@@ -26,7 +26,7 @@ public struct NMSFrames: FigureDrawable {
     public var title: String?
     public var style: FigureStyle = .standard
 
-    public init(detections: [Detection], imageWidth: Int, imageHeight: Int, backdrop: Backdrop = .plain) {
+    public init(detections: [ScoredBox], imageWidth: Int, imageHeight: Int, backdrop: Backdrop = .plain) {
         self.detections = detections
         self.imageWidth = imageWidth
         self.imageHeight = imageHeight

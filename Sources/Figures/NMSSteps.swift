@@ -1,7 +1,10 @@
 import FCOS
 
-/// A detection for the NMS figures: a box, its score, and optionally a class name.
-public struct Detection: Hashable, Sendable {
+/// A box the NMS figures draw: its score and, optionally, a class name to print with it.
+///
+/// Not FCOS's `Detection`, which carries a class index and the location it came from; convert
+/// with ``init(_:label:)``.
+public struct ScoredBox: Hashable, Sendable {
     public var box: Box
     public var score: Float
     public var label: String?
@@ -11,7 +14,16 @@ public struct Detection: Hashable, Sendable {
         self.score = score
         self.label = label
     }
+
+    /// A post-processed detection, named for the figure (e.g. by its class index).
+    public init(_ detection: FCOS.Detection, label: String? = nil) {
+        self.init(box: detection.box, score: detection.score, label: label)
+    }
 }
+
+/// The former name of ``ScoredBox``; it clashes with FCOS's `Detection`.
+@available(*, deprecated, renamed: "ScoredBox")
+public typealias Detection = ScoredBox
 
 /// One step of greedy NMS as the frames show it: the highest-scoring box still in play is kept
 /// and every remaining box overlapping it by more than the threshold is suppressed.
@@ -34,7 +46,7 @@ extension NMSStep {
     /// Greedy NMS traced step by step: boxes visited by descending score (ties by index, as a
     /// stable sort gives), suppressed at `IoU > threshold` (torchvision's and mmcv's comparison),
     /// plus a last step holding the result.
-    public static func trace(_ detections: [Detection], iouThreshold: Double) -> [NMSStep] {
+    public static func trace(_ detections: [ScoredBox], iouThreshold: Double) -> [NMSStep] {
         let order = detections.indices.sorted {
             (detections[$0].score, -$0) > (detections[$1].score, -$1)
         }

@@ -11,7 +11,7 @@ struct NMSStyle {
     static let faded = Color.gray(0.45, alpha: 0.7)
     static let waiting = Color.gray(0.25)
 
-    var detections: [Detection]
+    var detections: [ScoredBox]
     var names: [String]
 
     func draw(_ step: NMSStep, in ctx: DrawingContext, mapping: ImageMapping) {
