@@ -33,7 +33,8 @@ struct ZoomArrows {
             ctx.strokeLine(from: p, to: casingEnd, Color.white.withAlpha(0.75), style: .solid(width + 3))
             ctx.drawArrow(from: p, to: side.end, i == mIndex ? color : edge, style: ArrowStyle(width: width))
         }
-        var placed: [CGRect] = [CGRect(x: p.x - 10, y: p.y - 10, width: 20, height: 20)] + avoiding
+        var placer = ChipPlacer(
+            bounds: bounds, avoiding: [CGRect(x: p.x - 10, y: p.y - 10, width: 20, height: 20)] + avoiding)
         for (i, side) in sides.enumerated() {
             let isM = i == mIndex
             let text = "\(side.name) = \(NumberText.format(side.value))" + (isM ? " = m" : "")
@@ -53,18 +54,15 @@ struct ZoomArrows {
                     (CGPoint(x: mid.x + 10, y: mid.y), .left), (CGPoint(x: mid.x - 10, y: mid.y), .right),
                     (CGPoint(x: mid.x, y: side.end.y + (i == 1 ? -8 : 8)), i == 1 ? .bottom : .top),
                 ]
-            var chosen: CGRect?
-            for (point, anchor) in spots {
-                let frame = ctx.labelFrame(text, at: point, style: style, anchor: anchor, within: bounds)
-                if !placed.contains(where: { $0.intersects(frame) }) {
-                    chosen = frame
-                    break
-                }
-            }
-            let frame =
-                chosen
-                ?? ctx.labelFrame(text, at: spots[0].0, style: style, anchor: spots[0].1, within: bounds)
-            placed.append(frame.insetBy(dx: -2, dy: -2))
+            // Short arrows leave no room along them: then try the corners around the location, and
+            // failing everything, take the spot that covers the least.
+            let extra: [(CGPoint, TextAnchor)] = [
+                (CGPoint(x: p.x + 12, y: p.y + 12), .topLeft), (CGPoint(x: p.x - 12, y: p.y + 12), .topRight),
+                (CGPoint(x: p.x + 12, y: p.y - 12), .bottomLeft),
+                (CGPoint(x: p.x - 12, y: p.y - 12), .bottomRight),
+            ]
+            let size = ctx.labelFrame(text, at: .zero, style: style).size
+            let frame = placer.place(size: size, spots: spots + extra)
             ctx.drawLabel(text, at: frame.origin, style: style, anchor: .topLeft)
         }
         ctx.fillCircle(center: p, radius: 8, .white)
