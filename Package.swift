@@ -29,6 +29,7 @@ let package = Package(
         ),
         .target(name: "Canvas", dependencies: ["CCairo"]),
         // MARK: more targets
+        .executableTarget(name: "lesson-03-matching", dependencies: ["FCOS", "Annotations", "Canvas", "Figures", "Notebook"], path: "Lessons/lesson-03-matching"),
         .executableTarget(name: "lesson-04-deltas", dependencies: ["FCOS", "Annotations", "Canvas", "Figures", "Notebook"], path: "Lessons/lesson-04-deltas"),
         .executableTarget(name: "lesson-05-centerness", dependencies: ["FCOS", "Annotations", "Canvas", "Figures", "Notebook"], path: "Lessons/lesson-05-centerness"),
         .executableTarget(name: "lesson-01-anchor-free", dependencies: ["FCOS", "Annotations", "Canvas", "Figures", "Notebook"], path: "Lessons/lesson-01-anchor-free"),
