@@ -135,8 +135,8 @@ Lesson(
                         "\(num(m.smallestM / Float(m.stride), 2))–\(num(m.largestM / Float(m.stride), 2))",
                     ]
                 })
-            "What to look for in the two charts below: the same levels, the same positives; on the left the "
-                + "bars climb with the stride, on the right they stay within a narrow band."
+            "What to look for in the two charts below: the same levels, the same positives; in the first the "
+                + "bars climb with the stride, in the second they stay within a narrow band."
             Picture("m-per-level-pixels", caption: "Mean m per level, in pixels: it grows with the stride.") {
                 path, format in
                 var chart = BarChart(
@@ -313,12 +313,15 @@ Lesson(
             + "number. Two ways to turn it into a distance:"
         Formula(
             """
-            paper:     distance (px)      = exp(s_i · x)        s_i learnable, one per level, starts at 1
-            improved:  distance (strides) = ReLU(x)             (official-imprv and mmdet: ReLU(s_i · x))
+            paper:     distance in pixels  = exp(s_i · x)
+            improved:  distance in strides = ReLU(x)
             """)
+        "Here `s_i` is a learnable scalar, one per level, starting at 1. The improved official head and "
+            + "mmdetection keep it in front of their ReLU, `ReLU(s_i · x)`; torchvision drops it."
+
         "Both are never negative, which the previous step showed matters. They differ in *scale*. With "
-            + "pixel targets, the same shared weights must produce a few pixels on P3 and hundreds on P7; "
-            + "`exp` turns those factors into a shift of `x` (a factor of 10 is `x + 2.3`), and the learnable "
+            + "pixel targets, the same shared weights must produce tens of pixels on P3 and hundreds on P7; "
+            + "`exp` turns those factors into a shift of `x` (a factor of 10 is `x + \(num(log(Float(10)), 1))`), and the learnable "
             + "`s_i` stretches each level's axis so one head can serve all of them. With targets divided by "
             + "the stride, every level already wants numbers of the same size, so a ReLU, linear and "
             + "without overflow, is enough."
@@ -337,23 +340,36 @@ Lesson(
                 caption: "From the head's raw output x to a distance in pixels on \(here.levelName)."
             ) {
                 path, format in
-                let xs = stride(from: -2.0, through: 8.0, by: 0.05).map { $0 }
+                // Far enough right for the ReLU line to cross the typical m.
+                let xMax = max(8, (typical / s + 1.5).rounded(.up))
+                let xs = stride(from: -5.0, through: xMax + 10, by: 0.05).map { $0 }
+                let yMax = max(8 * s, 1.5 * typical)
+                // Curves run past the axes (the plot clips them), but an exp curve stops soon above the
+                // top: its far values (e^30) would only upset the drawing.
+                func curve(_ f: (Double) -> Double) -> [CGPoint] {
+                    var points: [CGPoint] = []
+                    for x in xs {
+                        points.append(CGPoint(x: x, y: min(f(x), 3 * yMax)))
+                        if f(x) > 3 * yMax { break }
+                    }
+                    return points
+                }
                 var plot = LinePlot(
                     series: [
                         .init(
-                            name: "paper: exp(x), s_i = 1", points: xs.map { CGPoint(x: $0, y: exp($0)) },
+                            name: "paper: exp(x), s_i = 1", points: curve { exp($0) },
                             color: Palette.categorical(0)),
                         .init(
                             name: "paper: exp(1.5·x), s_i = 1.5",
-                            points: xs.map { CGPoint(x: $0, y: exp(1.5 * $0)) },
+                            points: curve { exp(1.5 * $0) },
                             color: Palette.categorical(0), dash: [7, 4]),
                         .init(
                             name: "improved: ReLU(x) · \(z.stride)",
-                            points: xs.map { CGPoint(x: $0, y: max($0, 0) * s) },
+                            points: curve { max($0, 0) * s },
                             color: Palette.categorical(1)),
                         .init(
                             name: "typical m on \(here.levelName): \(num(here.meanM, 0)) px",
-                            points: [CGPoint(x: -2, y: typical), CGPoint(x: 8, y: typical)],
+                            points: [CGPoint(x: -5, y: typical), CGPoint(x: xMax + 10, y: typical)],
                             color: .gray(0.45),
                             dash: [3, 4], width: 1.5),
                     ],
@@ -362,8 +378,9 @@ Lesson(
                     yLabel: "predicted distance (pixels)")
                 plot.subtitle =
                     "both are never negative; exp grows by a factor e per unit of x, the ReLU by one stride"
-                plot.xRange = -2...8
-                plot.yRange = 0...max(8 * s, 1.5 * typical)
+                plot.plotSize = CGSize(width: 440, height: 340)
+                plot.xRange = -2...xMax
+                plot.yRange = 0...yMax
                 try plot.write(toPath: path, format: format)
             }
         }
@@ -391,9 +408,10 @@ Lesson(
         }
         Note(
             "`exp` has a price: an `x` only a little too large overshoots by a lot (`exp(10)` is "
-                + "\(num(exp(Float(10)), 0)) px), and an `exp` output is never exactly 0. A ReLU's price is "
-                + "that a negative `x` gives 0 and no gradient; positives' targets are at least a fraction "
-                + "of a stride, so training pushes `x` away from that region.")
+                + "\(num(exp(Float(10)), 0)) px), and an `exp` output is never exactly 0. A ReLU's price: for a "
+                + "negative `x` it outputs 0 and passes no gradient back, so that distance stops learning until "
+                + "the shared weights move `x` back above 0. Every target of a positive is above 0, so the "
+                + "loss pushes the outputs upwards, away from that dead region.")
     }
 
     Step("Try this") {

@@ -43,6 +43,31 @@ func meanIoU(_ kept: [Int], _ candidates: [Candidate]) -> Float {
     return ious.reduce(0, +) / Float(max(ious.count, 1))
 }
 
+/// The worked-values table, one column per example: every intermediate of Eq. 3.
+func workedRows(_ examples: [(Box, Point)]) -> [Table.Row] {
+    let d = examples.map { LTRB(from: $0.1, to: $0.0) }
+    let lr = d.map { min($0.l, $0.r) / max($0.l, $0.r) }
+    let tb = d.map { min($0.t, $0.b) / max($0.t, $0.b) }
+    func row(_ title: String, _ cells: [String]) -> Table.Row { Table.Row([title] + cells) }
+    return [
+        row("box (x0, y0, x1, y1)", examples.map { boxText($0.0) }),
+        row("location (x, y)", examples.map { pointText($0.1) }),
+        row("l*, t*, r*, b*", d.map(ltrbText)),
+        row("min(l*,r*) / max(l*,r*)", lr.map { num($0, 6) }),
+        row("min(t*,b*) / max(t*,b*)", tb.map { num($0, 6) }),
+        row("product", zip(lr, tb).map { num($0 * $1, 6) }),
+        row("centerness* (Centerness.value)", d.map { num(Centerness.value($0), 8) }),
+    ]
+}
+
+/// One level's row of the centerness summary: positives, then min, mean and max of their targets.
+func levelRow(_ level: LevelTargets) -> Table.Row {
+    let values = level.matched.indices.filter { level.matched[$0] >= 0 }.map { level.centerness[$0] }
+    let head = [level.map.level.name, "\(level.map.stride)", "\(values.count)"]
+    guard let low = values.min(), let high = values.max() else { return Table.Row(head + ["–", "–", "–"]) }
+    return Table.Row(head + [num(low, 3), num(values.reduce(0, +) / Float(values.count), 3), num(high, 3)])
+}
+
 /// The formula written out naively, as a reference implementation evaluates it, to show the `0 / 0`.
 func naiveCenterness(_ d: LTRB) -> Float {
     ((min(d.l, d.r) / max(d.l, d.r)) * (min(d.t, d.b) / max(d.t, d.b))).squareRoot()
@@ -62,7 +87,7 @@ Lesson(
             + "uses the same `l*, t*, r*, b*` as the regression (lesson 4):"
         Formula(
             """
-            centerness* = sqrt( min(l*, r*) / max(l*, r*)  ×  min(t*, b*) / max(t*, b*) )
+            centerness* = sqrt( min(l*,r*)/max(l*,r*) × min(t*,b*)/max(t*,b*) )
             """)
         "Each ratio is 1 when the location is halfway between two opposite sides and falls to 0 as it "
             + "approaches one of them; the square root slows the decay. The two worked examples below "
@@ -73,21 +98,12 @@ Lesson(
         ]
         Table(
             "Worked values",
-            columns: [
-                "box", .right("location"), .right("l*, t*, r*, b*"), .right("min/max (l, r)"),
-                .right("min/max (t, b)"), .right("centerness*"),
-            ],
-            rows: examples.map { box, point in
-                let d = LTRB(from: point, to: box)
-                return [
-                    boxText(box), pointText(point), ltrbText(d), num(min(d.l, d.r) / max(d.l, d.r), 6),
-                    num(min(d.t, d.b) / max(d.t, d.b), 6), num(Centerness.value(d), 8),
-                ]
-            })
+            columns: ["", .right("example 1"), .right("example 2")],
+            rows: workedRows(examples))
         let second = LTRB(from: examples[1].1, to: examples[1].0)
         "The second location is \(short(second.l)) px from the left side but \(short(second.r)) from the right, "
             + "and only \(short(second.b)) px above the bottom side: both ratios are small, so its centerness "
-            + "is low although the location lies well inside the box."
+            + "is low: the location sits near the bottom-left corner, though strictly inside the box."
         Note(
             "The ratio does not care about units: distances divided by the stride (lesson 4) give the same "
                 + "centerness as pixels, so every preset has the same centerness targets for the same positives."
@@ -95,49 +111,40 @@ Lesson(
     }
 
     Step("Centerness on every level") {
-        "Now the targets of every positive in the scene under preset `\(preset.name)`, one panel per level, "
-            + "each at the same scale. Look for bright yellow near each box's middle, fading to dark purple "
-            + "towards its sides; the grey cells are background, which has no centerness target. A level "
-            + "shows only the boxes it regresses, so a box appears bright on one or two levels only."
-        Picture(
-            "centerness-heat-maps",
-            caption: "Centerness targets of the positives, per level (viridis: 0 dark, 1 yellow)."
-        ) {
-            path, format in
-            var heat = CenternessHeatMap(
-                assignment: try assignment.value, presetName: preset.name, backdrop: backdrop)
-            heat.sceneName = options.illustrationName(of: scene)
-            try heat.write(toPath: path, format: format)
-        }
         let levels = try assignment.value.levels
-        Table(
-            "Centerness targets per level",
-            columns: [
-                "level", .right("s"), .right("positives"), .right("min"), .right("mean"), .right("max"),
-            ],
-            rows: levels.map { level in
-                let values = level.matched.indices.filter { level.matched[$0] >= 0 }.map {
-                    level.centerness[$0]
-                }
-                guard !values.isEmpty else {
-                    return [level.map.level.name, "\(level.map.stride)", "0", "–", "–", "–"]
-                }
-                return [
-                    level.map.level.name, "\(level.map.stride)", "\(values.count)", num(values.min()!, 3),
-                    num(values.reduce(0, +) / Float(values.count), 3), num(values.max()!, 3),
-                ]
-            })
         let all = levels.flatMap { level in
             level.matched.indices.filter { level.matched[$0] >= 0 }.map { level.centerness[$0] }
         }
         if all.isEmpty {
             Note(
-                "No positive location in this scene under `\(preset.name)`, so there is no centerness target at all."
-            )
+                "No positive location in this scene under `\(preset.name)`, so there is no centerness target to "
+                    + "map. Run the lesson without `--scene` to see the tennis scene.")
         } else {
+            "Now the targets of every positive in the scene under preset `\(preset.name)`, one panel per level, "
+                + "each at the same scale. Look for the brighter colours (green to yellow) near each box's "
+                + "middle, fading to dark purple towards its sides; everything under the grey veil is "
+                + "background, which has no centerness target. Each box's cells appear only on the one or two "
+                + "levels that regress it."
+            Picture(
+                "centerness-heat-maps",
+                caption: "Centerness targets of the positives, per level (viridis: 0 dark, 1 yellow)."
+            ) { path, format in
+                var heat = CenternessHeatMap(
+                    assignment: try assignment.value, presetName: preset.name, backdrop: backdrop)
+                heat.sceneName = options.illustrationName(of: scene)
+                heat.columns = 2
+                heat.panelWidth = 380
+                try heat.write(toPath: path, format: format)
+            }
+            Table(
+                "Centerness targets per level",
+                columns: [
+                    "level", .right("s"), .right("positives"), .right("min"), .right("mean"), .right("max"),
+                ],
+                rows: levels.map(levelRow))
             let low = all.filter { $0 < 0.5 }.count
-            "Of the scene's \(all.count) positives, \(low) (\(num(100 * Float(low) / Float(all.count), 0)) %) have a "
-                + "centerness target below 0.5: the classifier is trained to call them positives with full "
+            "Of the scene's \(all.count) positives, \(low) (\(num(100 * Float(low) / Float(all.count), 0)) %) have "
+                + "a centerness target below 0.5: the classifier is trained to call them positives with full "
                 + "confidence, while the centerness branch learns that they are off-centre."
         }
     }
@@ -147,13 +154,13 @@ Lesson(
         let shortfall: Float = 0.2
         let candidates = pickCandidates(try assignment.value, boxes: 2, shortfall: shortfall)
         "At test time a location's detection score is not its class probability `p` alone but `p` times its "
-            + "predicted centerness, so an off-centre location ranks lower. The official code and torchvision "
+            + "predicted centerness, so an off-centre location ranks lower (`ctr` is the predicted centerness). The official code and torchvision "
             + "keep the square root of the product, the geometric mean of the two; mmdetection keeps the "
             + "product. The square root changes the scores, not their order."
         Formula(
             """
-            score = p · centerness            (mmdetection)
-            score = sqrt(p · centerness)      (official, torchvision, detectron2, EECS 498)
+            score = p · ctr           mmdetection
+            score = sqrt(p · ctr)     official, torchvision, detectron2, EECS 498
             """)
         if candidates.isEmpty {
             Note("This scene has no positive location under `\(preset.name)`, so there is nothing to rank.")
@@ -169,10 +176,15 @@ Lesson(
             let product = candidates.map { p * $0.centerness }
             let geometric = product.map { $0.squareRoot() }
             let byScore = ranks(geometric)
+            // The score each detection carries into NMS under this preset: p · ctr or its square root.
+            let usesProduct = inference.finalScore == .product
+            let finalScores = usesProduct ? product : geometric
+            let scoreName = usesProduct ? "p · ctr" : "√(p · ctr)"
+            let longScoreName = usesProduct ? "p · centerness" : "√(p · centerness)"
             Table(
                 "Same class score p = \(short(p)), different centerness",
                 columns: [
-                    "candidate", "level", .right("ctr"), .right("p · ctr"), .right("√(p · ctr)"),
+                    "candidate", .right("ctr"), .right("p · ctr"), .right("√(p · ctr)"),
                     .right("IoU"),
                     .right("rank by p"), .right("rank by score"),
                 ],
@@ -180,7 +192,7 @@ Lesson(
                     let c = candidates[i]
                     return Table.Row(
                         [
-                            c.shortName, c.levelName, num(c.centerness, 3), num(product[i], 3),
+                            c.shortName, num(c.centerness, 3), num(product[i], 3),
                             num(geometric[i], 3),
                             num(intersectionOverUnion(c.predicted, scene.groundTruths[c.groundTruth].box), 3),
                             "\(byP[i])", "\(byScore[i])",
@@ -188,7 +200,8 @@ Lesson(
                 })
             "In the table, `#1 edge` is box #1's candidate near its edge, `ctr` its centerness and *IoU* the "
                 + "overlap of its predicted box with the ground truth. The locations: "
-                + candidates.map { "`\($0.shortName)` at \(pointText($0.location))" }.joined(separator: ", ")
+                + candidates.map { "`\($0.shortName)` at \(pointText($0.location)) on \($0.levelName)" }
+                .joined(separator: ", ")
                 + "."
             let centreFirst = candidates.indices.allSatisfy { i in
                 candidates.indices.allSatisfy { j in
@@ -210,7 +223,7 @@ Lesson(
             }
             let detectionsByScore = candidates.indices.map { i in
                 Figures.Detection(
-                    box: candidates[i].predicted, score: geometric[i], label: candidates[i].shortName)
+                    box: candidates[i].predicted, score: finalScores[i], label: candidates[i].shortName)
             }
             let keptByP = NMS.greedy(
                 boxes: detectionsByP.map(\.box), scores: detectionsByP.map(\.score), iouThreshold: threshold)
@@ -219,7 +232,8 @@ Lesson(
                 iouThreshold: threshold)
             "Non-maximum suppression (lesson 7) then keeps the first box of each overlapping group and drops the "
                 + "others that overlap it by IoU > \(short(Float(threshold), 2)) (preset `\(preset.name)`). "
-                + "Ranked by `p`, it keeps: \(described(keptByP, candidates)). Ranked by `√(p · ctr)`, it keeps: "
+                + "Ranked by `p`, it keeps: \(described(keptByP, candidates)). Ranked by `\(scoreName)`, `\(preset.name)`'s "
+                + "score, it keeps: "
                 + "\(described(keptByScore, candidates)). The kept boxes overlap their objects by IoU "
                 + "\(num(meanIoU(keptByP, candidates), 2)) on average when ranked by `p` and \(num(meanIoU(keptByScore, candidates), 2)) "
                 + "when ranked with centerness. Look in the two strips below for which box of each object "
@@ -232,20 +246,24 @@ Lesson(
                     detections: detectionsByP, imageWidth: scene.width, imageHeight: scene.height,
                     backdrop: backdrop)
                 frames.iouThreshold = threshold
+                frames.columns = 3
+                frames.frameWidth = 250
                 frames.title = "Ranked by p alone: \(detectionsByP.count) candidates → \(keptByP.count) kept"
                 try frames.write(toPath: path, format: format)
             }
             Picture(
                 "nms-ranked-by-centerness",
-                caption: "NMS when the candidates are ranked by √(p · centerness)."
+                caption: "NMS when the candidates are ranked by \(longScoreName)."
             ) {
                 path, format in
                 var frames = NMSFrames(
                     detections: detectionsByScore, imageWidth: scene.width, imageHeight: scene.height,
                     backdrop: backdrop)
                 frames.iouThreshold = threshold
+                frames.columns = 3
+                frames.frameWidth = 250
                 frames.title =
-                    "Ranked by √(p · centerness): \(detectionsByScore.count) candidates → \(keptByScore.count) kept"
+                    "Ranked by \(longScoreName): \(detectionsByScore.count) candidates → \(keptByScore.count) kept"
                 try frames.write(toPath: path, format: format)
             }
         }
@@ -257,7 +275,7 @@ Lesson(
 
     Step("1 at the centre, never NaN") {
         "Two properties worth checking. At a box's exact centre both ratios are 1, so centerness is 1; a "
-            + "location rarely sits exactly there, so the largest target of a box is usually a little below 1."
+            + "location rarely sits exactly there, so the largest target of a box is usually below 1."
         let assigned = try assignment.value
         Table(
             "Centerness at each box's exact centre, and the best any of its positives gets",
@@ -289,16 +307,18 @@ Lesson(
             ("left of the box", edge, Point(x: 5, y: 40)),
             ("beyond a corner", edge, Point(x: 5, y: 10)),
         ]
+        "The first case uses the zero-width box \(boxText(flat)); the others the box \(boxText(edge)) of the "
+            + "first worked example."
         Table(
             "Degenerate cases",
             columns: [
-                "case", "box", .right("location"), .right("l*, t*, r*, b*"), .right("naive formula"),
+                "case", .right("location"), .right("l*, t*, r*, b*"), .right("naive formula"),
                 .right("Centerness.value"),
             ],
             rows: cases.map { name, box, point in
                 let d = LTRB(from: point, to: box)
                 return [
-                    name, boxText(box), pointText(point), ltrbText(d), num(naiveCenterness(d), 4),
+                    name, pointText(point), ltrbText(d), num(naiveCenterness(d), 4),
                     num(Centerness.value(d), 4),
                 ]
             })
@@ -314,8 +334,9 @@ Lesson(
             "Run with `--preset official-imprv`. Before looking, predict: do the heat maps keep their dark "
                 + "edges, and does the lowest centerness target per level go up or down? Why? (Hint: center "
                 + "sampling.)",
-            "Run with `--preset mmdet` and compare the worked values and the scores table with this run: "
-                + "which numbers change, and which cannot?",
+            "Run with `--preset mmdet`, which scores with `p · ctr` (no square root) and suppresses at IoU > "
+                + "0.5 instead of 0.6. Predict first: does NMS keep different boxes? Do the scores on the kept "
+                + "boxes change?",
             "Run with `--scene Assets/scenes/street.json`: which level has the lowest mean centerness, and "
                 + "is it the level with the most positives?")
     }
