@@ -71,3 +71,18 @@ struct LocationMappingTests {
         #expect(levels.map(\.name) == ["P3", "P4", "P5", "P6", "P7"])
     }
 }
+
+@Suite("Presets")
+struct PresetTests {
+    @Test("Every preset is found by name and carries its reference's loss and post-processing")
+    func lookUp() {
+        #expect(
+            Preset.names == ["official", "official-imprv", "mmdet", "torchvision", "detectron2", "eecs498"])
+        for preset in Preset.all { #expect(Preset.named(preset.name)?.name == preset.name) }
+        #expect(Preset.named("nope") == nil)
+        #expect(
+            Preset.torchvision.postProcessing.nmsThreshold == PostProcessingRules.torchvision.nmsThreshold)
+        #expect(Preset.mmdet.postProcessing.nmsThreshold == PostProcessingRules.mmdet.nmsThreshold)
+        #expect(Preset.eecs498.postProcessing.scoreThreshold == PostProcessingRules.eecs498.scoreThreshold)
+    }
+}
