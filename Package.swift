@@ -20,7 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
     ],
     targets: [
-        .target(name: "FCOS"),
+        .target(name: "FCOS", exclude: ["README.md"]),
         .target(name: "Annotations", dependencies: ["FCOS"]),
         .systemLibrary(
             name: "CCairo",
@@ -36,6 +36,7 @@ let package = Package(
         .executableTarget(name: "lesson-02-locations", dependencies: ["FCOS", "Annotations", "Canvas", "Figures", "Notebook"], path: "Lessons/lesson-02-locations"),
         .executableTarget(name: "lesson-06-focal-loss", dependencies: ["FCOS", "Annotations", "Canvas", "Figures", "Notebook"], path: "Lessons/lesson-06-focal-loss"),
         .executableTarget(name: "lesson-07-nms", dependencies: ["FCOS", "Annotations", "Canvas", "Figures", "Notebook"], path: "Lessons/lesson-07-nms"),
+        .testTarget(name: "LessonsTests", dependencies: ["FCOS", "Annotations", "Canvas", "Figures", "Notebook"]),
         .target(name: "Coursework", dependencies: ["FCOS"]),
         .target(name: "CourseworkFigures", dependencies: ["Coursework", "Figures", "Canvas", "FCOS"]),
         .testTarget(name: "CourseworkTests", dependencies: ["Coursework", "CourseworkFigures"]),
