@@ -174,3 +174,12 @@ func zoomViewport(around boxes: [Box], width: Int, height: Int) -> Box? {
     guard !crop.isEmpty, crop.area() < 0.8 * Float(width * height) else { return nil }
     return crop
 }
+
+/// The middle `fraction` of an image in each direction, in whole pixels.
+func centreCrop(width: Int, height: Int, fraction: Float) -> Box {
+    let w = Float(width) * fraction
+    let h = Float(height) * fraction
+    let x0 = ((Float(width) - w) / 2).rounded()
+    let y0 = ((Float(height) - h) / 2).rounded()
+    return Box(x0: x0, y0: y0, x1: x0 + w.rounded(), y1: y0 + h.rounded())
+}

@@ -44,11 +44,11 @@ extension Assignment {
     func overlapRow(_ example: OverlapExample) -> Table.Row {
         let note = example.note
         let inside: [String] = note.verdicts.map { (v: GroundTruthVerdict) -> String in
-            "\(boxLabel(v.groundTruth, groundTruths)) m \(px(v.m)) \(v.isCandidate ? "✓" : "✗")"
+            "#\(v.groundTruth): m \(px(v.m)) \(v.isCandidate ? "✓" : "✗")"
         }
         let candidates: [String] = note.candidates.map { (g: Int) -> String in
             let area = groundTruths[g].box.area(rules.areaConvention)
-            return "\(boxLabel(g, groundTruths)) (\(grouped(Int(area))))"
+            return "#\(g): \(grouped(Int(area)))"
         }
         let decided: String
         if note.isAmbiguous {

@@ -92,7 +92,7 @@ Lesson(
             "Ground-truth boxes (image pixels)",
             columns: [
                 "box", .right("x0"), .right("y0"), .right("x1"), .right("y1"), .right("w × h"),
-                .right("area " + areaFormula(rules.areaConvention)),
+                .right(rules.areaConvention == .inclusivePixels ? "area (+1)" : "area"),
             ],
             rows: boxRows(boxes) { g in
                 let b = boxes[g].box
@@ -189,18 +189,24 @@ Lesson(
             end up as a positive of exactly one box or as background. Three rules decide which.
             """
         }
-        "In the picture, look at how the density drops fourfold from one level to the next: each level halves the grid in both directions."
+        let crop = centreCrop(width: scene.width, height: scene.height, fraction: 1.0 / 3)
+        """
+        The picture shows the middle third of the image, x \(px(crop.x0))–\(px(crop.x1)) and y \
+        \(px(crop.y0))–\(px(crop.y1)), at the same scale on every level. Look at how the density drops \
+        fourfold from one level to the next: each level halves the grid in both directions.
+        """
         Picture(
             "locations",
             caption:
-                "Every location of every level, before any rule: each grey dot is one location. P3 is so dense it reads as a grey wash."
+                "Every location of every level in the middle of the image, before any rule: each grey dot is one location."
         ) { path, format in
             let empty = preset.explained([], width: scene.width, height: scene.height)
             var panels = LevelPanels(assignment: empty, presetName: preset.name, backdrop: backdrop)
-            panels.panelWidth = 320
+            panels.panelWidth = 300
+            panels.viewport = crop
             panels.title = "\(sceneName): every location of every level, before matching"
             panels.subtitle =
-                "preset “\(preset.name)” · locations at \(offsetText(rules.locationOffset)) · \(grouped(total)) in all · every panel at the same scale"
+                "preset “\(preset.name)” · locations at \(offsetText(rules.locationOffset)) · \(grouped(total)) in all · the middle of the image, same scale in every panel"
             try panels.write(toPath: path, format: format)
         }
     }
@@ -283,6 +289,7 @@ Lesson(
                 backdrop: backdrop)
             panels.sceneName = sceneName
             panels.panelWidth = levelPanelWidth
+            panels.columns = 2
             panels.title = "\(sceneName): Rule 1 alone, every location inside a box on every level"
             panels.subtitle =
                 "preset “\(preset.name)” with its size gate and center sampling switched off · \(scene.width) × \(scene.height) px · same scale in every panel"
@@ -310,7 +317,8 @@ Lesson(
         Formula(
             """
             m = max(l*, t*, r*, b*)
-            positive on Pi only if   m_(i−1) ≤ m ≤ m_i        m2, …, m7 = 0, 64, 128, 256, 512, ∞
+            Pi keeps the location only if   m_(i−1) ≤ m ≤ m_i
+            m2, m3, m4, m5, m6, m7 = 0, 64, 128, 256, 512, ∞
             """)
         let gateWord = rules.sizeGate == .inclusive ? "inclusive" : "strict"
         """
@@ -385,6 +393,7 @@ Lesson(
                 assignment: a, presetName: preset.name, presetSummary: preset.summary, backdrop: backdrop)
             panels.sceneName = sceneName
             panels.panelWidth = levelPanelWidth
+            panels.columns = 2
             try panels.write(toPath: path, format: format)
         }
     }
@@ -403,14 +412,16 @@ Lesson(
         case .minimumArea:
             Formula(
                 """
-                winner = the candidate box with the smallest area        area = \(areaFormula(rules.areaConvention))
+                winner = the candidate box with the smallest area
+                area   = \(areaFormula(rules.areaConvention))
                 ties go to the box listed first; no candidate → background
                 """)
         case .float32Rank:
             Formula(
                 """
-                winner = argmax over candidate boxes of (1e8 − area), computed in float32
-                area = \(areaFormula(rules.areaConvention)); ties go to the box listed first; maximum < 1e-5 → background
+                winner = argmax over candidate boxes of (1e8 − area), in float32
+                area   = \(areaFormula(rules.areaConvention))
+                ties go to the box listed first; maximum < 1e-5 → background
                 """)
         }
         Table(
@@ -422,6 +433,7 @@ Lesson(
                 + [["all levels", grouped(multi.reduce(0, +)), grouped(ambiguous.reduce(0, +))]])
         let totalMulti = multi.reduce(0, +)
         let totalAmbiguous = ambiguous.reduce(0, +)
+        let withoutGate = try ruleOneOnly.value.ambiguous.reduce(0, +)
         if totalMulti == 0 {
             "No location lies inside two boxes in this scene, so Rule 3 never has to decide."
         } else if totalAmbiguous == 0 {
@@ -429,7 +441,9 @@ Lesson(
             The overlap puts \(counted(totalMulti, "location")) inside two boxes, yet *none* is ambiguous: at \
             each of them the boxes' `m` are so different that at most one passes the gate on that level. This \
             is why the paper leans on FPN: once objects of different sizes go to different levels, most \
-            overlaps stop being ambiguous, and the area rule is left with very little to decide.
+            overlaps stop being ambiguous, and the area rule is left with very little to decide. (With the \
+            gate switched off, as in step 3's picture, \(grouped(withoutGate)) of them were ambiguous, ringed \
+            in black, and the area decided every one.)
             """
         } else {
             """
@@ -443,7 +457,7 @@ Lesson(
             Table(
                 "A few locations inside two or more boxes",
                 columns: [
-                    "level", "location", "inside (m, ✓ = passes Rules 1–2)", "candidates (area)", "target",
+                    "level", "location", "inside: m (✓ candidate)", "candidates: area", "target",
                     "decided by",
                 ],
                 rows: examples.map(a.overlapRow))
@@ -568,7 +582,7 @@ Lesson(
         if boxes.isEmpty {
             "With no boxes there is nothing to match: all \(grouped(allLocations)) locations are background."
         } else if missing.isEmpty {
-            "Every box received at least one positive location: boxes without a positive: none."
+            "Boxes without a positive location: none. Every box gets at least one."
         } else {
             let reasons: [String] = missing.map { (g: Int) -> String in
                 let why: String
@@ -644,7 +658,8 @@ Lesson(
         Formula(
             """
             c = ((x0 + x1)/2, (y0 + y1)/2)        r = \(px(radius))
-            region = [cx − r·s, cx + r·s] × [cy − r·s, cy + r·s], clipped to the box
+            region = [cx − r·s, cx + r·s] × [cy − r·s, cy + r·s]
+                     clipped to the box
             Rule 1 becomes:  the location lies strictly inside the region
             """)
         """
@@ -695,6 +710,7 @@ Lesson(
                 presetSummary: Preset.officialImprv.summary, backdrop: backdrop)
             panels.sceneName = sceneName
             panels.panelWidth = levelPanelWidth
+            panels.columns = 2
             try panels.write(toPath: path, format: format)
         }
         Note(
@@ -772,6 +788,7 @@ Lesson(
             var panels = figure
             panels.sceneName = sceneName
             panels.panelWidth = levelPanelWidth
+            panels.columns = 2
             try panels.write(toPath: path, format: format)
         }
 
@@ -883,10 +900,25 @@ Lesson(
     }
 
     Step("Try this") {
+        let boundary = try SceneFile.read(LessonAssets.scenePath("boundary"))
+        let boundaryP3 = Matcher(rules: Preset.official.assignment.keepingLevels(1))
+            .assign(boundary.groundTruths, imageWidth: boundary.width, imageHeight: boundary.height)
+            .positiveCounts
+        let secondBoxP3 = boundaryP3.count > 1 ? boundaryP3[1][0] : 0
+        let racket = isDefaultScene && boxes.count > 1 ? boxLabel(1, boxes) : nil
+        "Three experiments. Each changes one option; predict the answer before you run it."
+        let question =
+            racket.map { "how many of its P4 positives does \($0) keep (step 6), and which" }
+            ?? "which box loses the most positives (step 6), and which"
         TryThis(
-            "Run with `--preset torchvision` and compare step 6 with this run: which box loses its P4 positives, and why? Predict it from step 8 first.",
-            "Run with `--scene Assets/scenes/street.json`: on which level does the bus land, and which boxes become ambiguous at the same locations? Predict from each box's longer side before looking at step 4.",
-            "Run with `--preset official-imprv --scene Assets/scenes/boundary.json`: does box #1 keep its P3 positives once center sampling is on? Work out `r·s` on P3 first."
+            "Run with `--preset torchvision`: \(question) of the four differences listed in step 8 removes them? "
+                + "Then test your answer with `--preset official-imprv`, which keeps official's grid and gate and, "
+                + "for matching, adds only center sampling.",
+            "Run with `--scene Assets/scenes/street.json`: on which level does the bus land, and does it keep every "
+                + "location that passes the gate there? Step 4's table and step 5's ambiguous locations tell.",
+            "Run with `--preset official-imprv --scene Assets/scenes/boundary.json`: box #1 has "
+                + "\(counted(secondBoxP3, "P3 positive")) under official (step 8). How many survive center sampling? "
+                + "Work out `r·s` on P3 first."
         )
     }
 }.main(options)
