@@ -29,6 +29,14 @@ let package = Package(
         ),
         .target(name: "Canvas", dependencies: ["CCairo"]),
         // MARK: more targets
+        .systemLibrary(
+            name: "CJPEG",
+            pkgConfig: "libjpeg",
+            providers: [.apt(["libjpeg-dev"]), .brew(["jpeg-turbo"])]
+        ),
+        .target(name: "CJPEGShim", dependencies: ["CJPEG"], linkerSettings: [.linkedLibrary("jpeg")]),
+        .target(name: "Photos", dependencies: ["CJPEGShim", "Canvas"]),
+        .testTarget(name: "PhotosTests", dependencies: ["Photos", "Canvas"], exclude: ["Fixtures"]),
         .executableTarget(name: "lesson-03-matching", dependencies: ["FCOS", "Annotations", "Canvas", "Figures", "Notebook"], path: "Lessons/lesson-03-matching"),
         .executableTarget(name: "lesson-04-deltas", dependencies: ["FCOS", "Annotations", "Canvas", "Figures", "Notebook"], path: "Lessons/lesson-04-deltas"),
         .executableTarget(name: "lesson-05-centerness", dependencies: ["FCOS", "Annotations", "Canvas", "Figures", "Notebook"], path: "Lessons/lesson-05-centerness"),
