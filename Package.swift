@@ -66,6 +66,9 @@ let package = Package(
                 "Annotations",
                 "Coursework",
                 "CourseworkFigures",
+                "Canvas",
+                "Figures",
+                "Photos",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

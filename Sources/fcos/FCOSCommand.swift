@@ -9,7 +9,7 @@ struct FCOSCommand: ParsableCommand {
         abstract: "FCOS target assignment, losses and NMS, faithful to the reference implementations.",
         subcommands: [
             TargetsCommand.self, StatsCommand.self, NMSCommand.self, LossCommand.self, BenchCommand.self,
-            BenchDatasetCommand.self, CourseCommand.self,
+            BenchDatasetCommand.self, CourseCommand.self, InspectCommand.self, CompareCommand.self,
         ]
     )
 }

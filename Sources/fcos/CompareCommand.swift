@@ -1,0 +1,219 @@
+import Annotations
+import ArgumentParser
+import Canvas
+import FCOS
+import Figures
+import Foundation
+import Photos
+
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Where two presets assign FCOS targets differently over a data set.",
+        discussion: """
+            Puts every image through each preset's own data path (or one shared path with --data-path, to \
+            isolate the matching rules) and matcher, and reports: cells with a different target per level \
+            (compared by grid position), positives per box size, and the boxes that gain or lose positives, \
+            ranked with those that have positives under only one preset first. With --out, draws the \
+            disagreement panels of the --limit images with the most differing cells over their photos, \
+            plus an index.html (figures linked relatively).
+            """
+    )
+
+    @Argument(help: "COCO .json file, or a folder of VOC .xml or YOLO .txt files.")
+    var annotations: String
+
+    @Option(
+        name: .customLong("preset"), help: "The two rule sets, e.g. --preset official --preset torchvision.")
+    var presets: [String] = []
+
+    @Option(help: "Folder for the figures and index.html (none are drawn without it).")
+    var out: String?
+
+    @Option(help: "Images to draw and list (most differing cells first).")
+    var limit = 5
+
+    @Option(help: "Boxes to list in the text report and the page (--json lists all).")
+    var boxes = 20
+
+    @Flag(help: "Print the comparison as JSON.")
+    var json = false
+
+    @Option(
+        help: "Use this reference's data path for both presets: official, torchvision, detectron2 or mmdet.")
+    var dataPath: String?
+
+    @Option(help: "The photo folder (default: beside the annotations, then its images/ folder).")
+    var images: String?
+
+    @Option(help: "Figure format: png, svg or pdf.")
+    var format: FileFormat = .png
+
+    @Option(help: "Annotation format: coco, voc or yolo (default: from the path).")
+    var inputFormat: String?
+
+    @Option(help: "YOLO or VOC: class names (names.yaml or one name per line).")
+    var names: String?
+
+    @Option(help: "Resize: shorter side.")
+    var minSize = 800
+
+    @Option(help: "Resize: longest allowed longer side.")
+    var maxSize = 1333
+
+    @Flag(help: "Stop at the first problem (bad record, missing or corrupt photo) instead of skipping it.")
+    var strict = false
+
+    func validate() throws {
+        guard presets.count == 2 else {
+            throw ValidationError("give exactly two presets: --preset A --preset B")
+        }
+        guard limit >= 0, boxes >= 0 else {
+            throw ValidationError("--limit and --boxes must not be negative")
+        }
+        guard minSize > 0, maxSize > 0 else {
+            throw ValidationError("--min-size and --max-size must be positive")
+        }
+        if let dataPath, DataPath.Rule(rawValue: dataPath) == nil {
+            throw ValidationError(
+                "--data-path must be one of \(DataPath.Rule.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
+        }
+        if let inputFormat, DatasetFormat(rawValue: inputFormat) == nil {
+            throw ValidationError("--input-format must be coco, voc or yolo")
+        }
+    }
+
+    func path(for preset: Preset) -> DataPath {
+        if let rule = dataPath.flatMap(DataPath.Rule.init(rawValue:)) {
+            return DataPath(rule: rule, minSize: minSize, maxSize: maxSize)
+        }
+        return DataPath.forPreset(named: preset.name, minSize: minSize, maxSize: maxSize)
+    }
+
+    func run() throws {
+        try reportingInputErrors {
+            let a = try lookUpPreset(named: presets[0])
+            let b = try lookUpPreset(named: presets[1])
+            let format =
+                try inputFormat.flatMap(DatasetFormat.init(rawValue:))
+                ?? DatasetLoader.detectFormat(annotations)
+            let read = try DatasetLoader.read(
+                annotations, format: format, images: images, names: names, strict: strict)
+            let bar = ProgressBar(label: "images")
+            let comparison = PresetComparison.compute(
+                read.dataset, first: a, second: b, firstPath: path(for: a), secondPath: path(for: b),
+                progress: { bar.update($0, of: $1) })
+            bar.finish()
+            var figures: [String] = []
+            if let out {
+                let drawer = DisagreementGallery(
+                    comparison: comparison, dataset: read.dataset,
+                    locator: PhotoLocator(annotations: annotations, format: format, images: images),
+                    outDirectory: out,
+                    format: self.format, strict: strict, limit: limit, boxes: boxes, source: annotations)
+                let outcome = try drawer.run(failed: warn)
+                figures = outcome.figures
+                if !outcome.problems.isEmpty {
+                    warnLine(
+                        "skipped \(Prose.count(outcome.problems.count, "figure")) with a missing or unreadable photo "
+                            + "(listed above and in index.html; --strict stops at the first)")
+                }
+            }
+            writeOut(
+                json
+                    ? CompareJSON.encode(comparison, figures: figures)
+                    : CompareReport.text(comparison, limit: boxes, images: limit)
+                        + (out.map {
+                            "\nwrote \(Prose.count(figures.count, "figure")) and index.html to \($0) (figures linked relatively)\n"
+                        } ?? ""))
+            reportSkippedRecords(read)
+        }
+    }
+}
+
+/// Draws the disagreement panels of a comparison's worst images over their photos, and the page.
+struct DisagreementGallery {
+    var comparison: PresetComparison
+    var dataset: Dataset
+    var locator: PhotoLocator
+    var outDirectory: String
+    var format: FileFormat
+    var strict: Bool
+    var limit: Int
+    var boxes: Int
+    var source: String
+
+    struct Outcome {
+        var figures: [String] = []
+        var problems: [InputError] = []
+    }
+
+    func run(failed: (InputError) -> Void) throws -> Outcome {
+        var outcome = Outcome()
+        var drawn: [(image: PresetComparison.ImageDifference, file: String)] = []
+        let byID = Dictionary(dataset.images.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for difference in comparison.images.prefix(limit) {
+            guard let image = byID[difference.imageID] else { continue }
+            do {
+                let file = try draw(image)
+                drawn.append((difference, file))
+                outcome.figures.append(file)
+            } catch let problem as InputError {
+                if strict { throw problem }
+                outcome.problems.append(problem)
+                failed(problem)
+            }
+        }
+        let page = ComparePage(
+            comparison: comparison, source: source, figures: drawn, problems: outcome.problems,
+            format: format,
+            limit: boxes)
+        let path = (outDirectory as NSString).appendingPathComponent("index.html")
+        do {
+            try AtomicFile.write(page.html, to: path)
+        } catch {
+            throw InputError(file: path, problem: "cannot write: \(error)")
+        }
+        return outcome
+    }
+
+    func draw(_ image: AnnotatedImage) throws -> String {
+        let record = "image \(image.id)"
+        let photoPath: String
+        let photo: RasterImage
+        do {
+            photoPath = try locator.locate(image.fileName)
+            photo = try Photo.load(photoPath)
+        } catch let error as InputError {
+            throw InputError(file: image.fileName, record: record, problem: error.problem)
+        } catch let error as PhotoError {
+            throw InputError(file: error.path, record: record, problem: error.problem)
+        }
+        guard photo.width == image.width, photo.height == image.height else {
+            throw InputError(
+                file: photoPath, record: record,
+                problem:
+                    "the photo is \(photo.width)×\(photo.height) px but the annotations say \(image.width)×\(image.height)"
+            )
+        }
+        let pair = comparison.pair(image)
+        var panels = DisagreementPanels(
+            first: pair.first, firstName: comparison.first.name, second: pair.second,
+            secondName: comparison.second.name, backdrop: .image(photo))
+        // The title says which pixels: the panels show the first preset's resized image.
+        let cells = panels.disagreementCounts.reduce(0, +)
+        panels.title =
+            "image \(image.id) (\((image.fileName as NSString).lastPathComponent)): \(comparison.first.name) vs "
+            + "\(comparison.second.name): \(Prose.count(cells, "cell")) get a different target · "
+            + "\(image.width) × \(image.height) original px shown resized"
+        let name = "compare-image-\(image.id).\(format.fileExtension)"
+        let path = (outDirectory as NSString).appendingPathComponent(name)
+        do {
+            try panels.write(toPath: path, format: format)
+        } catch {
+            throw InputError(file: path, record: record, problem: "cannot write the figure: \(error)")
+        }
+        return name
+    }
+}

@@ -1,0 +1,95 @@
+import Annotations
+import Canvas
+import FCOS
+
+/// `index.html` of `fcos compare --out`: the per-level and per-size tables, the ranked boxes, and
+/// the disagreement figures of the worst images (files beside the page, linked relatively).
+struct ComparePage {
+    var comparison: PresetComparison
+    var source: String
+    /// Drawn images: their difference record and figure file.
+    var figures: [(image: PresetComparison.ImageDifference, file: String)]
+    var problems: [InputError]
+    var format: FileFormat
+    /// Ranked boxes to list.
+    var limit: Int
+
+    var html: String {
+        let c = comparison
+        let a = HTMLText.escape(c.first.name)
+        let b = HTMLText.escape(c.second.name)
+        var body = "<h1>Where “\(a)” and “\(b)” assign differently</h1>\n"
+        body +=
+            "<p class=\"note\">Annotations <code>\(HTMLText.escape(source))</code> · \(Prose.count(c.imagesCompared, "image")), "
+            + "\(Prose.count(c.boxesCompared, "box", "boxes")) · data paths: \(a) \(HTMLText.escape(CompareReport.pathText(c.firstPath))), "
+            + "\(b) \(HTMLText.escape(CompareReport.pathText(c.secondPath))). Cells are compared by grid position; "
+            + "box corners are in <b>original</b> pixels, sizes in <b>resized</b> pixels (network input, \(a)'s data path). "
+            + "Figures are the files beside this page, linked relatively.</p>\n"
+        if !problems.isEmpty {
+            body += "<ul class=\"problems\">\n"
+            for p in problems { body += "<li>\(HTMLText.escape(p.description))</li>\n" }
+            body += "</ul>\n"
+        }
+        var levelRows = c.levelNames.indices.map {
+            [
+                c.levelNames[$0], String(c.differingPerLevel[$0]), String(c.firstPositivesPerLevel[$0]),
+                String(c.secondPositivesPerLevel[$0]),
+            ]
+        }
+        levelRows.append([
+            "all", String(c.differing), String(c.firstPositivesPerLevel.reduce(0, +)),
+            String(c.secondPositivesPerLevel.reduce(0, +)),
+        ])
+        body += "<h2>Cells with a different target, per level</h2>\n"
+        body += HTMLText.table(
+            ["level", "differing cells", "positives under \(a)", "positives under \(b)"], levelRows,
+            numeric: [1, 2, 3])
+        body += "<h2>By box size (longest side, resized px)</h2>\n"
+        body += HTMLText.table(
+            [
+                "longest side", "boxes", "positives \(a)", "positives \(b)", "boxes without positive \(a)",
+                "boxes without positive \(b)",
+            ],
+            c.sizeBins.filter { $0.boxes > 0 }.map {
+                [
+                    $0.label, String($0.boxes), String($0.firstPositives), String($0.secondPositives),
+                    String($0.firstWithout), String($0.secondWithout),
+                ]
+            }, numeric: [1, 2, 3, 4, 5])
+        body += "<h2>Boxes that gain or lose positives</h2>\n"
+        body +=
+            "<p>\(Prose.count(c.changes.count, "box", "boxes")) change: \(c.gaining) gain under \(b), \(c.losing) lose; "
+            + "⚠ marks boxes with positives under only one preset. Ranked: those first, then by how many positives move.</p>\n"
+        body += HTMLText.table(
+            [
+                "image", "annotation", "category", "corners (original px)", "longest side (resized px)", a, b,
+                "change",
+            ],
+            c.changes.prefix(limit).map { change in
+                let o = change.original
+                let sign = change.delta > 0 ? "+" : ""
+                return [
+                    String(change.imageID), String(change.annotationID), HTMLText.escape(change.category),
+                    Prose.corners(o.x0, o.y0, o.x1, o.y1), Prose.number(change.resizedLongestSide),
+                    String(change.firstPositives), String(change.secondPositives),
+                    (change.zeroOnOneSide ? "⚠ " : "") + sign + String(change.delta),
+                ]
+            }, rowClass: { c.changes[$0].zeroOnOneSide ? "warn" : nil }, numeric: [0, 1, 4, 5, 6, 7])
+        if c.changes.count > limit {
+            body +=
+                "<p class=\"note\">… and \(c.changes.count - limit) more (<code>--json</code> lists all).</p>\n"
+        }
+        body += "<h2>The images with the most differing cells</h2>\n"
+        for (image, file) in figures {
+            let perLevel = zip(c.levelNames, image.differingPerLevel).filter { $0.1 > 0 }.map {
+                "\($0.0) \($0.1)"
+            }
+            body +=
+                "<h3>image \(image.imageID) · <code>\(HTMLText.escape(image.fileName))</code></h3>\n<p class=\"size\">"
+                + "\(image.differing) differing cells (\(perLevel.joined(separator: ", "))) · positives \(a) "
+                + "\(image.firstPositives), \(b) \(image.secondPositives)</p>\n"
+            body += HTMLText.thumbnail(file, format: format, alt: "image \(image.imageID): \(a) vs \(b)")
+        }
+        return HTMLText.page(title: "fcos compare · \(c.first.name) vs \(c.second.name)", body: body)
+    }
+}

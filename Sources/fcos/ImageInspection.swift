@@ -1,0 +1,163 @@
+import Annotations
+import FCOS
+
+/// What `fcos inspect` reports for one image, beside its figure: positives per level and per box,
+/// the boxes left without any positive and why, and the ambiguous locations.
+///
+/// Two coordinate systems meet here and every number says which it is in: *original* pixels, as
+/// the annotation file gives boxes for the photo on disk, and *resized* pixels, the network input
+/// after the preset's data path (shorter side 800, longer ≤ 1333), where the matcher works. A
+/// scene file is already in network pixels, so it has no original coordinates.
+struct ImageInspection: Sendable {
+    /// `image 42`, or the scene file's name.
+    var title: String
+    var imageID: Int?
+    /// The photo's name as the annotations give it, or the scene's illustration.
+    var fileName: String?
+    var presetName: String
+    /// The data path's resize rule, `nil` for scenes (not resized).
+    var resizeRule: String?
+    var originalWidth: Int
+    var originalHeight: Int
+    var resizedWidth: Int
+    var resizedHeight: Int
+    var levels: [LevelLine]
+    var boxes: [BoxLine]
+    /// Annotations the data path left out (crowd, empty after clipping, …), by reason.
+    var dropped: [(reason: String, count: Int)]
+    /// The figure's file name, relative to the output folder.
+    var figure: String
+    /// Zoomed figures on the boxes without positives (see ``ZoomPlan``).
+    var zooms: [ZoomFigure] = []
+
+    struct ZoomFigure: Sendable {
+        var file: String
+        /// In resized pixels.
+        var viewport: Box
+        var boxes: [Int]
+    }
+
+    struct LevelLine: Sendable {
+        var name: String
+        var stride: Int
+        /// `m ≤ 64`, in resized pixels.
+        var range: String
+        var positives: Int
+        /// Positives for which two or more boxes passed every test, so the area rule chose.
+        var ambiguous: Int
+    }
+
+    struct BoxLine: Sendable {
+        /// Index in the figure (`#3`).
+        var index: Int
+        var label: String
+        /// The annotation's id in the file (COCO id; VOC/YOLO position); `nil` for scenes.
+        var annotationID: Int?
+        /// Corners in original pixels, as the file gives them (COCO `x + w`); `nil` for scenes.
+        var original: (x0: Double, y0: Double, x1: Double, y1: Double)?
+        /// The box the matcher saw, in resized pixels.
+        var resized: Box
+        var positivesPerLevel: [Int]
+        var reason: MissReason?
+        /// ``MissReason/sentence(groundTruths:gate:)``, kept so tables need no assignment.
+        var reasonText: String?
+
+        var positives: Int { positivesPerLevel.reduce(0, +) }
+    }
+
+    var isResized: Bool { resizeRule != nil }
+    var positives: Int { levels.reduce(0) { $0 + $1.positives } }
+    var ambiguous: Int { levels.reduce(0) { $0 + $1.ambiguous } }
+    var boxesWithoutPositives: [BoxLine] { boxes.filter { $0.positives == 0 } }
+
+    /// The summary of `assignment` (which must carry an explanation). `annotations` and
+    /// `annotationIndices` tie each box back to its record, for original-pixel corners.
+    init(
+        title: String, imageID: Int?, fileName: String?, preset: Preset, assignment: Assignment,
+        resizeRule: String?, originalWidth: Int, originalHeight: Int, annotations: AnnotatedImage?,
+        annotationIndices: [Int], dropped: DropCounts?, figure: String
+    ) {
+        self.title = title
+        self.imageID = imageID
+        self.fileName = fileName
+        self.presetName = preset.name
+        self.resizeRule = resizeRule
+        self.originalWidth = originalWidth
+        self.originalHeight = originalHeight
+        self.resizedWidth = assignment.imageWidth
+        self.resizedHeight = assignment.imageHeight
+        self.figure = figure
+        self.dropped = dropped?.reasons.filter { $0.1 > 0 }.map { (reason: $0.0, count: $0.1) } ?? []
+        let gate = assignment.rules.sizeGate
+        let explained = assignment.explanation?.levels ?? []
+        levels = assignment.levels.enumerated().map { i, level in
+            LevelLine(
+                name: level.map.level.name, stride: level.map.stride,
+                range: Prose.sizeRange(level.map.level.sizeRange, gate: gate), positives: level.positiveCount,
+                ambiguous: i < explained.count
+                    ? explained[i].filter { $0.isAmbiguous && $0.winner != nil }.count : 0)
+        }
+        var perLevel = [[Int]](
+            repeating: [Int](repeating: 0, count: assignment.levels.count),
+            count: assignment.groundTruths.count)
+        for (l, level) in assignment.levels.enumerated() {
+            for g in level.matched where g >= 0 { perLevel[Int(g)][l] += 1 }
+        }
+        let groundTruths = assignment.groundTruths
+        boxes = groundTruths.indices.map { g in
+            var line = BoxLine(
+                index: g, label: Prose.boxLabel(g, groundTruths), annotationID: nil, original: nil,
+                resized: groundTruths[g].box, positivesPerLevel: perLevel[g])
+            if let annotations, g < annotationIndices.count {
+                let record = annotations.annotations[annotationIndices[g]]
+                line.annotationID = record.id
+                line.original = record.box.corners(
+                    imageWidth: annotations.width, imageHeight: annotations.height)
+            }
+            if line.positives == 0 {
+                let reason = MissReason.diagnose(g, in: assignment)
+                line.reason = reason
+                line.reasonText = reason.sentence(groundTruths: groundTruths, gate: gate)
+            }
+            return line
+        }
+    }
+
+    /// `640 × 480 original px → 1066 × 800 resized px (maskrcnn-benchmark)`, or the scene's size.
+    var sizeLine: String {
+        guard let resizeRule else {
+            return "\(resizedWidth) × \(resizedHeight) px (scene file: network input, not resized)"
+        }
+        return
+            "\(originalWidth) × \(originalHeight) original px → \(resizedWidth) × \(resizedHeight) resized px (\(resizeRule) resize)"
+    }
+
+    /// A few lines for the terminal.
+    var text: String {
+        var lines = ["\(title)\(fileName.map { " (\($0))" } ?? ""): \(sizeLine)"]
+        let perLevel = levels.map { "\($0.name) \($0.positives)" }.joined(separator: ", ")
+        lines.append(
+            "  \(Prose.count(boxes.count, "box", "boxes")), \(Prose.count(positives, "positive")) (\(perLevel)), "
+                + "\(ambiguous) ambiguous")
+        for box in boxesWithoutPositives {
+            lines.append(
+                "  ⚠ \(box.label) \(box.sizeText(resized: isResized)): no positive: \(box.reasonText ?? "")")
+        }
+        if !dropped.isEmpty {
+            lines.append(
+                "  dropped by the data path: "
+                    + dropped.map { "\($0.count) \($0.reason)" }.joined(separator: ", "))
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension ImageInspection.BoxLine {
+    /// `27.5 × 47.2 original px, 45.8 × 78.7 resized px`, the box's size in both systems.
+    func sizeText(resized isResized: Bool) -> String {
+        let r = Prose.size(Double(resized.width), Double(resized.height))
+        guard isResized else { return "\(r) px" }
+        guard let o = original else { return "\(r) resized px" }
+        return "\(Prose.size(o.x1 - o.x0, o.y1 - o.y0)) original px, \(r) resized px"
+    }
+}

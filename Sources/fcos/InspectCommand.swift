@@ -1,0 +1,165 @@
+import Annotations
+import ArgumentParser
+import Canvas
+import FCOS
+import Foundation
+
+extension FileFormat: ExpressibleByArgument {}
+
+struct InspectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inspect",
+        abstract: "Draw where FCOS puts its positives on real photos, and say why a box got none.",
+        discussion: """
+            For each chosen image: loads the photo (JPEG or PNG), puts the boxes through the preset's data \
+            path (crowd dropped, corners, clipping, resize to shorter side 800 / longer ≤ 1333), runs the \
+            matcher with explanations and draws one panel per FPN level over the resized photo. Boxes with \
+            no positive on any level are flagged (⚠) with the reason: no location inside, outside the \
+            center region, all rejected by the size gate, or lost every candidate to a smaller box. Writes \
+            one figure per image and an index.html gallery (figures linked relatively) with the per-image \
+            tables. A scene JSON (as `fcos targets` reads) is accepted too, drawn over its illustration. \
+            A missing or corrupt photo is reported on stderr and skipped; --strict stops at the first.
+            """
+    )
+
+    @Argument(help: "COCO .json, a folder of VOC .xml or YOLO .txt files, or a scene .json.")
+    var annotations: String
+
+    @Option(help: "The photo folder (default: beside the annotations, then its images/ folder).")
+    var images: String?
+
+    @Option(
+        parsing: .upToNextOption,
+        help: "Images to draw, by id or file name (repeatable, or several after one --image).")
+    var image: [String] = []
+
+    @Flag(help: "Draw the images in the file's order, up to --limit (20 unless given).")
+    var all = false
+
+    @Option(help: "At most this many images.")
+    var limit: Int?
+
+    /// `--all` alone stops at 20 images: each figure over a photo is about 1 MB, and a whole data
+    /// set drawn by accident fills a disk long before anyone looks at it.
+    static let defaultAllLimit = 20
+
+    @Option(help: "Rule set to reproduce: \(Preset.names.joined(separator: ", ")).")
+    var preset: String = "official"
+
+    @Option(help: "Folder for the figures and index.html (created if missing).")
+    var out: String
+
+    @Option(help: "Figure format: png, svg or pdf.")
+    var format: FileFormat = .png
+
+    @Option(help: "Annotation format: coco, voc or yolo (default: from the path).")
+    var inputFormat: String?
+
+    @Option(help: "YOLO or VOC: class names (names.yaml or one name per line).")
+    var names: String?
+
+    @Option(help: "Resize: shorter side.")
+    var minSize = 800
+
+    @Option(help: "Resize: longest allowed longer side.")
+    var maxSize = 1333
+
+    @Flag(help: "Stop at the first problem (bad record, missing or corrupt photo) instead of skipping it.")
+    var strict = false
+
+    func validate() throws {
+        guard minSize > 0, maxSize > 0 else {
+            throw ValidationError("--min-size and --max-size must be positive")
+        }
+        if let limit, limit <= 0 { throw ValidationError("--limit must be positive") }
+        if let inputFormat, DatasetFormat(rawValue: inputFormat) == nil {
+            throw ValidationError("--input-format must be coco, voc or yolo")
+        }
+    }
+
+    func run() throws {
+        try reportingInputErrors {
+            let chosen = try lookUpPreset(named: preset)
+            let input = try InspectInput.read(
+                annotations, format: inputFormat.flatMap(DatasetFormat.init(rawValue:)), images: images,
+                names: names, strict: strict)
+            var subjects: [InspectSubject] = []
+            var earlier: [InputError] = []
+            switch input {
+            case .scene(let scene):
+                subjects = [.scene(scene, path: annotations)]
+            case .dataset(let read, let locator):
+                guard all || !image.isEmpty else {
+                    throw InputError(
+                        file: annotations,
+                        problem:
+                            "choose images with --image ID|FILE … or --all (\(Prose.count(read.dataset.images.count, "image")) here)"
+                    )
+                }
+                let cap = limit ?? (all ? Self.defaultAllLimit : nil)
+                if all, limit == nil, read.dataset.images.count > Self.defaultAllLimit {
+                    warnLine(
+                        "drawing the first \(Self.defaultAllLimit) of \(read.dataset.images.count) images (--limit N for more)"
+                    )
+                }
+                let selection = ImageSelection(names: image, all: all, limit: cap).select(from: read.dataset)
+                if strict, let first = selection.problems.first { throw first }
+                earlier = read.problems + selection.problems
+                for problem in selection.problems { warn(problem) }
+                subjects = selection.images.map { .annotated($0, locator: locator) }
+            }
+            let bar = ProgressBar(label: "images")
+            var done = 0
+            let inspector = Inspector(
+                preset: chosen,
+                dataPath: DataPath.forPreset(named: chosen.name, minSize: minSize, maxSize: maxSize),
+                outDirectory: out, format: format, strict: strict,
+                inspected: { inspection in
+                    bar.finish()
+                    writeOut(inspection.text + "\n")
+                    done += 1
+                    bar.update(done, of: subjects.count)
+                },
+                failed: { problem in
+                    bar.finish()
+                    warn(problem)
+                    done += 1
+                    bar.update(done, of: subjects.count)
+                })
+            let outcome = try inspector.run(subjects, earlier: earlier, source: annotations)
+            bar.finish()
+            let figures = outcome.inspections.count
+            let zooms = outcome.inspections.reduce(0) { $0 + $1.zooms.count }
+            writeOut(
+                "wrote \(Prose.count(figures, "figure"))"
+                    + (zooms > 0 ? " (and \(Prose.count(zooms, "zoom")) on boxes without positives)" : "")
+                    + " and index.html to \(out) (figures linked relatively)\n")
+            if case .dataset(let read, _) = input { reportSkippedRecords(read) }
+            let skipped = outcome.problems.count - earlier.count
+            if skipped > 0 || !earlier.isEmpty {
+                warnLine(
+                    "skipped \(Prose.count(skipped, "image")) with a missing or unreadable photo"
+                        + (earlier.isEmpty
+                            ? ""
+                            : " and \(Prose.count(earlier.count, "bad record or name", "bad records or names"))")
+                        + " (listed above and in index.html; --strict stops at the first)")
+            }
+            if figures == 0 && !subjects.isEmpty { throw ExitCode(1) }
+        }
+    }
+}
+
+/// One problem on stderr, as `fcos: file: record: problem`.
+func warn(_ problem: InputError) { warnLine(problem.description) }
+
+func warnLine(_ text: String) { FileHandle.standardError.write(Data("fcos: \(text)\n".utf8)) }
+
+/// Annotation records the reader skipped: a count and at most 20 lines, as `fcos stats` does.
+func reportSkippedRecords(_ read: ReadResult) {
+    guard !read.problems.isEmpty else { return }
+    warnLine(
+        "the annotations had \(Prose.count(read.problems.count, "bad record")) (\(read.skippedBoxes) boxes and "
+            + "\(read.skippedImages) images left out):")
+    for problem in read.problems.prefix(20) { warn(problem) }
+    if read.problems.count > 20 { warnLine("… and \(read.problems.count - 20) more") }
+}
