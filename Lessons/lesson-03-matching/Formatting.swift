@@ -33,12 +33,12 @@ func px(_ value: Float) -> String {
     return text.hasPrefix("-") ? "−" + text.dropFirst() : text
 }
 
-/// `18 134`: thousands separated by a narrow no-break space, so a number never wraps.
+/// `18,134`: thousands separated by a comma, which no line wrapper mistakes for a space.
 func grouped(_ n: Int) -> String {
     let digits = String(abs(n))
     var out = ""
     for (i, c) in digits.enumerated() {
-        if i > 0, (digits.count - i) % 3 == 0 { out += "\u{202F}" }
+        if i > 0, (digits.count - i) % 3 == 0 { out += "," }
         out.append(c)
     }
     return n < 0 ? "−" + out : out

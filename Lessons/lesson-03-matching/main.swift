@@ -88,17 +88,19 @@ Lesson(
         } else {
             "Overlapping boxes: \(listed(overlaps)). Points there lie inside two boxes at once."
         }
-        Table(
-            "Ground-truth boxes (image pixels)",
-            columns: [
-                "box", .right("x0"), .right("y0"), .right("x1"), .right("y1"), .right("w × h"),
-                .right(rules.areaConvention == .inclusivePixels ? "area (+1)" : "area"),
-            ],
-            rows: boxRows(boxes) { g in
-                let b = boxes[g].box
-                let area = grouped(Int(b.area(rules.areaConvention)))
-                return [px(b.x0), px(b.y0), px(b.x1), px(b.y1), "\(px(b.width)) × \(px(b.height))", area]
-            })
+        if !boxes.isEmpty {
+            Table(
+                "Ground-truth boxes (image pixels)",
+                columns: [
+                    "box", .right("x0"), .right("y0"), .right("x1"), .right("y1"), .right("w × h"),
+                    .right(rules.areaConvention == .inclusivePixels ? "area (+1)" : "area"),
+                ],
+                rows: boxRows(boxes) { g in
+                    let b = boxes[g].box
+                    let area = grouped(Int(b.area(rules.areaConvention)))
+                    return [px(b.x0), px(b.y0), px(b.x1), px(b.y1), "\(px(b.width)) × \(px(b.height))", area]
+                })
+        }
         if let first = boxes.first {
             let plus = first.box.area(.inclusivePixels)
             let plain = first.box.area(.continuous)
@@ -143,6 +145,11 @@ Lesson(
         let inPadding = maps.reduce(0) { sum, map in
             sum + map.locations.filter { $0.x >= Float(scene.width) || $0.y >= Float(scene.height) }.count
         }
+        let whereBeyond: String
+        switch rules.featureSize {
+        case .paddedThenHalved: whereBeyond = "on the zero padding"
+        case .ceilDivision: whereBeyond = "in the last, partly filled row or column of cells"
+        }
         let paperScale = rules.featureMaps(imageWidth: 1333, imageHeight: 800).reduce(0) { $0 + $1.count }
         """
         FCOS predicts at every cell of every FPN level. Each cell stands for one point of the input image, \
@@ -183,8 +190,8 @@ Lesson(
         if let p3 = maps.first {
             """
             That is \(grouped(total)) locations, \(percent(p3.count, of: total)) of them on \(p3.level.name) \
-            alone. \(counted(inPadding, "location lies", "locations lie")) in the padding, beyond the image's \
-            right or bottom edge. At the paper's training size (800 × 1333 px) the same levels give \
+            alone. \(counted(inPadding, "location lies", "locations lie")) beyond the image's right or bottom \
+            edge, \(whereBeyond). At the paper's training size (800 × 1333 px) the same levels give \
             \(grouped(paperScale)) locations: about twenty thousand candidates per image, each of which must \
             end up as a positive of exactly one box or as background. Three rules decide which.
             """
@@ -232,12 +239,14 @@ Lesson(
         inside; a box with no width or no height contains no location at all.
         """
         let edges = boxes.indices.map { edgeHits(of: boxes[$0].box, maps: maps) }
-        Table(
-            "Locations inside each box (Rule 1)",
-            columns: levelColumns(["box"], names, [.right("all levels"), .right("on a side")]),
-            rows: boxRows(boxes) { g in
-                inside[g].map(grouped) + [grouped(inside[g].reduce(0, +)), grouped(edges[g].count)]
-            })
+        if !boxes.isEmpty {
+            Table(
+                "Locations inside each box (Rule 1)",
+                columns: levelColumns(["box"], names, [.right("all levels"), .right("on a side")]),
+                rows: boxRows(boxes) { g in
+                    inside[g].map(grouped) + [grouped(inside[g].reduce(0, +)), grouped(edges[g].count)]
+                })
+        }
         if let g = edges.indices.first(where: { !edges[$0].isEmpty }) {
             let hit = edges[g][0]
             let map = maps[hit.level]
@@ -278,6 +287,8 @@ Lesson(
             every level; where boxes overlap, a black ring marks a location inside several, and the smaller \
             box's colour shows (that is Rule 3, two steps ahead).
             """
+        } else {
+            "In the picture, each location inside a box is filled with that box's colour, on every level."
         }
         Picture(
             "rule1-inside",
@@ -296,10 +307,11 @@ Lesson(
             try panels.write(toPath: path, format: format)
         }
         """
-        That cannot be what the network learns. A \(names.first ?? "P3") cell sees only a small patch of \
-        the image yet would have to predict distances of hundreds of pixels, and a \(names.last ?? "P7") \
-        cell, \(maps.last?.stride ?? 128) px wide, would have to regress the smallest box inside it. Rule 2 \
-        sends each location–box pair to the level that suits it.
+        Rule 1 alone cannot be the whole story. A large box would be regressed from \
+        \(names.first ?? "P3") cells, which see a small patch around them yet would have to predict \
+        distances of hundreds of pixels, and a small box from \(names.last ?? "P7") cells, \
+        \(maps.last?.stride ?? 128) px apart, far coarser than the box. Rule 2 sends each location–box pair \
+        to the level that suits it.
         """
     }
 
@@ -355,16 +367,18 @@ Lesson(
             \(verdict): \(why) Step 8 builds a box where this decides the outcome.
             """
         }
-        Table(
-            "Locations inside each box → also in the level's range",
-            columns: levelColumns(["box", .right("m over the box")], names),
-            rows: boxRows(boxes) { g in
-                let range: String = a.mRange(ofBox: g).map { "\(px($0.low))–\(px($0.high))" } ?? "—"
-                let cells: [String] = names.indices.map { (l: Int) -> String in
-                    inside[g][l] == 0 ? "·" : "\(grouped(inside[g][l])) → \(grouped(passing[g][l]))"
-                }
-                return [range] + cells
-            })
+        if !boxes.isEmpty {
+            Table(
+                "Locations inside each box → also in the level's range",
+                columns: levelColumns(["box", .right("m over the box")], names),
+                rows: boxRows(boxes) { g in
+                    let range: String = a.mRange(ofBox: g).map { "\(px($0.low))–\(px($0.high))" } ?? "—"
+                    let cells: [String] = names.indices.map { (l: Int) -> String in
+                        inside[g][l] == 0 ? "·" : "\(grouped(inside[g][l])) → \(grouped(passing[g][l]))"
+                    }
+                    return [range] + cells
+                })
+        }
         let kept: [[String]] = boxes.indices.map { g in
             names.indices.filter { passing[g][$0] > 0 }.map { names[$0] }
         }
@@ -541,7 +555,7 @@ Lesson(
             Note(
                 """
                 Areas include the `+1` of step 1. Two boxes of equal continuous area but different shapes, \
-                100 × 40 listed first and 80 × 50 second, tie without it (4\u{202F}000 each, so the first \
+                100 × 40 listed first and 80 × 50 second, tie without it (\(grouped(100 * 40)) each, so the first \
                 wins), but with it they count \(grouped(101 * 41)) and \(grouped(81 * 51)) px², and the \
                 official code gives the location to the 80 × 50 box.
                 """)
@@ -562,14 +576,16 @@ Lesson(
         After the three rules every location has its answer: one box, or background. Here is the whole \
         result, per box and level:
         """
-        Table(
-            "Positive locations per box and level (the final targets under \(preset.name))",
-            columns: levelColumns(["box"], names, [.right("all levels")]),
-            rows: boxRows(boxes) { g in positives[g].map(grouped) + [grouped(positives[g].reduce(0, +))] }
-                + [
-                    Table.Row(["background"] + background.map(grouped) + [grouped(allLocations - total)]),
-                    Table.Row(["all locations"] + locations.map(grouped) + [grouped(allLocations)]),
-                ])
+        if !boxes.isEmpty {
+            Table(
+                "Positive locations per box and level (the final targets under \(preset.name))",
+                columns: levelColumns(["box"], names, [.right("all levels")]),
+                rows: boxRows(boxes) { g in positives[g].map(grouped) + [grouped(positives[g].reduce(0, +))] }
+                    + [
+                        Table.Row(["background"] + background.map(grouped) + [grouped(allLocations - total)]),
+                        Table.Row(["all locations"] + locations.map(grouped) + [grouped(allLocations)]),
+                    ])
+        }
         """
         \(counted(total, "positive")) among \(grouped(allLocations)) locations (\(percent(total, of: allLocations))). \
         Every other location is background: it only teaches the classifier to say "nothing here". Each \
@@ -633,7 +649,7 @@ Lesson(
                 panels.levels = fine
                 panels.viewport = viewport
                 panels.columns = fine.count
-                panels.panelWidth = 520
+                panels.panelWidth = levelPanelWidth
                 panels.title = "\(sceneName): the final targets on \(fineNames), up close"
                 try panels.write(toPath: path, format: format)
             }
@@ -669,24 +685,26 @@ Lesson(
         locations of its level, on P3 as on P7.
         """
         let maxAfter = after.flatMap { $0 }.max() ?? 0
-        Table(
-            "Positives per box and level: official → official-imprv (center sampling, r = \(px(radius)))",
-            columns: levelColumns(["box"], names, [.right("all levels")]),
-            rows: boxRows(boxes) { g in
-                let cells: [String] = names.indices.map { (l: Int) -> String in
-                    before[g][l] == 0 && after[g][l] == 0
-                        ? "·" : "\(grouped(before[g][l])) → \(grouped(after[g][l]))"
+        if !boxes.isEmpty {
+            Table(
+                "Positives per box and level: official → official-imprv (center sampling, r = \(px(radius)))",
+                columns: levelColumns(["box"], names, [.right("all levels")]),
+                rows: boxRows(boxes) { g in
+                    let cells: [String] = names.indices.map { (l: Int) -> String in
+                        before[g][l] == 0 && after[g][l] == 0
+                            ? "·" : "\(grouped(before[g][l])) → \(grouped(after[g][l]))"
+                    }
+                    return cells + ["\(grouped(before[g].reduce(0, +))) → \(grouped(after[g].reduce(0, +)))"]
                 }
-                return cells + ["\(grouped(before[g].reduce(0, +))) → \(grouped(after[g].reduce(0, +)))"]
-            }
-                + [
-                    Table.Row(
-                        ["all boxes"]
-                            + names.indices.map {
-                                "\(grouped(plain.levels[$0].positiveCount)) → \(grouped(sampled.levels[$0].positiveCount))"
-                            }
-                            + ["\(grouped(plain.positiveCount)) → \(grouped(sampled.positiveCount))"])
-                ])
+                    + [
+                        Table.Row(
+                            ["all boxes"]
+                                + names.indices.map {
+                                    "\(grouped(plain.levels[$0].positiveCount)) → \(grouped(sampled.levels[$0].positiveCount))"
+                                }
+                                + ["\(grouped(plain.positiveCount)) → \(grouped(sampled.positiveCount))"])
+                    ])
+        }
         if !boxes.isEmpty {
             """
             Positives go from \(grouped(plain.positiveCount)) to \(grouped(sampled.positiveCount)); no box \
@@ -766,14 +784,16 @@ Lesson(
             })
         let pa = a.positiveCounts
         let pb = b.positiveCounts
-        Table(
-            "Positives per box: official → torchvision",
-            columns: levelColumns(["box"], names, [.right("all levels")]),
-            rows: boxRows(boxes) { g in
-                names.indices.map { (l: Int) -> String in
-                    pa[g][l] == 0 && pb[g][l] == 0 ? "·" : "\(grouped(pa[g][l])) → \(grouped(pb[g][l]))"
-                } + ["\(grouped(pa[g].reduce(0, +))) → \(grouped(pb[g].reduce(0, +)))"]
-            })
+        if !boxes.isEmpty {
+            Table(
+                "Positives per box: official → torchvision",
+                columns: levelColumns(["box"], names, [.right("all levels")]),
+                rows: boxRows(boxes) { g in
+                    names.indices.map { (l: Int) -> String in
+                        pa[g][l] == 0 && pb[g][l] == 0 ? "·" : "\(grouped(pa[g][l])) → \(grouped(pb[g][l]))"
+                    } + ["\(grouped(pa[g].reduce(0, +))) → \(grouped(pb[g].reduce(0, +)))"]
+                })
+        }
         """
         \(counted(differing.reduce(0, +), "cell gets", "cells get")) a different target. Most of the \
         difference is center sampling, which torchvision always applies; the rest comes from the shifted \
@@ -872,7 +892,7 @@ Lesson(
             panels.sceneName = "boundary"
             panels.viewport = zoomViewport(
                 around: boundaryBoxes.map(\.box), width: boundary.width, height: boundary.height)
-            panels.panelWidth = 520
+            panels.panelWidth = levelPanelWidth
             panels.title = "m = 64 exactly: torchvision's grid with the inclusive gate vs its own strict gate"
             try panels.write(toPath: path, format: format)
         }

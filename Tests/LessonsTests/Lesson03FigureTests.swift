@@ -46,7 +46,7 @@ struct Lesson03FigureTests {
         panels.levels = [0, 1]
         panels.viewport = Box(x0: 558, y0: 88, x1: 864, y1: 402)
         panels.columns = 2
-        panels.panelWidth = 520
+        panels.panelWidth = panelWidth
         return panels
     }
 
@@ -132,7 +132,7 @@ struct Lesson03FigureTests {
         let panels = Self.fineLevels(scene, assignment)
         let image = try panels.render()
         let style = FigureStyle.standard
-        #expect(image.width == Int((2 * style.margin + 2 * 520 + style.gap).rounded(.up)))
+        #expect(image.width == Int((2 * style.margin + 2 * Self.panelWidth + style.gap).rounded(.up)))
         #expect(image.height == Int(Double(panels.size.height).rounded(.up)))
         let viewport = try #require(panels.viewport)
         try probe(panels, levels: [(0, 2), (1, 1)], viewport: viewport)
