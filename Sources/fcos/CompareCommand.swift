@@ -123,7 +123,7 @@ struct CompareCommand: ParsableCommand {
             writeOut(
                 json
                     ? CompareJSON.encode(comparison, figures: figures)
-                    : CompareReport.text(comparison, limit: boxes, images: limit)
+                    : CompareReport.text(comparison, limit: boxes, images: limit, annotations: annotations)
                         + (out.map {
                             "\nwrote \(Prose.count(figures.count, "figure")) and index.html to \($0) (figures linked relatively)\n"
                         } ?? ""))

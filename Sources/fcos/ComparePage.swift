@@ -21,7 +21,7 @@ struct ComparePage {
         var body = "<h1>Where “\(a)” and “\(b)” assign differently</h1>\n"
         body +=
             "<p class=\"note\">Annotations <code>\(HTMLText.escape(source))</code> · \(Prose.count(c.imagesCompared, "image")), "
-            + "\(Prose.count(c.boxesCompared, "box", "boxes")) · data paths: \(a) \(HTMLText.escape(CompareReport.pathText(c.firstPath))), "
+            + "\(Prose.count(c.boxesCompared, "box", "boxes")) · \(a) uses \(HTMLText.escape(CompareReport.pathText(c.firstPath))), "
             + "\(b) \(HTMLText.escape(CompareReport.pathText(c.secondPath))). Cells are compared by grid position; "
             + "box corners are in <b>original</b> pixels, sizes in <b>resized</b> pixels (network input, \(a)'s data path). "
             + "Figures are the files beside this page, linked relatively.</p>\n"
@@ -75,6 +75,10 @@ struct ComparePage {
                     (change.zeroOnOneSide ? "⚠ " : "") + sign + String(change.delta),
                 ]
             }, rowClass: { c.changes[$0].zeroOnOneSide ? "warn" : nil }, numeric: [0, 1, 4, 5, 6, 7])
+        if let hint = CompareReport.inspectHint(c, annotations: source) {
+            body +=
+                "<p class=\"note\">To see why the first one changed: <code>\(HTMLText.escape(hint))</code></p>\n"
+        }
         if c.changes.count > limit {
             body +=
                 "<p class=\"note\">… and \(c.changes.count - limit) more (<code>--json</code> lists all).</p>\n"

@@ -3,14 +3,15 @@ import FCOS
 
 /// `fcos compare` as text: what differs per level, per box size, and which boxes gain or lose.
 enum CompareReport {
-    static func text(_ c: PresetComparison, limit: Int, images imageLimit: Int) -> String {
+    static func text(_ c: PresetComparison, limit: Int, images imageLimit: Int, annotations: String) -> String
+    {
         let a = c.first.name
         let b = c.second.name
         var lines: [String] = []
         lines.append(
             "\(a) vs \(b) over \(Prose.count(c.imagesCompared, "image")) and \(Prose.count(c.boxesCompared, "box", "boxes"))"
         )
-        lines.append("data paths: \(a) \(pathText(c.firstPath)), \(b) \(pathText(c.secondPath))")
+        lines.append("\(a) uses \(pathText(c.firstPath)), \(b) \(pathText(c.secondPath))")
         if c.keptOnlyByFirst + c.keptOnlyBySecond > 0 {
             lines.append(
                 "boxes kept by one data path only: \(c.keptOnlyByFirst) by \(a), \(c.keptOnlyBySecond) by \(b) "
@@ -55,6 +56,9 @@ enum CompareReport {
             if c.changes.count > limit {
                 lines.append("  … and \(c.changes.count - limit) more (--json lists all)")
             }
+            if let hint = inspectHint(c, annotations: annotations) {
+                lines.append("To see why the first one changed: \(hint)")
+            }
         }
         if !c.images.isEmpty {
             lines.append("")
@@ -71,8 +75,17 @@ enum CompareReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// `the official data path (maskrcnn-benchmark resize, 800/1333)`.
     static func pathText(_ path: DataPath) -> String {
-        "\(path.rule.rawValue) (\(path.resizeRule.rawValue) resize to \(path.minSize)/\(path.maxSize))"
+        "the \(path.rule.rawValue) data path (\(path.resizeRule.rawValue) resize, \(path.minSize)/\(path.maxSize))"
+    }
+
+    /// The command that shows why the top-ranked box changed, under the preset where it has fewer
+    /// positives.
+    static func inspectHint(_ c: PresetComparison, annotations: String) -> String? {
+        guard let top = c.changes.first else { return nil }
+        let preset = top.delta < 0 ? c.second.name : c.first.name
+        return "fcos inspect \(annotations) --image \(top.imageID) --preset \(preset) --out DIR"
     }
 
     static func line(_ change: PresetComparison.BoxChange, _ c: PresetComparison) -> String {

@@ -52,6 +52,9 @@ struct InspectCommand: ParsableCommand {
     @Option(help: "Figure format: png, svg or pdf.")
     var format: FileFormat = .png
 
+    @Option(help: "Width of one level's panel, in pixels (the figure grows with it).")
+    var panelWidth: Double = 440
+
     @Option(help: "Annotation format: coco, voc or yolo (default: from the path).")
     var inputFormat: String?
 
@@ -72,6 +75,9 @@ struct InspectCommand: ParsableCommand {
             throw ValidationError("--min-size and --max-size must be positive")
         }
         if let limit, limit <= 0 { throw ValidationError("--limit must be positive") }
+        guard (120...2000).contains(panelWidth) else {
+            throw ValidationError("--panel-width must be 120…2000")
+        }
         if let inputFormat, DatasetFormat(rawValue: inputFormat) == nil {
             throw ValidationError("--input-format must be coco, voc or yolo")
         }
@@ -113,7 +119,7 @@ struct InspectCommand: ParsableCommand {
             let inspector = Inspector(
                 preset: chosen,
                 dataPath: DataPath.forPreset(named: chosen.name, minSize: minSize, maxSize: maxSize),
-                outDirectory: out, format: format, strict: strict,
+                outDirectory: out, format: format, panelWidth: panelWidth, strict: strict,
                 inspected: { inspection in
                     bar.finish()
                     writeOut(inspection.text + "\n")

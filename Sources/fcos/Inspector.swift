@@ -21,6 +21,8 @@ struct Inspector {
     var dataPath: DataPath
     var outDirectory: String
     var format: FileFormat = .png
+    /// Width of one level's panel in the figures.
+    var panelWidth: Double = 440
     var strict = false
     /// Called as each image is done, e.g. to print its summary while the run goes on.
     var inspected: (ImageInspection) -> Void = { _ in }
@@ -88,6 +90,7 @@ struct Inspector {
         var panels = LevelPanels(
             assignment: assignment, presetName: preset.name, presetSummary: preset.summary,
             backdrop: .image(photo))
+        panels.panelWidth = panelWidth
         panels.sceneName = "\(title) (\((image.fileName as NSString).lastPathComponent))"
         panels.subtitle =
             "preset “\(preset.name)”: \(preset.summary) · \(image.width) × \(image.height) original px → "
@@ -144,6 +147,7 @@ struct Inspector {
         var panels = LevelPanels(
             assignment: assignment, presetName: preset.name, presetSummary: preset.summary, backdrop: backdrop
         )
+        panels.panelWidth = panelWidth
         panels.sceneName = stem
         panels.subtitle =
             "preset “\(preset.name)”: \(preset.summary) · \(scene.width) × \(scene.height) px, the network input "
