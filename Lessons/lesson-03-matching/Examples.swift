@@ -40,7 +40,7 @@ extension Assignment {
     }
 
     /// The example as a table row: level, location, each box with its `m` and verdict, the
-    /// candidates with their areas, the target, and which rule decided.
+    /// candidates with their areas, and the target with what decided it.
     func overlapRow(_ example: OverlapExample) -> Table.Row {
         let note = example.note
         let inside: [String] = note.verdicts.map { (v: GroundTruthVerdict) -> String in
@@ -50,18 +50,15 @@ extension Assignment {
             let area = groundTruths[g].box.area(rules.areaConvention)
             return "#\(g): \(grouped(Int(area)))"
         }
-        let decided: String
-        if note.isAmbiguous {
-            decided = "smallest area"
-        } else if note.candidates.count == 1 {
-            decided = "size gate"
+        let target: String
+        if let winner = note.winner {
+            target = "#\(winner) · " + (note.isAmbiguous ? "smallest area" : "only candidate")
         } else {
-            decided = "no box qualifies"
+            target = "background · no candidate"
         }
-        let target = note.winner.map { boxLabel($0, groundTruths) } ?? "background"
         let cells: [String] = [
             levels[example.level].map.level.name, pointText(note.location), inside.joined(separator: ", "),
-            candidates.isEmpty ? "—" : candidates.joined(separator: ", "), target, decided,
+            candidates.isEmpty ? "—" : candidates.joined(separator: ", "), target,
         ]
         return Table.Row(cells, swatch: note.winner.map(swatch))
     }

@@ -471,8 +471,7 @@ Lesson(
             Table(
                 "A few locations inside two or more boxes",
                 columns: [
-                    "level", "location", "inside: m (✓ candidate)", "candidates: area", "target",
-                    "decided by",
+                    "level", "location", "inside: m (✓ candidate)", "candidates: area", "target · why",
                 ],
                 rows: examples.map(a.overlapRow))
         }
@@ -745,6 +744,12 @@ Lesson(
         let b = try torchvision.value
         let names = a.levelNames
         let tv = Preset.torchvision.assignment
+        let p4Official =
+            Preset.official.assignment.levels.dropFirst().first.map {
+                boundsText($0.sizeRange, .inclusive)
+            } ?? ""
+        let p4Torchvision = tv.levels.dropFirst().first.map { boundsText($0.sizeRange, .strict) } ?? ""
+        let tvRadius = px(tv.centerSampling.radius ?? 0)
         let shifts: [String] = a.levels.map { level in
             let s = level.map.stride
             return px(
@@ -758,9 +763,9 @@ Lesson(
 
         - **Where locations sit**: `⌊s/2⌋ + j·s` against `j·s`, so torchvision's grid is shifted up and left \
         by \(shifts.first ?? "4") px on \(names.first ?? "P3") and \(shifts.last ?? "64") px on \(names.last ?? "P7").
-        - **The gate**: inclusive `[64, 128]` against strict `(64, 128)`; they disagree whenever `m` is \
+        - **The gate**: inclusive `\(p4Official)` against strict `\(p4Torchvision)`; they disagree whenever `m` is \
         exactly 64, 128, 256 or 512.
-        - **Center sampling**: off against always on (`max(|x − cx|, |y − cy|) < 1.5·s`).
+        - **Center sampling**: off against always on (`max(|x − cx|, |y − cy|) < \(tvRadius)·s`).
         - **Rule 3**: the smallest `+1` area against the largest float32 `1e8 − area`.
 
         The figure compares the two *cell by cell*: cell `(i, j)` of a level is one output of the network, \
@@ -784,6 +789,11 @@ Lesson(
             })
         let pa = a.positiveCounts
         let pb = b.positiveCounts
+        let imprv = try officialImprv.value
+        let samplingOnly = DisagreementPanels(first: a, firstName: "", second: imprv, secondName: "")
+            .disagreementCounts.reduce(0, +)
+        let restOnly = DisagreementPanels(first: imprv, firstName: "", second: b, secondName: "")
+            .disagreementCounts.reduce(0, +)
         if !boxes.isEmpty {
             Table(
                 "Positives per box: official → torchvision",
@@ -795,9 +805,10 @@ Lesson(
                 })
         }
         """
-        \(counted(differing.reduce(0, +), "cell gets", "cells get")) a different target. Most of the \
-        difference is center sampling, which torchvision always applies; the rest comes from the shifted \
-        grid, which moves locations across sides and across `m` boundaries. In the picture, filled dots \
+        \(counted(differing.reduce(0, +), "cell gets", "cells get")) a different target. To see where they \
+        come from, go through `official-imprv`, which is official plus center sampling: sampling alone \
+        changes \(counted(samplingOnly, "cell")), and the grid, the gate and the ranking together change \
+        \(counted(restOnly, "cell")) between `official-imprv` and `torchvision`. In the picture, filled dots \
         are official's positives, hollow squares torchvision's, and black rings mark the cells that differ.
         """
         Picture(
@@ -859,6 +870,11 @@ Lesson(
                 let inclusive = hits.map { runs[2].levels[$0.level].matched[$0.index] == 0 }
                 let strict = hits.map { runs[3].levels[$0.level].matched[$0.index] == 0 }
                 let yes = { (flag: Bool) in flag ? "positive" : "background" }
+                let smallestM = { (run: Assignment, g: Int) in run.mRange(ofBox: g).map { px($0.low) } ?? "—"
+                }
+                let secondLow = smallestM(runs[0], 1)
+                let firstMiss = smallestM(runs[0], 0)
+                let secondMiss = smallestM(runs[3], 1)
                 """
                 Follow the location \(pointText(centre)) of box #0. With locations at `j·s` it is on P3 \
                 (\(px(centre.x)) = \(Int(centre.x) / maps[0].stride)·\(maps[0].stride)) *and* on P4 \
@@ -872,10 +888,12 @@ Lesson(
                 *and* \(yes(strict[1])) on P4: neither level takes it.
 
                 Every other location of #0 is farther from the centre and has `m > 64`, so under the strict \
-                gate #0 has no P3 positive at all. Box #1 shows the same on official's grid: the column \
-                through its centre has `m = 64`, which the inclusive P3 range takes and the strict one does \
-                not. And each box's centre misses the *other* preset's grid by half a stride, where `m` is \
-                already 68: the boundary only bites where a location lands exactly on it.
+                gate #0 has no P3 positive at all. Box #1 shows the same on official's grid: its smallest \
+                `m` there is \(secondLow), on the column through its centre, which the inclusive P3 range \
+                takes and the strict one does not. On the *other* preset's grid each box's nearest location \
+                is half a stride off centre, and `m` is already \(firstMiss) for #0 under official and \
+                \(secondMiss) for #1 under torchvision: the boundary only bites where a location lands \
+                exactly on it.
                 """
             }
         }
@@ -902,8 +920,8 @@ Lesson(
             return Matcher(rules: r).assign(boxes, imageWidth: scene.width, imageHeight: scene.height)
                 .positiveCount
         }()
+        let probe = GroundTruth(box: Box(x0: -16, y0: 200, x1: 16, y1: 232), label: 0, name: "probe")
         let atZero: Int = {
-            let probe = GroundTruth(box: Box(x0: -16, y0: 200, x1: 16, y1: 232), label: 0, name: "probe")
             return Preset.officialImprv.matcher.assign(
                 [probe] + boxes, imageWidth: scene.width, imageHeight: scene.height
             ).positiveCount
@@ -914,7 +932,7 @@ Lesson(
             `< r·s`, so a radius of 0 leaves *no* positive at all; in this toolkit a radius of 0 means \
             "sampling off", and this scene then gets \(counted(radiusZero, "positive")). The official \
             `get_sample_region` takes an image whose *first* box is centred at x = 0 for an image without \
-            boxes and returns no positive for the whole image; here, adding a 32 × 32 box centred at x = 0 \
+            boxes and returns no positive for the whole image; here, adding a \(px(probe.box.width)) × \(px(probe.box.height)) box centred at x = \(px(probe.box.center.x)) \
             in front of this scene's boxes still gives \(counted(atZero, "positive")) under `official-imprv`.
             """)
     }
