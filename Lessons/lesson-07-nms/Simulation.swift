@@ -20,13 +20,11 @@ struct SeededRandom {
     mutating func uniform(_ low: Double, _ high: Double) -> Double {
         low + (high - low) * Double(next() >> 11) / Double(1 << 53)
     }
+}
 
-    /// A standard normal number (Box–Muller).
-    mutating func normal() -> Double {
-        let u = uniform(Double.leastNonzeroMagnitude, 1)
-        let v = uniform(0, 1)
-        return (-2 * log(u)).squareRoot() * cos(2 * Double.pi * v)
-    }
+/// How many pairs to pass over before the next noisy one: geometric with success probability `q`.
+func skip(_ random: inout SeededRandom, _ q: Double) -> Int {
+    Int(log(random.uniform(Double.leastNonzeroMagnitude, 1)) / log(1 - q))
 }
 
 /// The logit whose sigmoid is `p`.
@@ -48,17 +46,22 @@ func postProcessingRules(for preset: Preset) -> PostProcessingRules {
 struct SimulationRecipe {
     var seed: UInt64 = 7
     var classCount = 80
-    /// Each predicted side is the target side times a factor drawn from this range.
-    var sideJitter: ClosedRange<Double> = 0.8...1.2
+    /// Each predicted side is the target side times a factor from `U(1 − a, 1 + a)`, where `a`
+    /// runs from `edgeJitter` at centerness* 0 to `centreJitter` at centerness* 1: locations far
+    /// from an object's centre predict worse boxes, the observation behind centerness.
+    var centreJitter = 0.1
+    var edgeJitter = 0.5
     /// A positive's own class: `p = base + slope · centerness* + noise`.
     var positiveBase = 0.3
     var positiveSlope = 0.6
     var positiveNoise = 0.1
     /// A positive's centerness prediction: `centerness* + noise`.
     var centernessNoise = 0.1
-    /// Every other (location, class) pair: `p = median · exp(spread · z)`, `z` standard normal.
-    var backgroundMedian = 0.01
-    var backgroundSpread = 0.9
+    /// Every other (location, class) pair scores `quietP`, except a random `noisyFraction` of
+    /// them, which score a log-uniform `p` in `noisyRange`: the background "drizzle".
+    var quietP = 0.005
+    var noisyFraction = 0.01
+    var noisyRange: ClosedRange<Double> = 0.02...0.2
     /// Background centerness predictions, uniform in this range.
     var backgroundCenterness: ClosedRange<Double> = 0.05...0.4
     /// Background boxes: each side this many strides from the location.
@@ -78,7 +81,8 @@ struct SimulatedHead {
     func className(_ index: Int) -> String { classNames[index] ?? "class \(index)" }
 }
 
-func simulateHead(_ assignment: Assignment, units: RegressionUnits, recipe: SimulationRecipe) -> SimulatedHead {
+func simulateHead(_ assignment: Assignment, units: RegressionUnits, recipe: SimulationRecipe) -> SimulatedHead
+{
     var classIndex: [Int: Int] = [:]
     var classNames: [Int: String] = [:]
     for truth in assignment.groundTruths where classIndex[truth.label] == nil {
@@ -98,24 +102,29 @@ func simulateHead(_ assignment: Assignment, units: RegressionUnits, recipe: Simu
         var regression: [LTRB] = []
         var centerness: [Float] = []
         locations.reserveCapacity(level.map.count)
-        classLogits.reserveCapacity(level.map.count * classes)
+        // Every pair starts quiet; then the noisy ones are picked by geometric skips, which draws
+        // one random number per noisy pair instead of one per pair.
+        classLogits = [Float](repeating: logit(recipe.quietP), count: level.map.count * classes)
+        var pair = skip(&random, recipe.noisyFraction)
+        while pair < classLogits.count {
+            let p = exp(random.uniform(log(recipe.noisyRange.lowerBound), log(recipe.noisyRange.upperBound)))
+            classLogits[pair] = logit(p)
+            pair += 1 + skip(&random, recipe.noisyFraction)
+        }
         for index in 0..<level.map.count {
             let location = level.map.location(at: index)
             locations.append(location)
-            for _ in 0..<classes {
-                let p = recipe.backgroundMedian * exp(recipe.backgroundSpread * random.normal())
-                classLogits.append(logit(min(p, 0.99)))
-            }
             let matched = Int(level.matched[index])
             if matched >= 0 {
                 let box = assignment.groundTruths[matched].box
                 let target = LTRB(from: location, to: box)
-                func jitter(_ side: Float) -> Float {
-                    side * Float(random.uniform(recipe.sideJitter.lowerBound, recipe.sideJitter.upperBound))
-                        * toUnits
-                }
-                regression.append(LTRB(l: jitter(target.l), t: jitter(target.t), r: jitter(target.r), b: jitter(target.b)))
                 let ctr = Double(Centerness.value(target))
+                let a = recipe.edgeJitter + (recipe.centreJitter - recipe.edgeJitter) * ctr
+                func jitter(_ side: Float) -> Float {
+                    side * Float(random.uniform(1 - a, 1 + a)) * toUnits
+                }
+                regression.append(
+                    LTRB(l: jitter(target.l), t: jitter(target.t), r: jitter(target.r), b: jitter(target.b)))
                 let p =
                     recipe.positiveBase + recipe.positiveSlope * ctr
                     + random.uniform(-recipe.positiveNoise, recipe.positiveNoise)
@@ -129,7 +138,9 @@ func simulateHead(_ assignment: Assignment, units: RegressionUnits, recipe: Simu
                 }
                 regression.append(LTRB(l: side(), t: side(), r: side(), b: side()))
                 centerness.append(
-                    logit(random.uniform(recipe.backgroundCenterness.lowerBound, recipe.backgroundCenterness.upperBound)))
+                    logit(
+                        random.uniform(
+                            recipe.backgroundCenterness.lowerBound, recipe.backgroundCenterness.upperBound)))
             }
         }
         levels.append(
