@@ -260,8 +260,8 @@ Lesson(
         """
         The second term of Eq. 2, `L_reg`, compares each positive's predicted box with its target box. \
         The paper uses the IoU loss of UnitBox, `−log IoU`; the authors' improved configurations, \
-        mmdetection's and torchvision's FCOS use the *generalised* IoU loss `1 − GIoU` (Rezatofighi \
-        et al. 2019), where `C` is the smallest box enclosing both:
+        mmdetection's GIoU configuration, torchvision and detectron2 use the *generalised* IoU loss \
+        `1 − GIoU` (Rezatofighi et al. 2019), where `C` is the smallest box enclosing both:
         """
         Formula(
             "IoU = |A ∩ B| / |A ∪ B|        L_IoU = −log IoU\nGIoU = IoU − |C \\ (A ∪ B)| / |C|     L_GIoU = 1 − GIoU"
