@@ -101,7 +101,12 @@ public struct LocationZoom: FigureDrawable {
         if matched == g {
             second += " → positive of #\(g)"
         } else if matched >= 0 {
-            second += " → regresses #\(matched) instead (the smaller box)"
+            // Only when #g was itself a candidate did the area rule decide against it.
+            let wasCandidate =
+                d.minimum > 0 && !assignment.groundTruths[g].isCrowd
+                && rules.sizeGate.admits(d.maximum, in: map.level.sizeRange)
+                && rules.centerSampling.admits(point, box: assignment.groundTruths[g].box, stride: map.stride)
+            second += " → regresses #\(matched) instead" + (wasCandidate ? " (the smaller box)" : "")
         } else {
             second += " → background"
         }
