@@ -107,6 +107,7 @@ struct CompareCommand: ParsableCommand {
             bar.finish()
             var figures: [String] = []
             if let out {
+                Interruption.install()
                 let drawer = DisagreementGallery(
                     comparison: comparison, dataset: read.dataset,
                     locator: PhotoLocator(annotations: annotations, format: format, images: images),
@@ -128,6 +129,7 @@ struct CompareCommand: ParsableCommand {
                             "\nwrote \(Prose.count(figures.count, "figure")) and index.html to \($0) (figures linked relatively)\n"
                         } ?? ""))
             reportSkippedRecords(read)
+            if Interruption.requested { throw ExitCode(130) }
         }
     }
 }
@@ -154,6 +156,10 @@ struct DisagreementGallery {
         var drawn: [(image: PresetComparison.ImageDifference, file: String)] = []
         let byID = Dictionary(dataset.images.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for difference in comparison.images.prefix(limit) {
+            if Interruption.requested {
+                warnLine("interrupted: stopped after \(Prose.count(drawn.count, "figure"))")
+                break
+            }
             guard let image = byID[difference.imageID] else { continue }
             do {
                 let file = try draw(image)

@@ -114,6 +114,7 @@ struct InspectCommand: ParsableCommand {
                 for problem in selection.problems { warn(problem) }
                 subjects = selection.images.map { .annotated($0, locator: locator) }
             }
+            Interruption.install()
             let bar = ProgressBar(label: "images")
             var done = 0
             let inspector = Inspector(
@@ -150,6 +151,7 @@ struct InspectCommand: ParsableCommand {
                             : " and \(Prose.count(earlier.count, "bad record or name", "bad records or names"))")
                         + " (listed above and in index.html; --strict stops at the first)")
             }
+            if Interruption.requested { throw ExitCode(130) }
             if figures == 0 && !subjects.isEmpty { throw ExitCode(1) }
         }
     }

@@ -39,6 +39,10 @@ struct Inspector {
     func run(_ subjects: [InspectSubject], earlier: [InputError] = [], source: String) throws -> Outcome {
         var outcome = Outcome(problems: earlier)
         for subject in subjects {
+            if Interruption.requested {
+                warnLine("interrupted: stopped after \(Prose.count(outcome.inspections.count, "image"))")
+                break
+            }
             do {
                 let inspection = try inspect(subject)
                 outcome.inspections.append(inspection)

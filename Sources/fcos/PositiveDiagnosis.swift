@@ -18,8 +18,8 @@ enum MissReason: Hashable, Sendable {
     /// `fitting`: levels whose range would keep one of the `m` seen, but with no location inside
     /// the box (or its center region), e.g. P3 for a thin box that only a P4 location falls in.
     case sizeGate(levels: [GateMiss], fitting: [String])
-    /// Boxes that won this box's candidate locations, most wins first.
-    case lostToSmallerBoxes(candidates: Int, winners: [Int])
+    /// Box `box` lost its candidate locations to `winners`, most wins first.
+    case lostToSmallerBoxes(box: Int, candidates: Int, winners: [Int])
     case crowd
 
     struct GateMiss: Hashable, Sendable {
@@ -90,7 +90,7 @@ enum MissReason: Hashable, Sendable {
             return .sizeGate(levels: gate, fitting: fitting.map(\.name))
         }
         let winners = wins.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
-        return .lostToSmallerBoxes(candidates: candidates, winners: winners)
+        return .lostToSmallerBoxes(box: g, candidates: candidates, winners: winners)
     }
 
     /// One sentence for a person, naming boxes as `#2 cup` and sizes in resized pixels.
@@ -112,11 +112,20 @@ enum MissReason: Hashable, Sendable {
                     + (fitting.count == 1 ? "has" : "have") + " no location inside"
             }
             return text
-        case .lostToSmallerBoxes(let n, let winners):
+        case .lostToSmallerBoxes(let loser, let n, let winners):
             let names = winners.prefix(3).map { Prose.boxLabel($0, groundTruths) }
             let more = winners.count > 3 ? " and \(winners.count - 3) more" : ""
-            return "lost all \(Prose.count(n, "candidate location")) to smaller "
+            var text =
+                "lost all \(Prose.count(n, "candidate location")) to smaller "
                 + (winners.count == 1 ? "box " : "boxes ") + names.joined(separator: ", ") + more
+            // Two boxes almost on top of each other are often one object labelled twice.
+            if let top = winners.first {
+                let iou = intersectionOverUnion(groundTruths[loser].box, groundTruths[top].box)
+                text += " (IoU \(Prose.number(iou, decimals: 2))"
+                if winners.count > 1 { text += " with \(Prose.boxLabel(top, groundTruths))" }
+                text += iou >= 0.7 ? ": nearly the same box, a duplicate annotation?)" : ")"
+            }
+            return text
         case .crowd:
             return "a crowd region, which no preset matches"
         }
