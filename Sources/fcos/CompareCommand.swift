@@ -15,8 +15,9 @@ struct CompareCommand: ParsableCommand {
             isolate the matching rules) and matcher, and reports: cells with a different target per level \
             (compared by grid position), positives per box size, and the boxes that gain or lose positives, \
             ranked with those that have positives under only one preset first. With --out, draws the \
-            disagreement panels of the --limit images with the most differing cells over their photos, \
-            plus an index.html (figures linked relatively).
+            disagreement panels of the --limit images with the most differing cells over their photos and \
+            of the first --limit boxes with positives under only one preset (zoomed on the box), plus an \
+            index.html (figures linked relatively).
             """
     )
 
@@ -30,7 +31,7 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Folder for the figures and index.html (none are drawn without it).")
     var out: String?
 
-    @Option(help: "Images to draw and list (most differing cells first).")
+    @Option(help: "Figures of each kind to draw, and images to list (most differing cells first).")
     var limit = 5
 
     @Option(help: "Boxes to list in the text report and the page (--json lists all).")
@@ -131,95 +132,5 @@ struct CompareCommand: ParsableCommand {
             reportSkippedRecords(read)
             if Interruption.requested { throw ExitCode(130) }
         }
-    }
-}
-
-/// Draws the disagreement panels of a comparison's worst images over their photos, and the page.
-struct DisagreementGallery {
-    var comparison: PresetComparison
-    var dataset: Dataset
-    var locator: PhotoLocator
-    var outDirectory: String
-    var format: FileFormat
-    var strict: Bool
-    var limit: Int
-    var boxes: Int
-    var source: String
-
-    struct Outcome {
-        var figures: [String] = []
-        var problems: [InputError] = []
-    }
-
-    func run(failed: (InputError) -> Void) throws -> Outcome {
-        var outcome = Outcome()
-        var drawn: [(image: PresetComparison.ImageDifference, file: String)] = []
-        let byID = Dictionary(dataset.images.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        for difference in comparison.images.prefix(limit) {
-            if Interruption.requested {
-                warnLine("interrupted: stopped after \(Prose.count(drawn.count, "figure"))")
-                break
-            }
-            guard let image = byID[difference.imageID] else { continue }
-            do {
-                let file = try draw(image)
-                drawn.append((difference, file))
-                outcome.figures.append(file)
-            } catch let problem as InputError {
-                if strict { throw problem }
-                outcome.problems.append(problem)
-                failed(problem)
-            }
-        }
-        let page = ComparePage(
-            comparison: comparison, source: source, figures: drawn, problems: outcome.problems,
-            format: format,
-            limit: boxes)
-        let path = (outDirectory as NSString).appendingPathComponent("index.html")
-        do {
-            try AtomicFile.write(page.html, to: path)
-        } catch {
-            throw InputError(file: path, problem: "cannot write: \(error)")
-        }
-        return outcome
-    }
-
-    func draw(_ image: AnnotatedImage) throws -> String {
-        let record = "image \(image.id)"
-        let photoPath: String
-        let photo: RasterImage
-        do {
-            photoPath = try locator.locate(image.fileName)
-            photo = try Photo.load(photoPath)
-        } catch let error as InputError {
-            throw InputError(file: image.fileName, record: record, problem: error.problem)
-        } catch let error as PhotoError {
-            throw InputError(file: error.path, record: record, problem: error.problem)
-        }
-        guard photo.width == image.width, photo.height == image.height else {
-            throw InputError(
-                file: photoPath, record: record,
-                problem:
-                    "the photo is \(photo.width)×\(photo.height) px but the annotations say \(image.width)×\(image.height)"
-            )
-        }
-        let pair = comparison.pair(image)
-        var panels = DisagreementPanels(
-            first: pair.first, firstName: comparison.first.name, second: pair.second,
-            secondName: comparison.second.name, backdrop: .image(photo))
-        // The title says which pixels: the panels show the first preset's resized image.
-        let cells = panels.disagreementCounts.reduce(0, +)
-        panels.title =
-            "image \(image.id) (\((image.fileName as NSString).lastPathComponent)): \(comparison.first.name) vs "
-            + "\(comparison.second.name): \(Prose.count(cells, "cell")) get a different target · "
-            + "\(image.width) × \(image.height) original px shown resized"
-        let name = "compare-image-\(image.id).\(format.fileExtension)"
-        let path = (outDirectory as NSString).appendingPathComponent(name)
-        do {
-            try panels.write(toPath: path, format: format)
-        } catch {
-            throw InputError(file: path, record: record, problem: "cannot write the figure: \(error)")
-        }
-        return name
     }
 }

@@ -9,6 +9,8 @@ struct ComparePage {
     var source: String
     /// Drawn images: their difference record and figure file.
     var figures: [(image: PresetComparison.ImageDifference, file: String)]
+    /// Boxes with positives under only one preset, drawn zoomed on the box.
+    var boxFigures: [(change: PresetComparison.BoxChange, file: String)] = []
     var problems: [InputError]
     var format: FileFormat
     /// Ranked boxes to list.
@@ -93,6 +95,21 @@ struct ComparePage {
                 + "\(image.differing) differing cells (\(perLevel.joined(separator: ", "))) · positives \(a) "
                 + "\(image.firstPositives), \(b) \(image.secondPositives)</p>\n"
             body += HTMLText.thumbnail(file, format: format, alt: "image \(image.imageID): \(a) vs \(b)")
+        }
+        if !boxFigures.isEmpty {
+            body += "<h2>Boxes with positives under only one preset</h2>\n"
+            body +=
+                "<p class=\"note\">Zoomed on the box (in resized px) when it is small; the ranked table above lists them "
+                + "first.</p>\n"
+        }
+        for (change, file) in boxFigures {
+            body +=
+                "<h3>image \(change.imageID) · annotation \(change.annotationID) \(HTMLText.escape(change.category))</h3>\n"
+                + "<p class=\"size\">\(a) \(change.firstPositives) → \(b) \(change.secondPositives) positives · corners "
+                + "\(Prose.corners(change.original.x0, change.original.y0, change.original.x1, change.original.y1)) original px, "
+                + "longest side \(Prose.number(change.resizedLongestSide)) resized px</p>\n"
+            body += HTMLText.thumbnail(
+                file, format: format, alt: "annotation \(change.annotationID): \(a) vs \(b)")
         }
         return HTMLText.page(title: "fcos compare · \(c.first.name) vs \(c.second.name)", body: body)
     }

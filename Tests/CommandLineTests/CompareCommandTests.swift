@@ -95,6 +95,46 @@ struct CompareCommandTests {
         #expect(pair.second.positivesPerGroundTruth[big] > 0)
     }
 
+    /// A 6 × 6 box at (101, 101): torchvision's P3 location (104, 104) lies inside it (m = 3);
+    /// official's corners (101, 101)–(106, 106) hold no P3 location (100 and 108 fall outside)
+    /// and only P4's (104, 104), where m = 3 fails 64 ≤ m. So it has positives under torchvision only.
+    static let oneSided = Dataset(
+        source: "fixture.json", format: .coco,
+        images: [
+            AnnotatedImage(
+                id: 3, fileName: "one.png", width: 800, height: 800,
+                annotations: [
+                    ObjectAnnotation(
+                        id: 31, categoryID: 1, categoryName: "thing",
+                        box: .coco(x: 101, y: 101, width: 6, height: 6))
+                ])
+        ], categories: [Category(id: 1, name: "thing")])
+
+    @Test("A box with positives under only one preset is ranked first and drawn zoomed")
+    func oneSidedBox() throws {
+        let c = PresetComparison.compute(
+            Self.oneSided, first: .official, second: .torchvision, firstPath: .forPreset(named: "official"),
+            secondPath: .forPreset(named: "torchvision"))
+        #expect(c.changes.map(\.annotationID) == [31])
+        #expect(c.changes.first?.firstPositives == 0 && c.changes.first?.secondPositives == 1)
+        #expect(c.changes.first?.zeroOnOneSide == true)
+        #expect(c.differingPerLevel == [1, 0, 0, 0, 0])
+        let f = try InspectFixture()
+        try RasterImage(width: 800, height: 800, fill: Color(hex: 0x88AA66)).writePNG(to: f.path("one.png"))
+        let gallery = DisagreementGallery(
+            comparison: c, dataset: Self.oneSided,
+            locator: PhotoLocator(annotations: f.path("fixture.json"), format: .coco, images: nil),
+            outDirectory: f.path("out"), format: .png, strict: false, limit: 5, boxes: 10,
+            source: "fixture.json")
+        let outcome = try gallery.run(failed: { _ in })
+        #expect(outcome.figures == ["compare-image-3.png", "compare-image-3-annotation-31.png"])
+        let html = try String(contentsOfFile: f.path("out/index.html"), encoding: .utf8)
+        #expect(html.contains("Boxes with positives under only one preset"))
+        #expect(
+            CompareReport.text(c, limit: 5, images: 5, annotations: "a.json").contains(
+                "⚠ image 3 annotation 31"))
+    }
+
     @Test("--out draws the worst images over their photos and writes index.html, no temporary files")
     func figures() throws {
         let f = try InspectFixture()
