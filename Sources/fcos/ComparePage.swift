@@ -77,13 +77,13 @@ struct ComparePage {
                     (change.zeroOnOneSide ? "⚠ " : "") + sign + String(change.delta),
                 ]
             }, rowClass: { c.changes[$0].zeroOnOneSide ? "warn" : nil }, numeric: [0, 1, 4, 5, 6, 7])
-        if let hint = CompareReport.inspectHint(c, annotations: source) {
-            body +=
-                "<p class=\"note\">To see why the first one changed: <code>\(HTMLText.escape(hint))</code></p>\n"
-        }
         if c.changes.count > limit {
             body +=
                 "<p class=\"note\">… and \(c.changes.count - limit) more (<code>--json</code> lists all).</p>\n"
+        }
+        if let hint = CompareReport.inspectHint(c, annotations: source) {
+            body +=
+                "<p class=\"note\">To see why the first one changed: <code>\(HTMLText.escape(hint))</code></p>\n"
         }
         body += "<h2>The images with the most differing cells</h2>\n"
         for (image, file) in figures {
