@@ -219,10 +219,10 @@ Lesson(
                 + "swaps two scores."
             let threshold = inference.nmsThreshold
             let detectionsByP = candidates.map {
-                Figures.Detection(box: $0.predicted, score: p, label: $0.shortName)
+                Figures.ScoredBox(box: $0.predicted, score: p, label: $0.shortName)
             }
             let detectionsByScore = candidates.indices.map { i in
-                Figures.Detection(
+                Figures.ScoredBox(
                     box: candidates[i].predicted, score: finalScores[i], label: candidates[i].shortName)
             }
             let keptByP = NMS.greedy(

@@ -77,7 +77,7 @@ public struct LocationZoom: FigureDrawable {
         let g = chosenBox
         let sides = [("l*", d.l), ("t*", d.t), ("r*", d.r), ("b*", d.b)]
         let largest = sides.first { $0.1 == d.maximum }?.0 ?? "m"
-        var first =
+        let first =
             "m = max(l*, t*, r*, b*) = \(largest) = \(NumberText.format(d.maximum)) · \(name) keeps "
             + NumberText.sizeRange(range, gate: rules.sizeGate)
         var second: String

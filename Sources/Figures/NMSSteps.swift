@@ -21,10 +21,6 @@ public struct ScoredBox: Hashable, Sendable {
     }
 }
 
-/// The former name of ``ScoredBox``; it clashes with FCOS's `Detection`.
-@available(*, deprecated, renamed: "ScoredBox")
-public typealias Detection = ScoredBox
-
 /// One step of greedy NMS as the frames show it: the highest-scoring box still in play is kept
 /// and every remaining box overlapping it by more than the threshold is suppressed.
 public struct NMSStep: Hashable, Sendable {

@@ -28,7 +28,8 @@ struct LessonRunTests {
     }
 
     static func temporaryDirectory() -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("lesson-run-\(UUID().uuidString)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "lesson-run-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
@@ -63,10 +64,12 @@ struct LessonRunTests {
     func badInput() throws {
         let out = Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: out) }
-        let preset = try Self.run("lesson-03-matching", ["--no-pause", "--preset", "nope", "--out", out.path])
+        let preset = try Self.run(
+            "lesson-03-matching", ["--no-pause", "--preset", "nope", "--out", out.path])
         #expect(preset.status != 0)
         #expect(preset.stderr.contains("nope"))
-        let scene = try Self.run("lesson-03-matching", ["--no-pause", "--scene", "/nonexistent.json", "--out", out.path])
+        let scene = try Self.run(
+            "lesson-03-matching", ["--no-pause", "--scene", "/nonexistent.json", "--out", out.path])
         #expect(scene.status != 0)
         #expect(scene.stderr.contains("/nonexistent.json"))
     }
