@@ -54,7 +54,7 @@ let package = Package(
         .target(
             name: "Notebook",
             dependencies: [
-                "Canvas", "FCOS", "Annotations",
+                "Canvas", "FCOS", "Annotations", "Figures",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

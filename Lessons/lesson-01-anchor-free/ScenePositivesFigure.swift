@@ -3,6 +3,7 @@ import Canvas
 import FCOS
 import Figures
 import Foundation
+import Notebook
 
 /// The scene twice, side by side: RetinaNet's positive anchors (rectangles of fixed shapes) and
 /// FCOS's positive locations (points), each in the colour of the box it is assigned to. Built on

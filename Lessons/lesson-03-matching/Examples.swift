@@ -60,6 +60,6 @@ extension Assignment {
             levels[example.level].map.level.name, pointText(note.location), inside.joined(separator: ", "),
             candidates.isEmpty ? "—" : candidates.joined(separator: ", "), target,
         ]
-        return Table.Row(cells, swatch: note.winner.map(swatch))
+        return Table.Row(cells, swatch: note.winner.map { swatch(forBox: $0) })
     }
 }

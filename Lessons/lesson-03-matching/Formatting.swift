@@ -7,12 +7,6 @@ import Notebook
 // How lesson 3 prints numbers, boxes and rules. Every figure and table names a box the same way
 // (`#0 person`) and shows it in the same colour, so these helpers go through `BoxColors`.
 
-/// `0xRRGGBB` of box `index`, for a table row's swatch.
-func swatch(_ index: Int) -> UInt32 {
-    let bytes = BoxColors.color(forBox: index).bytes
-    return UInt32(bytes.red) << 16 | UInt32(bytes.green) << 8 | UInt32(bytes.blue)
-}
-
 /// `#0 person`.
 func boxLabel(_ index: Int, _ groundTruths: [GroundTruth]) -> String {
     BoxColors.label(forBox: index, in: groundTruths)
@@ -133,6 +127,6 @@ func boxRows(_ groundTruths: [GroundTruth], _ cells: (Int) -> [String]) -> [Tabl
     groundTruths.indices.map { (g: Int) -> Table.Row in
         var row: [String] = [boxLabel(g, groundTruths)]
         row.append(contentsOf: cells(g))
-        return Table.Row(row, swatch: swatch(g))
+        return Table.Row(row, swatch: swatch(forBox: g))
     }
 }

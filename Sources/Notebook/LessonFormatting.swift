@@ -1,10 +1,11 @@
-import Canvas
 import FCOS
 import Figures
 import Foundation
 
+// Small text helpers the lessons share, so numbers and boxes read the same in every lesson.
+
 /// `16 800`: digits grouped in threes with a no-break space, so a number never wraps apart.
-func grouped(_ n: Int) -> String {
+public func grouped(_ n: Int) -> String {
     let digits = String(n.magnitude)
     var out = ""
     for (i, c) in digits.enumerated() {
@@ -15,41 +16,41 @@ func grouped(_ n: Int) -> String {
 }
 
 /// `0.143`, with a typographic minus.
-func decimal(_ value: Float, _ digits: Int = 3) -> String {
+public func decimal(_ value: Float, _ digits: Int = 3) -> String {
     let text = String(format: "%.\(digits)f", Double(value))
     return text.hasPrefix("-") ? "−" + text.dropFirst() : text
 }
 
 /// `9.0×`.
-func ratio(_ a: Int, _ b: Int) -> String {
+public func ratio(_ a: Int, _ b: Int) -> String {
     guard b != 0 else { return "—" }
     let value = Double(a) / Double(b)
     return value >= 100 ? grouped(Int(value.rounded())) + "×" : String(format: "%.1f×", value)
 }
 
 /// `[800, 120, 832, 152]`.
-func corners(_ box: Box) -> String {
-    "[" + [box.x0, box.y0, box.x1, box.y1].map { number($0) }.joined(separator: ",\u{2009}") + "]"
+public func corners(_ box: Box) -> String {
+    "[" + [box.x0, box.y0, box.x1, box.y1].map { number($0) }.joined(separator: ", ") + "]"
 }
 
 /// `32`, `40.3`.
-func number(_ value: Float) -> String {
+public func number(_ value: Float) -> String {
     value == value.rounded() ? String(Int(value)) : String(format: "%.1f", Double(value))
 }
 
 /// A 24-bit colour for a table swatch.
-func swatch(forBox index: Int) -> UInt32 {
+public func swatch(forBox index: Int) -> UInt32 {
     let (r, g, b, _) = BoxColors.color(forBox: index).bytes
     return UInt32(r) << 16 | UInt32(g) << 8 | UInt32(b)
 }
 
 /// Names in prose: "`#2 sports ball`".
-func boxName(_ index: Int, in groundTruths: [GroundTruth]) -> String {
+public func boxName(_ index: Int, in groundTruths: [GroundTruth]) -> String {
     BoxColors.label(forBox: index, in: groundTruths)
 }
 
 /// "a, b and c".
-func listed(_ items: [String]) -> String {
+public func listed(_ items: [String]) -> String {
     switch items.count {
     case 0: return ""
     case 1: return items[0]
