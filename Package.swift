@@ -37,14 +37,8 @@ let package = Package(
         .target(name: "CJPEGShim", dependencies: ["CJPEG"], linkerSettings: [.linkedLibrary("jpeg")]),
         .target(name: "Photos", dependencies: ["CJPEGShim", "Canvas"]),
         .testTarget(name: "PhotosTests", dependencies: ["Photos", "Canvas"], exclude: ["Fixtures"]),
-        .executableTarget(name: "lesson-03-matching", dependencies: ["FCOS", "Annotations", "Canvas", "Figures", "Notebook"], path: "Lessons/lesson-03-matching"),
-        .executableTarget(name: "lesson-04-deltas", dependencies: ["FCOS", "Annotations", "Canvas", "Figures", "Notebook"], path: "Lessons/lesson-04-deltas"),
-        .executableTarget(name: "lesson-05-centerness", dependencies: ["FCOS", "Annotations", "Canvas", "Figures", "Notebook"], path: "Lessons/lesson-05-centerness"),
-        .executableTarget(name: "lesson-01-anchor-free", dependencies: ["FCOS", "Annotations", "Canvas", "Figures", "Notebook"], path: "Lessons/lesson-01-anchor-free"),
-        .executableTarget(name: "lesson-02-locations", dependencies: ["FCOS", "Annotations", "Canvas", "Figures", "Notebook"], path: "Lessons/lesson-02-locations"),
-        .executableTarget(name: "lesson-06-focal-loss", dependencies: ["FCOS", "Annotations", "Canvas", "Figures", "Notebook"], path: "Lessons/lesson-06-focal-loss"),
-        .executableTarget(name: "lesson-07-nms", dependencies: ["FCOS", "Annotations", "Canvas", "Figures", "Notebook"], path: "Lessons/lesson-07-nms"),
-        .testTarget(name: "LessonsTests", dependencies: ["FCOS", "Annotations", "Canvas", "Figures", "Notebook"]),
+        .testTarget(
+            name: "LessonsTests", dependencies: ["FCOS", "Annotations", "Canvas", "Figures", "Notebook"]),
         .target(name: "Coursework", dependencies: ["FCOS"]),
         .target(name: "CourseworkFigures", dependencies: ["Coursework", "Figures", "Canvas", "FCOS"]),
         .testTarget(name: "CourseworkTests", dependencies: ["Coursework", "CourseworkFigures"]),
@@ -84,3 +78,19 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+/// One executable per lesson, built from `Lessons/<name>/main.swift`.
+let lessons = [
+    "lesson-01-anchor-free",
+    "lesson-02-locations",
+    "lesson-03-matching",
+    "lesson-04-deltas",
+    "lesson-05-centerness",
+    "lesson-06-focal-loss",
+    "lesson-07-nms",
+]
+package.targets += lessons.map { name in
+    .executableTarget(
+        name: name, dependencies: ["FCOS", "Annotations", "Canvas", "Figures", "Notebook"],
+        path: "Lessons/\(name)")
+}
