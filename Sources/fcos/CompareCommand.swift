@@ -50,20 +50,7 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Figure format: png, svg or pdf.")
     var format: FileFormat = .png
 
-    @Option(help: "Annotation format: coco, voc or yolo (default: from the path).")
-    var inputFormat: String?
-
-    @Option(help: "YOLO or VOC: class names (names.yaml or one name per line).")
-    var names: String?
-
-    @Option(help: "Resize: shorter side.")
-    var minSize = 800
-
-    @Option(help: "Resize: longest allowed longer side.")
-    var maxSize = 1333
-
-    @Flag(help: "Stop at the first problem (bad record, missing or corrupt photo) instead of skipping it.")
-    var strict = false
+    @OptionGroup var data: AnnotationOptions
 
     func validate() throws {
         guard presets.count == 2 else {
@@ -72,24 +59,18 @@ struct CompareCommand: ParsableCommand {
         guard limit >= 0, boxes >= 0 else {
             throw ValidationError("--limit and --boxes must not be negative")
         }
-        guard minSize > 0, maxSize > 0 else {
-            throw ValidationError("--min-size and --max-size must be positive")
-        }
         if let dataPath, DataPath.Rule(rawValue: dataPath) == nil {
             throw ValidationError(
                 "--data-path must be one of \(DataPath.Rule.allCases.map(\.rawValue).joined(separator: ", "))"
             )
         }
-        if let inputFormat, DatasetFormat(rawValue: inputFormat) == nil {
-            throw ValidationError("--input-format must be coco, voc or yolo")
-        }
     }
 
     func path(for preset: Preset) -> DataPath {
         if let rule = dataPath.flatMap(DataPath.Rule.init(rawValue:)) {
-            return DataPath(rule: rule, minSize: minSize, maxSize: maxSize)
+            return DataPath(rule: rule, minSize: data.minSize, maxSize: data.maxSize)
         }
-        return DataPath.forPreset(named: preset.name, minSize: minSize, maxSize: maxSize)
+        return DataPath.forPreset(named: preset.name, minSize: data.minSize, maxSize: data.maxSize)
     }
 
     func run() throws {
@@ -97,10 +78,10 @@ struct CompareCommand: ParsableCommand {
             let a = try lookUpPreset(named: presets[0])
             let b = try lookUpPreset(named: presets[1])
             let format =
-                try inputFormat.flatMap(DatasetFormat.init(rawValue:))
+                try data.datasetFormat
                 ?? DatasetLoader.detectFormat(annotations)
             let read = try DatasetLoader.read(
-                annotations, format: format, images: images, names: names, strict: strict)
+                annotations, format: format, images: images, names: data.names, strict: data.strict)
             let bar = ProgressBar(label: "images")
             let comparison = PresetComparison.compute(
                 read.dataset, first: a, second: b, firstPath: path(for: a), secondPath: path(for: b),
@@ -113,7 +94,7 @@ struct CompareCommand: ParsableCommand {
                     comparison: comparison, dataset: read.dataset,
                     locator: PhotoLocator(annotations: annotations, format: format, images: images),
                     outDirectory: out,
-                    format: self.format, strict: strict, limit: limit, boxes: boxes, source: annotations)
+                    format: self.format, strict: data.strict, limit: limit, boxes: boxes, source: annotations)
                 let outcome = try drawer.run(failed: warn)
                 figures = outcome.figures
                 if !outcome.problems.isEmpty {

@@ -55,31 +55,12 @@ struct InspectCommand: ParsableCommand {
     @Option(help: "Width of one level's panel, in pixels (the figure grows with it).")
     var panelWidth: Double = 440
 
-    @Option(help: "Annotation format: coco, voc or yolo (default: from the path).")
-    var inputFormat: String?
-
-    @Option(help: "YOLO or VOC: class names (names.yaml or one name per line).")
-    var names: String?
-
-    @Option(help: "Resize: shorter side.")
-    var minSize = 800
-
-    @Option(help: "Resize: longest allowed longer side.")
-    var maxSize = 1333
-
-    @Flag(help: "Stop at the first problem (bad record, missing or corrupt photo) instead of skipping it.")
-    var strict = false
+    @OptionGroup var data: AnnotationOptions
 
     func validate() throws {
-        guard minSize > 0, maxSize > 0 else {
-            throw ValidationError("--min-size and --max-size must be positive")
-        }
         if let limit, limit <= 0 { throw ValidationError("--limit must be positive") }
         guard (120...2000).contains(panelWidth) else {
             throw ValidationError("--panel-width must be 120…2000")
-        }
-        if let inputFormat, DatasetFormat(rawValue: inputFormat) == nil {
-            throw ValidationError("--input-format must be coco, voc or yolo")
         }
     }
 
@@ -87,8 +68,8 @@ struct InspectCommand: ParsableCommand {
         try reportingInputErrors {
             let chosen = try lookUpPreset(named: preset)
             let input = try InspectInput.read(
-                annotations, format: inputFormat.flatMap(DatasetFormat.init(rawValue:)), images: images,
-                names: names, strict: strict)
+                annotations, format: data.datasetFormat, images: images,
+                names: data.names, strict: data.strict)
             var subjects: [InspectSubject] = []
             var earlier: [InputError] = []
             switch input {
@@ -109,7 +90,7 @@ struct InspectCommand: ParsableCommand {
                     )
                 }
                 let selection = ImageSelection(names: image, all: all, limit: cap).select(from: read.dataset)
-                if strict, let first = selection.problems.first { throw first }
+                if data.strict, let first = selection.problems.first { throw first }
                 earlier = read.problems + selection.problems
                 for problem in selection.problems { warn(problem) }
                 subjects = selection.images.map { .annotated($0, locator: locator) }
@@ -119,8 +100,9 @@ struct InspectCommand: ParsableCommand {
             var done = 0
             let inspector = Inspector(
                 preset: chosen,
-                dataPath: DataPath.forPreset(named: chosen.name, minSize: minSize, maxSize: maxSize),
-                outDirectory: out, format: format, panelWidth: panelWidth, strict: strict,
+                dataPath: DataPath.forPreset(
+                    named: chosen.name, minSize: data.minSize, maxSize: data.maxSize),
+                outDirectory: out, format: format, panelWidth: panelWidth, strict: data.strict,
                 inspected: { inspection in
                     bar.finish()
                     writeOut(inspection.text + "\n")
