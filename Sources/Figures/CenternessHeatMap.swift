@@ -60,9 +60,8 @@ public struct CenternessHeatMap: FigureDrawable {
     }
 
     private var gridWidth: Double {
-        let n = shownLevels.count
-        let c = max(1, min(columns ?? (n <= 3 ? n : 3), max(n, 1)))
-        return Double(c) * panelWidth + Double(c - 1) * style.gap
+        PanelLayout.gridWidth(
+            panels: shownLevels.count, panelWidth: panelWidth, columns: columns, gap: style.gap)
     }
 
     var titleLines: [[String]] {

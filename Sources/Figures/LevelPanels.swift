@@ -102,9 +102,8 @@ public struct LevelPanels: FigureDrawable {
     }
 
     private var gridWidth: Double {
-        let n = shownLevels.count
-        let columns = max(1, min(columns ?? (n <= 3 ? n : 3), max(n, 1)))
-        return Double(columns) * panelWidth + Double(columns - 1) * style.gap
+        PanelLayout.gridWidth(
+            panels: shownLevels.count, panelWidth: panelWidth, columns: columns, gap: style.gap)
     }
 
     var panelTitleLines: [[String]] {

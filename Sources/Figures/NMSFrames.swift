@@ -88,8 +88,7 @@ public struct NMSFrames: FigureDrawable {
     }
 
     private var gridWidth: Double {
-        let c = max(1, min(columns ?? min(indices.count, 3), max(indices.count, 1)))
-        return Double(c) * frameWidth + Double(c - 1) * style.gap
+        PanelLayout.gridWidth(panels: indices.count, panelWidth: frameWidth, columns: columns, gap: style.gap)
     }
 
     var titleLines: [[String]] {

@@ -34,19 +34,32 @@ public struct PanelLayout: Sendable {
         mapping(panel: panel).point(point)
     }
 
+    /// Columns for `count` panels: as asked, else up to three, never more than there are panels.
+    static func columnCount(panels count: Int, requested: Int?) -> Int {
+        max(1, min(requested ?? min(count, 3), max(count, 1)))
+    }
+
+    /// The width the panels' columns and the gaps between them take up; figure titles wrap to it.
+    static func gridWidth(panels count: Int, panelWidth: Double, columns requested: Int?, gap: Double)
+        -> Double
+    {
+        let columns = columnCount(panels: count, requested: requested)
+        return Double(columns) * panelWidth + Double(columns - 1) * gap
+    }
+
     /// Lays out `count` panels of `panelWidth` showing `viewport`, under a header of
     /// `headerHeight`, with `panelTitleHeight` above each panel and room for `legend`.
     init(
         count: Int, viewport: CGRect, panelWidth: Double, columns requested: Int?, headerHeight: Double,
         panelTitleHeight: Double, legend: Legend?, style: FigureStyle
     ) {
-        let columns = max(1, min(requested ?? (count <= 3 ? count : 3), max(count, 1)))
+        let columns = Self.columnCount(panels: count, requested: requested)
         let rows = max(1, (count + columns - 1) / columns)
         let panelHeight = (panelWidth * Double(viewport.height) / Double(viewport.width)).rounded()
         let cellHeight = panelTitleHeight + panelHeight
         let margin = style.margin
         let gap = style.gap
-        let gridWidth = Double(columns) * panelWidth + Double(columns - 1) * gap
+        let gridWidth = Self.gridWidth(panels: count, panelWidth: panelWidth, columns: columns, gap: gap)
         let top = margin + headerHeight
         var panels: [CGRect] = []
         var titles: [CGRect] = []
