@@ -48,7 +48,7 @@ let package = Package(
         .target(
             name: "Notebook",
             dependencies: [
-                "Canvas", "FCOS", "Annotations", "Figures",
+                "Canvas", "FCOS", "Annotations", "Figures", "Diagnostics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -63,6 +63,7 @@ let package = Package(
                 "Canvas",
                 "Figures",
                 "Photos",
+                "Diagnostics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -75,6 +76,17 @@ let package = Package(
                 .product(name: "Numerics", package: "swift-numerics"),
             ]
         ),
+        // One exit-status table and one-line error style for `fcos` and the lessons.
+        .target(
+            name: "Diagnostics",
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        // Every command in README.md's sh blocks parses (and the cheap ones run).
+        .testTarget(
+            name: "ReadmeTests",
+            dependencies: [
+                "fcos", "Notebook", "Diagnostics",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

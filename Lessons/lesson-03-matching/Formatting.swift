@@ -27,17 +27,6 @@ func px(_ value: Float) -> String {
     return text.hasPrefix("-") ? "−" + text.dropFirst() : text
 }
 
-/// `18,134`: thousands separated by a comma, which no line wrapper mistakes for a space.
-func grouped(_ n: Int) -> String {
-    let digits = String(abs(n))
-    var out = ""
-    for (i, c) in digits.enumerated() {
-        if i > 0, (digits.count - i) % 3 == 0 { out += "," }
-        out.append(c)
-    }
-    return n < 0 ? "−" + out : out
-}
-
 /// `1 location`, `37 locations`.
 func counted(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
     "\(grouped(n)) " + (n == 1 ? singular : plural ?? singular + "s")

@@ -1,5 +1,6 @@
 import FCOS
 import Foundation
+import Notebook
 
 // Small helpers for the focal-loss lesson: number formatting, a seeded random source, and the
 // conversions between probabilities and logits that the library's losses take.
@@ -32,17 +33,6 @@ func logit(_ p: Double) -> Float { Float(log(p / (1 - p))) }
 /// library from the corresponding logit.
 func focal(p: Double, target: Float, alpha: Float, gamma: Float) -> Double {
     Double(FocalLoss.value(logit: logit(p), target: target, alpha: alpha, gamma: gamma))
-}
-
-/// `12 345` with a space between thousands, as the lessons print counts.
-func grouped(_ n: Int) -> String {
-    let digits = String(abs(n))
-    var out = ""
-    for (i, c) in digits.enumerated() {
-        if i > 0 && (digits.count - i) % 3 == 0 { out += " " }
-        out.append(c)
-    }
-    return n < 0 ? "−" + out : out
 }
 
 /// A number with `digits` decimals and a typographic minus.

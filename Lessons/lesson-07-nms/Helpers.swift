@@ -6,17 +6,6 @@ import Foundation
 // Formatting, the post-processing stages counted one by one, and the small constructed box
 // pairs of the NMS lesson.
 
-/// `12 345` with a space between thousands, as the lessons print counts.
-func grouped(_ n: Int) -> String {
-    let digits = String(abs(n))
-    var out = ""
-    for (i, c) in digits.enumerated() {
-        if i > 0 && (digits.count - i) % 3 == 0 { out += " " }
-        out.append(c)
-    }
-    return n < 0 ? "−" + out : out
-}
-
 /// A number with `digits` decimals and a typographic minus.
 func fixed(_ x: Double, _ digits: Int) -> String {
     let text = String(format: "%.\(digits)f", x)

@@ -72,7 +72,7 @@ public enum AtomicFile {
 
     /// `mkdir -p`, reporting the failing component with its `errno` (for example `ENOTDIR` when a
     /// path component is a regular file).
-    static func createDirectories(_ directory: String) throws {
+    public static func createDirectories(_ directory: String) throws {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {

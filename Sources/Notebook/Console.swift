@@ -19,19 +19,24 @@ public struct Console {
     public var write: (String) -> Void
     /// One line of input without its newline, or nil at end of input.
     public var readLine: () -> String?
+    /// One key press without waiting for Enter (see ``RawTerminal``), when the terminal allows
+    /// it; nil means input comes a line at a time and the prompt says "b+Enter".
+    public var readKey: (() -> String?)?
 
     public init(
         width: Int,
         supportsColor: Bool,
         isInteractive: Bool,
         write: @escaping (String) -> Void,
-        readLine: @escaping () -> String? = { nil }
+        readLine: @escaping () -> String? = { nil },
+        readKey: (() -> String?)? = nil
     ) {
         self.width = width
         self.supportsColor = supportsColor
         self.isInteractive = isInteractive
         self.write = write
         self.readLine = readLine
+        self.readKey = readKey
     }
 
     /// The process's own terminal. Colour follows https://no-color.org: on for a terminal
@@ -41,12 +46,14 @@ public struct Console {
     {
         let outputIsTerminal = isatty(STDOUT_FILENO) == 1
         let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        let readKey: (() -> String?)? = RawTerminal.isAvailable ? { RawTerminal.readKey() } : nil
         return Console(
-            width: terminalWidth(),
+            width: terminalWidth(environment: environment),
             supportsColor: outputIsTerminal && !noColor,
             isInteractive: isatty(STDIN_FILENO) == 1,
             write: { FileHandle.standardOutput.write(Data($0.utf8)) },
-            readLine: { Swift.readLine(strippingNewline: true) }
+            readLine: { Swift.readLine(strippingNewline: true) },
+            readKey: readKey
         )
     }
 
@@ -56,16 +63,23 @@ public struct Console {
     /// Prose longer than this per line is tiring to read, however wide the window.
     public static let maximumWidth = 100
 
-    /// The width of the terminal on stdout (TIOCGWINSZ), capped at ``maximumWidth``.
-    static func terminalWidth() -> Int {
+    /// The width of the terminal on stdout (TIOCGWINSZ), else `COLUMNS` (as shells and `ls` use
+    /// it when output is piped, e.g. `COLUMNS=80 swift run lesson-03-matching --no-pause | less`),
+    /// else ``defaultWidth``; capped at ``maximumWidth``.
+    static func terminalWidth(environment: [String: String] = ProcessInfo.processInfo.environment) -> Int {
         var size = winsize()
         #if canImport(Glibc)
             let request = UInt(TIOCGWINSZ)
         #else
             let request = TIOCGWINSZ
         #endif
-        guard ioctl(STDOUT_FILENO, request, &size) == 0, size.ws_col > 0 else { return defaultWidth }
-        return clampedWidth(Int(size.ws_col))
+        if ioctl(STDOUT_FILENO, request, &size) == 0, size.ws_col > 0 {
+            return clampedWidth(Int(size.ws_col))
+        }
+        if let columns = environment["COLUMNS"].flatMap(Int.init), columns > 0 {
+            return clampedWidth(columns)
+        }
+        return defaultWidth
     }
 
     /// Very narrow terminals still get 40 columns so tables and prompts stay legible.

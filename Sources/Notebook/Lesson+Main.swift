@@ -1,8 +1,9 @@
+import Diagnostics
 import Foundation
 
 extension Lesson {
     /// The whole of a lesson executable's job: parse the common options (unless given), run,
-    /// print a failure as one `error:` line on stderr, and exit with 0 or 1.
+    /// print a failure as one `lesson-…: problem` line on stderr, and exit with its status.
     ///
     /// Pass `options` when the lesson needed them to build its steps, e.g. to pick a preset:
     /// ```swift
@@ -14,7 +15,7 @@ extension Lesson {
         let options = options ?? LessonOptions.parseOrExit()
         let result = run(options)
         if let failure = result.failure {
-            FileHandle.standardError.write(Data("error: \(failure.message)\n".utf8))
+            reportProblem(failure.message, program: LessonCommandLine.programName)
         }
         exit(result.exitCode)
     }

@@ -4,7 +4,9 @@ import Foundation
 
 // Small text helpers the lessons share, so numbers and boxes read the same in every lesson.
 
-/// `16 800`: digits grouped in threes with a no-break space, so a number never wraps apart.
+/// `16 800`: digits grouped in threes with a no-break space (U+00A0), the one number format of
+/// every lesson: it reads as the README and the paper's tables do, never wraps apart, and, unlike a
+/// comma, cannot be mistaken for a decimal point by readers who write 3,5.
 public func grouped(_ n: Int) -> String {
     let digits = String(n.magnitude)
     var out = ""

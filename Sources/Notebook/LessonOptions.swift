@@ -73,13 +73,13 @@ public struct LessonOptions: ParsableArguments {
         throw ValidationError("unknown preset '\(preset)'; choose one of: \(names).")
     }
 
-    /// Like ``resolvePreset(from:)``, but an unknown name prints the usage and exits, which is
-    /// what a lesson's top-level code wants.
+    /// Like ``resolvePreset(from:)``, but an unknown name ends the lesson with one line and a
+    /// usage error's status, which is what a lesson's top-level code wants.
     public func preset<Preset>(from choices: KeyValuePairs<String, Preset>) -> Preset {
         do {
             return try resolvePreset(from: choices)
         } catch {
-            Self.exit(withError: error)
+            Self.fail("--preset: \(error)", status: .usageError)
         }
     }
 

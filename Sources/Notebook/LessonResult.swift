@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// What happened when a lesson ran; ``Lesson/main(_:)`` turns it into an exit status, tests
 /// inspect it directly.
 public struct LessonResult {
@@ -18,7 +20,8 @@ public struct LessonResult {
     /// The notebook page, if it could be written.
     public var notebookPath: String?
 
-    public var exitCode: Int32 { failure == nil ? 0 : 1 }
+    /// 0 when nothing failed, else the failure's status (README, "Exit codes").
+    public var exitCode: Int32 { failure?.status.rawValue ?? ExitStatus.success.rawValue }
 }
 
 /// Why a lesson stopped early, as one line a student can act on.
@@ -26,10 +29,14 @@ public struct LessonFailure: Error, Sendable, Equatable, CustomStringConvertible
     /// The 1-based step that failed, or nil for problems before any step ran (e.g. `--step 12`).
     public var step: Int?
     public var message: String
+    /// ``ExitStatus/partial`` for a step that failed after the earlier ones were written (the
+    /// notebook page shows them); ``ExitStatus/usageError`` for an option refused before any step.
+    public var status: ExitStatus
 
-    public init(step: Int?, message: String) {
+    public init(step: Int?, message: String, status: ExitStatus = .partial) {
         self.step = step
         self.message = message
+        self.status = status
     }
 
     public var description: String { message }

@@ -63,7 +63,13 @@ struct LessonRunner {
                     break navigation
                 }
             case .stay:
-                console.write(terminal.promptHelp)
+                console.write(terminal.promptHelp(singleKey: console.readKey != nil))
+            case .alreadyAtFirst:
+                let first = navigator.firstIndex + 1
+                console.write(
+                    terminal.notice(
+                        first == 1
+                            ? "already at the first step" : "already at step \(first), where --step started"))
             case .finish:
                 break navigation
             case .quit:
@@ -71,8 +77,11 @@ struct LessonRunner {
                 break navigation
             }
             if pausing {
-                console.write("\n" + terminal.prompt(step: navigator.current + 1, of: stepCount))
-                move = navigator.apply(NavigationCommand(line: console.readLine()))
+                console.write(
+                    "\n"
+                        + terminal.prompt(
+                            step: navigator.current + 1, of: stepCount, singleKey: console.readKey != nil))
+                move = navigator.apply(NavigationCommand(line: readInput()))
             } else {
                 move = navigator.apply(.next)
             }
@@ -102,6 +111,15 @@ struct LessonRunner {
             notebookPath: notebookPath)
     }
 
+    /// One key when the terminal allows it (echoed as a line end, since raw mode does not echo),
+    /// else one line.
+    private func readInput() -> String? {
+        guard let readKey = console.readKey else { return console.readLine() }
+        let key = readKey()
+        console.write("\n")
+        return key
+    }
+
     private func checkBeforeStart() -> LessonFailure? {
         let stepCount = lesson.steps.count
         guard stepCount > 0 else {
@@ -110,14 +128,20 @@ struct LessonRunner {
         guard options.step <= stepCount else {
             return LessonFailure(
                 step: nil,
-                message: "--step \(options.step) is past the end: this lesson has \(stepCount) steps")
+                message: "--step \(options.step) is past the end: this lesson has \(stepCount) steps",
+                status: .usageError)
+        }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: outDirectory, isDirectory: &isFolder), !isFolder.boolValue {
+            return LessonFailure(
+                step: nil, message: "--out \(outDirectory): is a file, not a folder", status: .usageError)
         }
         do {
-            try FileManager.default.createDirectory(atPath: outDirectory, withIntermediateDirectories: true)
+            try AtomicFile.createDirectories(outDirectory)
         } catch {
             return LessonFailure(
-                step: nil,
-                message: "cannot create output directory \(outDirectory): \(LessonFailure.oneLine(error))")
+                step: nil, message: "--out \(outDirectory): cannot create the folder: \(error)",
+                status: .usageError)
         }
         return nil
     }

@@ -1,4 +1,5 @@
 import Annotations
+import Diagnostics
 import FCOS
 import Foundation
 
@@ -17,10 +18,12 @@ public enum LessonAssets {
 
 extension LessonOptions {
     /// The FCOS rule set named by `--preset`; an unknown name ends the lesson with one line that
-    /// lists the presets, and exit code 2.
+    /// lists the presets, and a usage error's exit status.
     public var fcosPreset: Preset {
         guard let preset = Preset.named(preset) else {
-            Self.fail("unknown preset '\(preset)'; choose one of: \(Preset.names.joined(separator: ", ")).")
+            Self.fail(
+                "--preset: unknown preset '\(preset)'; choose one of: \(Preset.names.joined(separator: ", ")).",
+                status: .usageError)
         }
         return preset
     }
@@ -32,7 +35,7 @@ extension LessonOptions {
         do {
             return try SceneFile.read(path)
         } catch {
-            Self.fail("\(error)")
+            Self.fail("\(error)", status: .inputError)
         }
     }
 
@@ -43,8 +46,4 @@ extension LessonOptions {
         return (file as NSString).deletingPathExtension
     }
 
-    static func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
-        Foundation.exit(2)
-    }
 }

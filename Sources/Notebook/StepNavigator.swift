@@ -1,23 +1,9 @@
-import Foundation
-
-/// What the student asked for at the prompt between steps.
+/// What the student asked for at the prompt between steps; ``StepKey`` says which keys mean what.
 enum NavigationCommand: Equatable, Sendable {
     case next, back, quit, unknown
 
-    /// Enter (an empty line) means next; `b` back; `q` quit. End of input (Ctrl-D, a closed
-    /// pipe) is a quit so the lesson never spins on a dead terminal.
-    init(line: String?) {
-        guard let line else {
-            self = .quit
-            return
-        }
-        switch line.trimmingCharacters(in: .whitespaces).lowercased() {
-        case "", "n", "next": self = .next
-        case "b", "back", "p", "prev": self = .back
-        case "q", "quit", "exit": self = .quit
-        default: self = .unknown
-        }
-    }
+    /// The command for one key or one line of input (see ``StepKey/command(for:)``).
+    init(line: String?) { self = StepKey.command(for: line) }
 }
 
 /// The step-to-step state machine, separate from any terminal so every path through a lesson
@@ -28,6 +14,8 @@ struct StepNavigator: Sendable {
         case show(Int)
         /// The input was not understood: ask again without re-showing anything.
         case stay
+        /// `b` on the first step (or the one `--step` started at): say so instead of re-showing it.
+        case alreadyAtFirst
         /// Past the last step.
         case finish
         case quit
@@ -51,7 +39,8 @@ struct StepNavigator: Sendable {
             current += 1
             return .show(current)
         case .back:
-            current = max(firstIndex, current - 1)
+            guard current > firstIndex else { return .alreadyAtFirst }
+            current -= 1
             return .show(current)
         case .quit:
             return .quit

@@ -87,75 +87,21 @@ struct TerminalRenderer {
         return lines.joined(separator: "\n")
     }
 
-    func render(_ table: Table) -> String {
-        let swatches = table.hasSwatches && ansi.enabled
-        let headers = table.columns.map(\.header)
-        let rows = table.rows.map { table.cells(of: $0) }
-        var widths = headers.map(\.count)
-        for row in rows {
-            for (column, text) in row.enumerated() {
-                widths[column] = max(widths[column], text.count)
-            }
-        }
-        let swatchWidth = swatches ? 2 : 0
-        if !widths.isEmpty { widths[0] += swatchWidth }
-
-        func rule(_ left: String, _ middle: String, _ right: String) -> String {
-            ansi.dim(
-                left + widths.map { String(repeating: "─", count: $0 + 2) }.joined(separator: middle) + right)
-        }
-        func line(_ cells: [String]) -> String {
-            let bar = ansi.dim("│")
-            return bar + cells.map { " \($0) " }.joined(separator: bar) + bar
-        }
-
-        var lines: [String] = []
-        if let title = table.title { lines.append(ansi.bold(title)) }
-        lines.append(rule("┌", "┬", "┐"))
-        lines.append(
-            line(
-                headers.enumerated().map { column, header in
-                    let indent = column == 0 ? swatchWidth : 0
-                    let text = pad(header, to: widths[column] - indent, table.columns[column].alignment)
-                    return String(repeating: " ", count: indent) + ansi.bold(text)
-                }))
-        lines.append(rule("├", "┼", "┤"))
-        for (rowIndex, row) in rows.enumerated() {
-            let swatch = table.rows[rowIndex].swatch
-            lines.append(
-                line(
-                    row.enumerated().map { column, text in
-                        guard column == 0, swatches else {
-                            return pad(text, to: widths[column], table.columns[column].alignment)
-                        }
-                        let mark = swatch.map { ansi.rgb($0, "■") + " " } ?? "  "
-                        return mark
-                            + pad(text, to: widths[column] - swatchWidth, table.columns[column].alignment)
-                    }))
-        }
-        lines.append(rule("└", "┴", "┘"))
-        return lines.joined(separator: "\n")
+    /// The line between steps, naming exactly what the terminal accepts: single keys, or keys
+    /// followed by Enter when input comes a line at a time.
+    func prompt(step: Int, of stepCount: Int, singleKey: Bool = false) -> String {
+        let keys = StepKey.promptText(singleKey: singleKey, lastStep: step == stepCount)
+        return ansi.dim("── step \(step)/\(stepCount) · \(keys) ── ")
     }
 
-    private func pad(_ text: String, to width: Int, _ alignment: Table.Alignment) -> String {
-        let gap = max(0, width - text.count)
-        switch alignment {
-        case .left: return text + String(repeating: " ", count: gap)
-        case .right: return String(repeating: " ", count: gap) + text
-        case .center:
-            let left = gap / 2
-            return String(repeating: " ", count: left) + text + String(repeating: " ", count: gap - left)
-        }
+    /// Shown when the input was none of the keys the prompt names.
+    func promptHelp(singleKey: Bool) -> String {
+        notice("press " + StepKey.promptText(singleKey: singleKey, lastStep: false))
     }
 
-    func prompt(step: Int, of stepCount: Int) -> String {
-        let next = step == stepCount ? "Enter finish" : "Enter next"
-        return ansi.dim("── step \(step)/\(stepCount) · \(next) · b back · q quit ── ")
-    }
-
-    /// Shown when the input was none of Enter, `b` or `q`.
-    var promptHelp: String {
-        ansi.dim("   (press Enter for the next step, b then Enter to go back, q to quit)") + "\n"
+    /// A short remark under the prompt, e.g. "already at the first step".
+    func notice(_ text: String) -> String {
+        ansi.dim("   (\(text))") + "\n"
     }
 }
 

@@ -1,30 +1,31 @@
 import Annotations
 import ArgumentParser
+import Diagnostics
 import FCOS
 import Foundation
 
-/// Runs a command body so that a bad input ends with one line on stderr and exit code 2,
-/// instead of a stack trace or ArgumentParser's multi-line usage text.
+/// Runs a command body so that a bad input ends with one line on stderr and
+/// ``ExitStatus/inputError``, instead of a stack trace or ArgumentParser's multi-line usage text.
 func reportingInputErrors(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch let error as InputError {
-        FileHandle.standardError.write(Data("fcos: \(error)\n".utf8))
-        throw ExitCode(2)
+        warn(error)
+        throw ExitCode(ExitStatus.inputError.rawValue)
     }
 }
 
-/// The preset called `name`, or an error listing the ones that exist.
+/// Ends a run that skipped something (records, photos, figures) with ``ExitStatus/partial``,
+/// after the report has been written, so scripts can tell a complete result from a partial one.
+func finishPartial(if skippedSomething: Bool) throws {
+    if skippedSomething { throw ExitCode(ExitStatus.partial.rawValue) }
+}
+
+/// The preset called `name`, or a usage error listing the ones that exist.
 func lookUpPreset(named name: String) throws -> Preset {
     guard let preset = Preset.named(name) else {
-        throw InputError(
-            file: "--preset",
-            problem: "unknown preset '\(name)' (choose \(Preset.names.joined(separator: ", ")))")
+        throw UsageError(
+            "--preset: unknown preset '\(name)' (choose \(Preset.names.joined(separator: ", ")))")
     }
     return preset
-}
-
-/// Writes `text` to standard output in one piece.
-func writeOut(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
 }

@@ -1,6 +1,7 @@
 import Annotations
 import ArgumentParser
 import Canvas
+import Diagnostics
 import FCOS
 import Figures
 import Foundation
@@ -64,6 +65,7 @@ struct CompareCommand: ParsableCommand {
                 "--data-path must be one of \(DataPath.Rule.allCases.map(\.rawValue).joined(separator: ", "))"
             )
         }
+        if let out { try PathCheck.outputFolder(out) }
     }
 
     func path(for preset: Preset) -> DataPath {
@@ -77,6 +79,9 @@ struct CompareCommand: ParsableCommand {
         try reportingInputErrors {
             let a = try lookUpPreset(named: presets[0])
             let b = try lookUpPreset(named: presets[1])
+            try PathCheck.input(annotations, .fileOrFolder)
+            if let images { try PathCheck.input(images, .folder, option: "--images") }
+            if let names = data.names { try PathCheck.input(names, .file, option: "--names") }
             let format =
                 try data.datasetFormat
                 ?? DatasetLoader.detectFormat(annotations)
@@ -88,6 +93,7 @@ struct CompareCommand: ParsableCommand {
                 progress: { bar.update($0, of: $1) })
             bar.finish()
             var figures: [String] = []
+            var skippedFigures = 0
             if let out {
                 Interruption.install()
                 let drawer = DisagreementGallery(
@@ -97,6 +103,7 @@ struct CompareCommand: ParsableCommand {
                     format: self.format, strict: data.strict, limit: limit, boxes: boxes, source: annotations)
                 let outcome = try drawer.run(failed: warn)
                 figures = outcome.figures
+                skippedFigures = outcome.problems.count
                 if !outcome.problems.isEmpty {
                     warnLine(
                         "skipped \(Prose.count(outcome.problems.count, "figure")) with a missing or unreadable photo "
@@ -111,7 +118,8 @@ struct CompareCommand: ParsableCommand {
                             "\nwrote \(Prose.count(figures.count, "figure")) and index.html to \($0) (figures linked relatively)\n"
                         } ?? ""))
             reportSkippedRecords(read)
-            if Interruption.requested { throw ExitCode(130) }
+            if Interruption.requested { throw ExitCode(ExitStatus.interrupted.rawValue) }
+            try finishPartial(if: skippedFigures > 0 || !read.problems.isEmpty)
         }
     }
 }

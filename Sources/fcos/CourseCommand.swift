@@ -138,7 +138,7 @@ struct CourseGradeCommand: ParsableCommand {
                 package: URL(fileURLWithPath: directory),
                 scratchPath: scratchPath.map { URL(fileURLWithPath: $0) })
             grading.timeoutPerPart = timeout
-            grading.progress = { FileHandle.standardError.write(Data("fcos: \($0)\n".utf8)) }
+            grading.progress = { warnLine($0) }
             do {
                 report = try grading.run()
             } catch let error as CourseworkError {
@@ -147,7 +147,7 @@ struct CourseGradeCommand: ParsableCommand {
             writeOut(json ? try report.json() + "\n" : ReportText.summary(report))
             if let out {
                 let written = try CourseReport(report: report, packageName: directory).write(toDirectory: out)
-                FileHandle.standardError.write(Data("fcos: wrote \(written.path)\n".utf8))
+                warnLine("wrote \(written.path)")
             }
         }
         if !report.passed { throw ExitCode(1) }

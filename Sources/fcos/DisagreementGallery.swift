@@ -75,6 +75,11 @@ struct DisagreementGallery {
         } catch {
             throw InputError(file: path, problem: "cannot write: \(error)")
         }
+        do {
+            try OutputManifest.update(folder: outDirectory, written: outcome.figures + ["index.html"])
+        } catch {
+            throw InputError(file: outDirectory, problem: "cannot record the files written: \(error)")
+        }
         return outcome
     }
 

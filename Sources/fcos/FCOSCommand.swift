@@ -1,4 +1,5 @@
 import ArgumentParser
+import Diagnostics
 
 /// The `fcos` command line: FCOS target assignment, losses and NMS on JSON, for people and for
 /// other languages' code that wants to check itself against this toolkit.
@@ -12,4 +13,7 @@ struct FCOSCommand: ParsableCommand {
             BenchDatasetCommand.self, CourseCommand.self, InspectCommand.self, CompareCommand.self,
         ]
     )
+
+    /// Every failure as one `fcos: …` line and an exit status from the README's table.
+    static func main() { mainReportingOneLine() }
 }

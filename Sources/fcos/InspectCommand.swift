@@ -1,6 +1,7 @@
 import Annotations
 import ArgumentParser
 import Canvas
+import Diagnostics
 import FCOS
 import Foundation
 
@@ -18,7 +19,10 @@ struct InspectCommand: ParsableCommand {
             center region, all rejected by the size gate, or lost every candidate to a smaller box. Writes \
             one figure per image and an index.html gallery (figures linked relatively) with the per-image \
             tables. A scene JSON (as `fcos targets` reads) is accepted too, drawn over its illustration. \
-            A missing or corrupt photo is reported on stderr and skipped; --strict stops at the first.
+            A missing or corrupt photo is reported on stderr and skipped (exit status 1); --strict stops at the \
+            first. Re-running into the same --out folder replaces what the last run wrote there: figures it \
+            wrote that the new index.html does not list are removed (the list is kept in .fcos-written); \
+            other files are left alone.
             """
     )
 
@@ -62,11 +66,15 @@ struct InspectCommand: ParsableCommand {
         guard (120...2000).contains(panelWidth) else {
             throw ValidationError("--panel-width must be 120…2000")
         }
+        try PathCheck.outputFolder(out)
     }
 
     func run() throws {
         try reportingInputErrors {
             let chosen = try lookUpPreset(named: preset)
+            try PathCheck.input(annotations, .fileOrFolder)
+            if let images { try PathCheck.input(images, .folder, option: "--images") }
+            if let names = data.names { try PathCheck.input(names, .file, option: "--names") }
             let input = try InspectInput.read(
                 annotations, format: data.datasetFormat, images: images,
                 names: data.names, strict: data.strict)
@@ -90,9 +98,12 @@ struct InspectCommand: ParsableCommand {
                     )
                 }
                 let selection = ImageSelection(names: image, all: all, limit: cap).select(from: read.dataset)
-                if data.strict, let first = selection.problems.first { throw first }
-                earlier = read.problems + selection.problems
-                for problem in selection.problems { warn(problem) }
+                guard selection.problems.isEmpty else {
+                    // A mistyped id is a usage error, found before anything is drawn.
+                    for problem in selection.problems { warn(problem) }
+                    throw ExitCode(ExitStatus.usageError.rawValue)
+                }
+                earlier = read.problems
                 subjects = selection.images.map { .annotated($0, locator: locator) }
             }
             Interruption.install()
@@ -130,19 +141,14 @@ struct InspectCommand: ParsableCommand {
                     "skipped \(Prose.count(skipped, "image")) with a missing or unreadable photo"
                         + (earlier.isEmpty
                             ? ""
-                            : " and \(Prose.count(earlier.count, "bad record or name", "bad records or names"))")
+                            : " and \(Prose.count(earlier.count, "bad record"))")
                         + " (listed above and in index.html; --strict stops at the first)")
             }
-            if Interruption.requested { throw ExitCode(130) }
-            if figures == 0 && !subjects.isEmpty { throw ExitCode(1) }
+            if Interruption.requested { throw ExitCode(ExitStatus.interrupted.rawValue) }
+            try finishPartial(if: skipped > 0 || !earlier.isEmpty)
         }
     }
 }
-
-/// One problem on stderr, as `fcos: file: record: problem`.
-func warn(_ problem: InputError) { warnLine(problem.description) }
-
-func warnLine(_ text: String) { FileHandle.standardError.write(Data("fcos: \(text)\n".utf8)) }
 
 /// Annotation records the reader skipped: a count and at most 20 lines, as `fcos stats` does.
 func reportSkippedRecords(_ read: ReadResult) {

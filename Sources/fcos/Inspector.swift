@@ -57,6 +57,12 @@ struct Inspector {
             source: source, preset: preset, inspections: outcome.inspections, problems: outcome.problems,
             format: format)
         try writeFile(page.html, name: "index.html")
+        let written = outcome.inspections.flatMap { [$0.figure] + $0.zooms.map(\.file) } + ["index.html"]
+        do {
+            try OutputManifest.update(folder: outDirectory, written: written)
+        } catch {
+            throw InputError(file: outDirectory, problem: "cannot record the files written: \(error)")
+        }
         return outcome
     }
 

@@ -19,7 +19,19 @@ struct ReductionOption: ParsableArguments {
 }
 
 extension Reduction: ExpressibleByArgument {}
-extension IoULossKind: ExpressibleByArgument {}
+extension IoULossKind: ExpressibleByArgument {
+    /// `linear-iou`, spelled like every other option value; the official configuration's
+    /// `linear_iou` is accepted too, since people copy it from there.
+    public init?(argument: String) {
+        self.init(rawValue: argument.replacingOccurrences(of: "-", with: "_"))
+    }
+
+    var argumentName: String { rawValue.replacingOccurrences(of: "_", with: "-") }
+
+    public static var allValueStrings: [String] { allCases.map(\.argumentName) }
+
+    public var defaultValueDescription: String { argumentName }
+}
 
 struct FocalLossCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -79,13 +91,14 @@ struct IoULossCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "iou (−log, the paper), linear-iou, or giou (the improved variant).")
+    @Option(help: "iou (−log, the paper), linear-iou (1 − IoU), or giou (the improved variant).")
     var kind: IoULossKind = .iou
 
     @OptionGroup var common: ReductionOption
 
     func run() throws {
         try reportingInputErrors {
+            try PathCheck.input(common.input, .file)
             let json = try JSONValue.read(common.input)
             let (pred, target) = try ltrbPairs(json)
             var losses = IoULoss.elements(predictions: pred, targets: target, kind: kind)
@@ -97,6 +110,28 @@ struct IoULossCommand: ParsableCommand {
                 if weights.reduce(0, +) > 0 { losses = zip(losses, weights).map { $0 * $1 } }
             }
             writeOut(LossOutput.encode(losses, shape: [losses.count], reduction: common.reduction))
+            let disjoint = try disjointPairs(json)
+            if !disjoint.isEmpty {
+                let pairs = disjoint.map(String.init).joined(separator: ", ")
+                warnLine(
+                    "note: \(disjoint.count == 1 ? "pair \(pairs) does" : "pairs \(pairs) do") not overlap: the "
+                        + "official IOULoss formula, measured from a point outside both boxes, counts the negative "
+                        + "overlap as positive (iou: 0); its training never meets such pairs, whose locations lie "
+                        + "inside the target box. `fcos loss giou` grows with the gap.")
+            }
+        }
+    }
+
+    /// Indices of `boxes1`/`boxes2` pairs whose intersection is empty (or only an edge): there the
+    /// centre of the intersection lies outside a box and the distances are negative.
+    func disjointPairs(_ json: JSONValue) throws -> [Int] {
+        guard !json.has("pred"), json.has("boxes1") else { return [] }
+        let a = try json["boxes1"].array().map(readBox)
+        let b = try json["boxes2"].array().map(readBox)
+        return zip(a, b).enumerated().compactMap { i, pair in
+            let (a, b) = pair
+            let overlaps = min(a.x1, b.x1) > max(a.x0, b.x0) && min(a.y1, b.y1) > max(a.y0, b.y0)
+            return overlaps ? nil : i
         }
     }
 
@@ -142,6 +177,7 @@ struct GIoULossCommand: ParsableCommand {
 
     func run() throws {
         try reportingInputErrors {
+            try PathCheck.input(common.input, .file)
             let json = try JSONValue.read(common.input)
             let a = try json["boxes1"].array().map(readBox)
             let b = try json["boxes2"].array().map(readBox)
@@ -158,6 +194,7 @@ struct GIoULossCommand: ParsableCommand {
 /// the result in the input's shape or reduced.
 func elementwise(_ common: ReductionOption, _ loss: ([Float], [Float]) -> [Float]) throws {
     try reportingInputErrors {
+        try PathCheck.input(common.input, .file)
         let json = try JSONValue.read(common.input)
         let (logits, shape) = try flatten(json["logits"])
         let (targets, targetShape) = try flatten(json["targets"])

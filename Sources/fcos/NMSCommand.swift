@@ -35,6 +35,7 @@ struct NMSCommand: ParsableCommand {
 
     func run() throws {
         try reportingInputErrors {
+            try PathCheck.input(input, .file)
             let json = try JSONValue.read(input)
             let boxes = try json["boxes"].array().map(readBox)
             let scores = try json["scores"].floats()

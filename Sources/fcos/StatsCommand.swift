@@ -9,7 +9,7 @@ struct StatsCommand: ParsableCommand {
         abstract: "Best possible recall and ambiguity of FCOS targets over a data set, with and without FPN.",
         discussion: """
             Reads COCO instances JSON, a folder of Pascal VOC XML or a folder of YOLO labels (detected \
-            from the path unless --format is given), puts every image through the preset's data path \
+            from the path unless --input-format is given), puts every image through the preset's data path \
             (crowd boxes dropped, corners, clipping and resizing as the reference does) and counts, per \
             image: positives per level, ambiguous positives (two or more candidate boxes) and those \
             between different classes, and boxes with no positive location; then the same with one \
@@ -21,14 +21,8 @@ struct StatsCommand: ParsableCommand {
     @Argument(help: "COCO .json file, or a folder of VOC .xml or YOLO .txt files.")
     var annotations: String
 
-    @Option(help: "Annotation format: coco, voc or yolo (default: from the path).")
-    var format: String?
-
     @Option(help: "YOLO: the image folder (default: 'labels' replaced by 'images' in the path).")
     var images: String?
-
-    @Option(help: "YOLO or VOC: class names (names.yaml or one name per line).")
-    var names: String?
 
     @Option(help: "Rule set to reproduce: \(Preset.names.joined(separator: ", ")).")
     var preset: String = "official"
@@ -36,14 +30,15 @@ struct StatsCommand: ParsableCommand {
     @Flag(help: "Print the statistics as JSON.")
     var json = false
 
-    @Flag(help: "Stop at the first bad record instead of skipping it.")
-    var strict = false
+    @OptionGroup var data: AnnotationOptions
 
-    @Option(help: "Resize: shorter side.")
-    var minSize = 800
-
-    @Option(help: "Resize: longest allowed longer side.")
-    var maxSize = 1333
+    /// The name `stats` used for the annotation format before `inspect` and `compare` took
+    /// `--format` for the figure format; kept so old scripts still run, with a note on stderr.
+    @Option(
+        name: .customLong("format"),
+        help: ArgumentHelp(
+            "Deprecated: the old name of --input-format (still works).", valueName: "input-format"))
+    var deprecatedFormat: String?
 
     @Option(help: "Threads to split the images over.")
     var workers = 2
@@ -52,26 +47,39 @@ struct StatsCommand: ParsableCommand {
     var limit = 15
 
     func validate() throws {
-        guard minSize > 0, maxSize > 0 else {
-            throw ValidationError("--min-size and --max-size must be positive")
-        }
         guard workers > 0 else { throw ValidationError("--workers must be positive") }
-        if let format, DatasetFormat(rawValue: format) == nil {
-            throw ValidationError("--format must be coco, voc or yolo")
+        guard limit >= 0 else { throw ValidationError("--limit must not be negative") }
+        if let deprecatedFormat {
+            guard DatasetFormat(rawValue: deprecatedFormat) != nil else {
+                throw ValidationError("--format (now --input-format) must be coco, voc or yolo")
+            }
+            guard data.inputFormat == nil || data.inputFormat == deprecatedFormat else {
+                throw ValidationError("--format is the old name of --input-format: give one of them")
+            }
         }
+    }
+
+    /// `--input-format`, or the deprecated `--format`.
+    var inputFormat: DatasetFormat? {
+        data.datasetFormat ?? deprecatedFormat.flatMap(DatasetFormat.init(rawValue:))
     }
 
     func run() throws {
         try reportingInputErrors {
             let chosen = try lookUpPreset(named: preset)
+            if deprecatedFormat != nil {
+                warnLine(
+                    "note: --format is deprecated for stats; use --input-format (as inspect and compare do)")
+            }
+            try PathCheck.input(annotations, .fileOrFolder)
+            if let images { try PathCheck.input(images, .folder, option: "--images") }
+            if let names = data.names { try PathCheck.input(names, .file, option: "--names") }
             let clock = ContinuousClock()
             let readStart = clock.now
             let read = try DatasetLoader.read(
-                annotations, format: format.flatMap(DatasetFormat.init(rawValue:)), images: images,
-                names: names,
-                strict: strict)
+                annotations, format: inputFormat, images: images, names: data.names, strict: data.strict)
             let readTime = clock.now - readStart
-            let path = DataPath.forPreset(named: chosen.name, minSize: minSize, maxSize: maxSize)
+            let path = DataPath.forPreset(named: chosen.name, minSize: data.minSize, maxSize: data.maxSize)
             let bar = ProgressBar(label: "images")
             let statsStart = clock.now
             let stats = DatasetStatistics.compute(
@@ -85,6 +93,7 @@ struct StatsCommand: ParsableCommand {
                     ? StatsJSON.encode(stats, read: read, timing: timing)
                     : StatsReport.text(stats, read: read, timing: timing, limit: limit))
             reportSkipped(read)
+            try finishPartial(if: !read.problems.isEmpty)
         }
     }
 
@@ -95,7 +104,7 @@ struct StatsCommand: ParsableCommand {
             "fcos: skipped \(read.skippedBoxes) box\(read.skippedBoxes == 1 ? "" : "es") and \(read.skippedImages) image\(read.skippedImages == 1 ? "" : "s") with problems (--strict stops at the first):\n"
         for problem in read.problems.prefix(20) { text += "fcos: \(problem)\n" }
         if read.problems.count > 20 { text += "fcos: … and \(read.problems.count - 20) more\n" }
-        FileHandle.standardError.write(Data(text.utf8))
+        writeError(text)
     }
 }
 

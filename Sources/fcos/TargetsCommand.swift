@@ -36,6 +36,7 @@ struct TargetsCommand: ParsableCommand {
                 }
                 chosen.assignment.derivedGridSpacing = true
             }
+            try PathCheck.input(self.scene, .file, option: "--scene")
             let scene = try SceneFile.read(self.scene)
             let assignment = chosen.matcher.assign(
                 scene.groundTruths, imageWidth: scene.width, imageHeight: scene.height)

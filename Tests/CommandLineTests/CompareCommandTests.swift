@@ -146,7 +146,10 @@ struct CompareCommandTests {
             source: "fixture.json")
         let outcome = try gallery.run(failed: { _ in })
         #expect(outcome.figures == ["compare-image-1.png"] && outcome.problems.isEmpty)
-        #expect(f.files.filter { $0.hasPrefix("out/") } == ["out/compare-image-1.png", "out/index.html"])
+        #expect(
+            f.files.filter { $0.hasPrefix("out/") } == [
+                "out/.fcos-written", "out/compare-image-1.png", "out/index.html",
+            ])
         let html = try String(contentsOfFile: f.path("out/index.html"), encoding: .utf8)
         #expect(html.contains("src=\"compare-image-1.png\"") && html.contains("original"))
     }

@@ -155,12 +155,14 @@ struct InspectCommandTests {
         let command = try InspectCommand.parse([
             f.path("instances.json"), "--image", "1", "2", "--out", f.path("cli"),
         ])
-        try command.run()
+        _ = try Output.capturing { try command.run() }
         let written = f.files.filter { $0.hasPrefix("cli/") }
         #expect(written.contains("cli/image-1.png") && written.contains("cli/image-2.png"))
         #expect(written.contains("cli/index.html") && !written.contains { $0.contains(".tmp-") })
         #expect(throws: (any Error).self) {
-            try InspectCommand.parse([f.path("instances.json"), "--out", "x"]).run()
+            _ = try Output.capturing {
+                try InspectCommand.parse([f.path("instances.json"), "--out", "x"]).run()
+            }
         }
     }
 
@@ -171,7 +173,7 @@ struct InspectCommandTests {
         let command = try InspectCommand.parse([
             annotations, "--image", "522713", "9", "--out", f.path("real"),
         ])
-        try command.run()
+        _ = try Output.capturing { try command.run() }
         let files = f.files
         #expect(files.contains("real/image-522713.png") && files.contains("real/image-9.png"))
         #expect(files.contains("real/image-522713-zoom1.png"))

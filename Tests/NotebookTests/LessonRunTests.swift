@@ -103,9 +103,34 @@ struct LessonRunTests {
         #expect(result.outcome == .finished)
         #expect(result.shownSteps == [1, 2, 1, 2, 3])
         #expect(evaluated.count == 3, "going back re-shows a step without recomputing it")
+        // Input a line at a time: the prompt says that b and q need Enter.
+        #expect(transcript.output.contains("── step 1/3 · Enter next · b+Enter back · q+Enter quit ──"))
+        #expect(transcript.output.contains("── step 3/3 · Enter finish · b+Enter back · q+Enter quit ──"))
+        #expect(transcript.output.contains("(press Enter next · b+Enter back · q+Enter quit)"))
+    }
+
+    @Test func singleKeysNeedNoEnterAndBackOnTheFirstStepSaysSo() throws {
+        let out = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let transcript = Transcript(inputs: ["b", " ", "←", "→", "→", ""])
+
+        let result = Self.sampleLesson().run(
+            try options(["--out", out]), console: transcript.console(interactive: true, singleKey: true))
+
+        #expect(result.outcome == .finished)
+        #expect(result.shownSteps == [1, 2, 1, 2, 3], "b on step 1 re-shows nothing")
         #expect(transcript.output.contains("── step 1/3 · Enter next · b back · q quit ──"))
-        #expect(transcript.output.contains("── step 3/3 · Enter finish · b back · q quit ──"))
-        #expect(transcript.output.contains("press Enter for the next step"))
+        #expect(transcript.output.contains("(already at the first step)"))
+    }
+
+    @Test func backAtTheStepGivenWithStepNamesIt() throws {
+        let out = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let transcript = Transcript(inputs: ["b", "q"])
+        let result = Self.sampleLesson().run(
+            try options(["--out", out, "--step", "2"]), console: transcript.console(interactive: true))
+        #expect(result.outcome == .quit && result.shownSteps == [2])
+        #expect(transcript.output.contains("(already at step 2, where --step started)"))
     }
 
     @Test func quittingStillWritesTheWholeNotebook() throws {

@@ -15,11 +15,25 @@ struct StepNavigatorTests {
     }
 
     @Test func backReShowsThePreviousStepAndStopsAtTheFirst() {
-        #expect(moves(["", "b", "b", ""]) == [.show(1), .show(0), .show(0), .show(1)])
+        #expect(moves(["", "b", "b", ""]) == [.show(1), .show(0), .alreadyAtFirst, .show(1)])
     }
 
     @Test func backStopsAtTheStartStep() {
-        #expect(moves(["b", ""], start: 1) == [.show(1), .show(2)])
+        #expect(moves(["b", ""], start: 1) == [.alreadyAtFirst, .show(2)])
+    }
+
+    @Test func arrowKeysAndSpaceFromRawModeMapToTheSameCommands() {
+        #expect(NavigationCommand(line: " ") == .next)
+        #expect(NavigationCommand(line: "→") == .next)
+        #expect(NavigationCommand(line: "←") == .back)
+        #expect(NavigationCommand(line: "\u{1B}") == .unknown)
+    }
+
+    @Test func thePromptNamesEveryKeyOfTheTable() {
+        #expect(StepKey.promptText(singleKey: true, lastStep: false) == "Enter next · b back · q quit")
+        #expect(
+            StepKey.promptText(singleKey: false, lastStep: true)
+                == "Enter finish · b+Enter back · q+Enter quit")
     }
 
     @Test func quitAndEndOfInputStop() {

@@ -11,11 +11,15 @@ final class Transcript {
         self.inputs = inputs
     }
 
-    func console(width: Int = 60, color: Bool = false, interactive: Bool = false) -> Console {
-        Console(
+    /// With `singleKey`, the answers come as key presses, as from a terminal in raw mode.
+    func console(width: Int = 60, color: Bool = false, interactive: Bool = false, singleKey: Bool = false)
+        -> Console
+    {
+        let next = { self.inputs.isEmpty ? nil : self.inputs.removeFirst() }
+        return Console(
             width: width, supportsColor: color, isInteractive: interactive,
             write: { self.output += $0 },
-            readLine: { self.inputs.isEmpty ? nil : self.inputs.removeFirst() })
+            readLine: next, readKey: singleKey ? next : nil)
     }
 }
 
