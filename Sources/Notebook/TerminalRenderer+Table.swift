@@ -94,7 +94,11 @@ extension TerminalRenderer {
         let headers = table.columns.map(\.header)
         for (index, row) in rows.enumerated() {
             let mark = swatches ? (table.rows[index].swatch.map { ansi.rgb($0, "■") + " " } ?? "  ") : ""
-            out.append(mark + ansi.bold(headers.first.map { "\($0): " } ?? "") + (row.first ?? ""))
+            let heading = (headers.first.map { "\($0): " } ?? "") + (row.first ?? "")
+            let markWidth = mark.isEmpty ? 0 : 2
+            for (index, piece) in Self.wrapCell(heading, width: width - markWidth).enumerated() {
+                out.append((index == 0 ? mark : String(repeating: " ", count: markWidth)) + ansi.bold(piece))
+            }
             let pairs = zip(headers, row).dropFirst().map { "\($0): \($1)" }
             // Not "·": tables use it for an empty cell.
             let separator = "  │ "

@@ -19,7 +19,9 @@ struct TerminalRenderer {
         var lines = [rule, ansi.bold(title)]
         if let summary { lines += wrapper.wrap(summary, width: width) }
         let steps = stepCount == 1 ? "1 step" : "\(stepCount) steps"
-        lines.append(ansi.dim("\(lessonID) · \(steps) · files in \(outDir)"))
+        lines += Self.wrapCell("\(lessonID) · \(steps) · files in \(outDir)", width: width).map {
+            ansi.dim($0)
+        }
         lines.append(rule)
         return lines.joined(separator: "\n") + "\n"
     }
