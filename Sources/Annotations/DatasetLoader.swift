@@ -12,7 +12,7 @@ public enum DatasetLoader {
         if !isDirectory.boolValue {
             if path.lowercased().hasSuffix(".json") { return .coco }
             throw InputError(
-                file: path, problem: "cannot tell the format (a .json file is COCO); pass --format")
+                file: path, problem: "cannot tell the format (a .json file is COCO); pass --input-format")
         }
         if fm.fileExists(atPath: (path as NSString).appendingPathComponent("Annotations")) { return .voc }
         let files = (try? fm.contentsOfDirectory(atPath: path)) ?? []
@@ -21,7 +21,7 @@ public enum DatasetLoader {
         if xml > 0 && xml >= txt { return .voc }
         if txt > 0 { return .yolo }
         throw InputError(
-            file: path, problem: "cannot tell the format (no .xml or .txt files in the folder); pass --format"
+            file: path, problem: "cannot tell the format (no .xml or .txt files in the folder); pass --input-format"
         )
     }
 

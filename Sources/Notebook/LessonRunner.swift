@@ -1,4 +1,5 @@
 import Canvas
+import Diagnostics
 import Foundation
 
 extension Lesson {
@@ -131,10 +132,8 @@ struct LessonRunner {
                 message: "--step \(options.step) is past the end: this lesson has \(stepCount) steps",
                 status: .usageError)
         }
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: outDirectory, isDirectory: &isFolder), !isFolder.boolValue {
-            return LessonFailure(
-                step: nil, message: "--out \(outDirectory): is a file, not a folder", status: .usageError)
+        if let problem = PathProblem.writingFolder(outDirectory) {
+            return LessonFailure(step: nil, message: "--out \(outDirectory): \(problem)", status: .usageError)
         }
         do {
             try AtomicFile.createDirectories(outDirectory)

@@ -32,6 +32,9 @@ extension LessonOptions {
     /// that cannot be read ends the lesson with one line naming the file and the record.
     public func scene(default name: String) -> Scene {
         let path = scene ?? LessonAssets.scenePath(name)
+        if let problem = PathProblem.reading(path, as: .file) {
+            Self.fail("\(path): --scene: \(problem)", status: .inputError)
+        }
         do {
             return try SceneFile.read(path)
         } catch {

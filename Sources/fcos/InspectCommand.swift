@@ -85,11 +85,9 @@ struct InspectCommand: ParsableCommand {
                 subjects = [.scene(scene, path: annotations)]
             case .dataset(let read, let locator):
                 guard all || !image.isEmpty else {
-                    throw InputError(
-                        file: annotations,
-                        problem:
-                            "choose images with --image ID|FILE … or --all (\(Prose.count(read.dataset.images.count, "image")) here)"
-                    )
+                    throw UsageError(
+                        "\(annotations): choose images with --image ID|FILE … or --all "
+                            + "(\(Prose.count(read.dataset.images.count, "image")) here)")
                 }
                 let cap = limit ?? (all ? Self.defaultAllLimit : nil)
                 if all, limit == nil, read.dataset.images.count > Self.defaultAllLimit {

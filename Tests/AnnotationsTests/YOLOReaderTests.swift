@@ -100,10 +100,10 @@ struct YOLOReaderTests {
         let names = Fixtures.path("names/flow.yaml")
         #expect(
             message { try DatasetLoader.detectFormat(names) }
-                == "\(names): cannot tell the format (a .json file is COCO); pass --format")
+                == "\(names): cannot tell the format (a .json file is COCO); pass --input-format")
         let images = Fixtures.path("images")
         #expect(
             message { try DatasetLoader.detectFormat(images) }
-                == "\(images): cannot tell the format (no .xml or .txt files in the folder); pass --format")
+                == "\(images): cannot tell the format (no .xml or .txt files in the folder); pass --input-format")
     }
 }
