@@ -21,7 +21,8 @@ public enum DatasetLoader {
         if xml > 0 && xml >= txt { return .voc }
         if txt > 0 { return .yolo }
         throw InputError(
-            file: path, problem: "cannot tell the format (no .xml or .txt files in the folder); pass --input-format"
+            file: path,
+            problem: "cannot tell the format (no .xml or .txt files in the folder); pass --input-format"
         )
     }
 

@@ -104,6 +104,7 @@ struct YOLOReaderTests {
         let images = Fixtures.path("images")
         #expect(
             message { try DatasetLoader.detectFormat(images) }
-                == "\(images): cannot tell the format (no .xml or .txt files in the folder); pass --input-format")
+                == "\(images): cannot tell the format (no .xml or .txt files in the folder); pass --input-format"
+        )
     }
 }
