@@ -15,13 +15,13 @@ enum Output {
     /// Runs `body` with its standard output and error collected instead of written, and returns
     /// both texts, e.g. `let (_, err) = try Output.capturing { try command.run() }`.
     static func capturing(_ body: () throws -> Void) rethrows -> (out: String, err: String) {
-        let collected = Collected()
-        try $sink.withValue(collected.sink, operation: body)
-        return (collected.out, collected.err)
+        let capture = Capture()
+        try $sink.withValue(capture.sink, operation: body)
+        return (capture.out, capture.err)
     }
 
-    /// Text written through a ``Sink``, from any thread.
-    private final class Collected: @unchecked Sendable {
+    /// Text written through a ``Sink``, from any thread; still readable when the body threw.
+    final class Capture: @unchecked Sendable {
         private let lock = NSLock()
         private var outText = ""
         private var errText = ""

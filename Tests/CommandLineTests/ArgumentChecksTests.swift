@@ -16,16 +16,15 @@ struct ArgumentChecksTests {
         var code = ExitStatus.success.rawValue
         do {
             var command = try FCOSCommand.parseAsRoot(arguments)
-            let collected = ErrText()
+            let capture = Output.Capture()
             do {
-                try Output.$sink.withValue(collected.sink) { try command.run() }
+                try Output.$sink.withValue(capture.sink) { try command.run() }
+                err = capture.err
             } catch let exit as ExitCode {
-                code = exit.rawValue
+                (code, err) = (exit.rawValue, capture.err)
             } catch let usage as UsageError {
-                code = ExitStatus.usageError.rawValue
-                collected.append(usage.description)
+                (code, err) = (ExitStatus.usageError.rawValue, capture.err + "fcos: \(usage)\n")
             }
-            err = collected.text
         } catch {
             code = FCOSCommand.exitCode(for: error).rawValue
             err = FCOSCommand.message(for: error)
@@ -178,18 +177,4 @@ enum RepositoryPaths {
     static let assets = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Assets").path
-}
-
-/// Standard error collected through ``Output``, readable after an `ExitCode` was thrown.
-final class ErrText: @unchecked Sendable {
-    private let lock = NSLock()
-    private var collected = ""
-
-    var text: String { lock.withLock { collected } }
-
-    func append(_ line: String) { lock.withLock { collected += "fcos: \(line)\n" } }
-
-    var sink: Output.Sink {
-        Output.Sink(out: { _ in }, err: { text in self.lock.withLock { self.collected += text } })
-    }
 }

@@ -2,11 +2,13 @@ import Foundation
 
 /// The shell commands in README.md's ```sh blocks, one per command, split into words as a
 /// POSIX shell would for the simple forms the README uses: `\` line continuations, `# comments`,
-/// `&&` and `;` between commands, single and double quotes.
+/// `&&`, `||`, `;` and `|` between commands, `<` and `>` redirections, single and double quotes.
 struct ShellCommand: CustomStringConvertible {
     var words: [String]
     /// The README line the command starts on, for failure messages.
     var line: Int
+    /// Fed by a pipe or `<`: running it in a test would read the test's own input.
+    var readsStandardInput = false
 
     var description: String { "README.md:\(line): \(words.joined(separator: " "))" }
 
@@ -29,23 +31,31 @@ struct ShellCommand: CustomStringConvertible {
                 continue
             }
             pending += line
-            for words in split(pending) where !words.isEmpty {
-                commands.append(ShellCommand(words: words, line: pendingLine))
+            for var command in split(pending) where !command.words.isEmpty {
+                command.line = pendingLine
+                commands.append(command)
             }
             pending = ""
         }
         return commands
     }
 
-    /// Words of one logical line, grouped into commands at `&&`, `||` and `;`; a `#` at the start
-    /// of a word begins a comment.
-    static func split(_ line: String) -> [[String]] {
-        var commands: [[String]] = [[]]
+    /// The commands of one logical line; a `#` at the start of a word begins a comment.
+    static func split(_ line: String) -> [ShellCommand] {
+        var commands = [ShellCommand(words: [], line: 0)]
         var word = ""
         var inWord = false
         var quote: Character?
+        /// The next word is a redirection's file, not an argument.
+        var redirectTarget = false
         func endWord() {
-            if inWord { commands[commands.count - 1].append(word) }
+            if inWord {
+                if redirectTarget {
+                    redirectTarget = false
+                } else {
+                    commands[commands.count - 1].words.append(word)
+                }
+            }
             word = ""
             inWord = false
         }
@@ -65,11 +75,20 @@ struct ShellCommand: CustomStringConvertible {
                 characters = []
             case ";":
                 endWord()
-                commands.append([])
+                commands.append(ShellCommand(words: [], line: 0))
             case "&" where characters.first == "&", "|" where characters.first == "|":
                 characters.removeFirst()
                 endWord()
-                commands.append([])
+                commands.append(ShellCommand(words: [], line: 0))
+            case "|":
+                endWord()
+                commands.append(ShellCommand(words: [], line: 0, readsStandardInput: true))
+            case "<", ">":
+                if c == ">", word == "2" || word == "&" { (word, inWord) = ("", false) }
+                endWord()
+                if characters.first == ">" || characters.first == "&" { characters.removeFirst() }
+                if c == "<" { commands[commands.count - 1].readsStandardInput = true }
+                redirectTarget = true
             default:
                 word.append(c)
                 inWord = true
