@@ -43,13 +43,17 @@ struct Wrapper {
         return lines
     }
 
+    /// Spaces that join rather than separate: `grouped` puts U+00A0 between the digits of
+    /// `22 400` so a number never breaks across lines (U+202F is the narrow variant).
+    static let noBreakSpaces: Set<Character> = ["\u{00A0}", "\u{202F}"]
+
     private func words(_ runs: [InlineRun]) -> [Word] {
         var words: [Word] = []
         var chars: [StyledChar] = []
         var gapStyle = InlineStyle.plain
         for run in runs {
             for c in run.text {
-                if c.isWhitespace {
+                if c.isWhitespace && !Self.noBreakSpaces.contains(c) {
                     if !chars.isEmpty { words.append(Word(chars: chars, gapStyle: gapStyle)) }
                     chars = []
                     gapStyle = run.style

@@ -52,3 +52,20 @@ struct TableFittingTests {
         #expect(TerminalRenderer.wrapCell("unbreakable-word", width: 5) == ["unbreakable-word"])
     }
 }
+
+@Suite("Numbers in prose")
+struct NumberFormatTests {
+    @Test func countsAreGroupedWithANoBreakSpace() {
+        #expect(grouped(22_400) == "22\u{00A0}400")
+        #expect(grouped(201_600) == "201\u{00A0}600")
+        #expect(grouped(999) == "999")
+        #expect(grouped(-1_234_567) == "−1\u{00A0}234\u{00A0}567")
+    }
+
+    @Test func aGroupedNumberNeverBreaksAcrossLines() {
+        // "201 600" would start at column 19 of 20: it moves to the next line whole.
+        let text = "anchors vs location \(grouped(201_600)) vs \(grouped(22_400))"
+        let lines = Wrapper(ansi: ANSI(enabled: false)).wrap(text, width: 20)
+        #expect(lines == ["anchors vs location", "201\u{00A0}600 vs 22\u{00A0}400"])
+    }
+}
