@@ -12,7 +12,9 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
     /// ones were written. What was written is complete for what it covers.
     case partial = 1
     /// An input file is missing, is a folder where a file was expected (or the reverse), cannot
-    /// be parsed, or has a bad record under `--strict`. Nothing is written.
+    /// be parsed, or has a bad record under `--strict`. Paths are checked before any work, so
+    /// then nothing is written; `--strict` stops at the first bad record or photo, keeping the
+    /// (complete) figures drawn before it but writing no index.
     case inputError = 2
     /// An option or argument is wrong: unknown option or value, a bad combination, `--out`
     /// naming an existing file, `--image` matching nothing, `--step` past the end. Checked
@@ -20,4 +22,18 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
     case usageError = 64
     /// Ctrl-C: the figure in progress and the index for what was done are written first.
     case interrupted = 130
+
+    /// The table in one line, for `--help`: `Exit status: 0 done, 1 partial result, …`.
+    public static var summary: String {
+        "Exit status: "
+            + allCases.map { status -> String in
+                switch status {
+                case .success: return "0 done"
+                case .partial: return "1 partial result (what was left out is named on stderr)"
+                case .inputError: return "2 input error"
+                case .usageError: return "64 usage error"
+                case .interrupted: return "130 interrupted"
+                }
+            }.joined(separator: ", ") + "."
+    }
 }

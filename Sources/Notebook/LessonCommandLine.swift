@@ -18,7 +18,8 @@ struct LessonCommandLine: ParsableCommand {
                 "A step-by-step lesson on FCOS targets: prose, tables and figures, then a notebook page.",
             discussion: """
                 Between steps: Enter (or space) for the next, b to go back, q to quit; single keys when \
-                the terminal allows, otherwise each followed by Enter. Figures and index.html go to --out.
+                the terminal allows, otherwise each followed by Enter. Figures and index.html go to --out. \
+                \(ExitStatus.summary)
                 """)
     }
 

@@ -8,6 +8,7 @@ struct FCOSCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fcos",
         abstract: "FCOS target assignment, losses and NMS, faithful to the reference implementations.",
+        discussion: ExitStatus.summary,
         subcommands: [
             TargetsCommand.self, StatsCommand.self, NMSCommand.self, LossCommand.self, BenchCommand.self,
             BenchDatasetCommand.self, CourseCommand.self, InspectCommand.self, CompareCommand.self,
