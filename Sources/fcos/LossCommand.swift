@@ -87,7 +87,12 @@ struct IoULossCommand: ParsableCommand {
             official code takes them (distances from the same location), or {"boxes1": [[x0, y0, x1, y1]], \
             "boxes2": [...]} (pairwise; each pair measured from the centre of its intersection, which gives \
             the same value when that point lies inside both boxes). With --reduction sum and weights, the \
-            result is Σ wᵢ·lossᵢ when Σ wᵢ > 0, as the official loss returns.
+            result is Σ wᵢ·lossᵢ when Σ wᵢ > 0, as the official loss returns. For boxes that do not \
+            overlap, that point lies outside both and some distances are negative; the official formula \
+            then multiplies two negative overlap sides into a positive area, so iou and linear-iou give 0 \
+            (and giou less than the true 1 − GIoU). That is the official code's arithmetic, not a bug \
+            here: its training never meets such a pair, because a location is always inside its target \
+            box. A note on stderr names the pairs; stdout stays plain JSON.
             """
     )
 
@@ -115,9 +120,8 @@ struct IoULossCommand: ParsableCommand {
                 let pairs = disjoint.map(String.init).joined(separator: ", ")
                 warnLine(
                     "note: \(disjoint.count == 1 ? "pair \(pairs) does" : "pairs \(pairs) do") not overlap: the "
-                        + "official IOULoss formula, measured from a point outside both boxes, counts the negative "
-                        + "overlap as positive (iou: 0); its training never meets such pairs, whose locations lie "
-                        + "inside the target box. `fcos loss giou` grows with the gap.")
+                        + "official IOULoss formula's value, a case its training never meets (see 'fcos loss iou "
+                        + "--help'); `fcos loss giou` grows with the gap")
             }
         }
     }

@@ -167,7 +167,8 @@ struct ArgumentChecksTests {
         let output = try Output.capturing { try command.run() }
         // Pair 0: I = 100, U = 200, 1 − 101/201 = 0.49751244.
         #expect(output.out == "{\"loss\":[0.49751246,0]}\n")
-        #expect(output.err.hasPrefix("fcos: note: pair 1 does not overlap: the official IOULoss formula"))
+        #expect(
+            output.err.hasPrefix("fcos: note: pair 1 does not overlap: the official IOULoss formula's value"))
         #expect(output.err.split(separator: "\n").count == 1)
     }
 }
