@@ -11,6 +11,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "FCOS", targets: ["FCOS"]),
+        .library(name: "Keypoints", targets: ["Keypoints"]),
         .library(name: "Coursework", targets: ["Coursework"]),
         .library(name: "CourseworkFigures", targets: ["CourseworkFigures"]),
         .executable(name: "fcos", targets: ["fcos"]),
@@ -42,7 +43,7 @@ let package = Package(
         .target(name: "Coursework", dependencies: ["FCOS"]),
         .target(name: "CourseworkFigures", dependencies: ["Coursework", "Figures", "Canvas", "FCOS"]),
         .testTarget(name: "CourseworkTests", dependencies: ["Coursework", "CourseworkFigures"]),
-        .target(name: "Figures", dependencies: ["FCOS", "Canvas"]),
+        .target(name: "Figures", dependencies: ["FCOS", "Keypoints", "Canvas"]),
         .testTarget(name: "FiguresTests", dependencies: ["Figures", "Annotations"]),
         .testTarget(name: "CanvasTests", dependencies: ["Canvas"]),
         .target(
@@ -57,6 +58,7 @@ let package = Package(
             name: "fcos",
             dependencies: [
                 "FCOS",
+                "Keypoints",
                 "Annotations",
                 "Coursework",
                 "CourseworkFigures",
@@ -75,6 +77,10 @@ let package = Package(
                 .product(name: "Numerics", package: "swift-numerics"),
             ]
         ),
+        .target(name: "Keypoints", dependencies: ["FCOS"], exclude: ["README.md"]),
+        .testTarget(
+            name: "KeypointsTests",
+            dependencies: ["Keypoints", .product(name: "Numerics", package: "swift-numerics")]),
     ],
     swiftLanguageModes: [.v6]
 )
@@ -91,6 +97,6 @@ let lessons = [
 ]
 package.targets += lessons.map { name in
     .executableTarget(
-        name: name, dependencies: ["FCOS", "Annotations", "Canvas", "Figures", "Notebook"],
+        name: name, dependencies: ["FCOS", "Keypoints", "Annotations", "Canvas", "Figures", "Notebook"],
         path: "Lessons/\(name)")
 }

@@ -1,0 +1,17 @@
+/// Input the keypoint targets cannot use. The references index `hm[cls_id]` and would stop with
+/// an `IndexError`; here the box and the valid range are named.
+public enum KeypointTargetError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// Box `box` has a label outside `0..<classes`.
+    case labelOutOfRange(box: Int, label: Int, classes: Int)
+    /// The input is too small to have even one output cell.
+    case emptyOutput(inputWidth: Int, inputHeight: Int, outputWidth: Int, outputHeight: Int)
+
+    public var description: String {
+        switch self {
+        case .labelOutOfRange(let box, let label, let classes):
+            return "boxes[\(box)]: label \(label) is outside 0..<\(classes) (the number of classes)"
+        case .emptyOutput(let w, let h, let ow, let oh):
+            return "a \(w)×\(h) input gives a \(ow)×\(oh) output map, which has no cell"
+        }
+    }
+}
