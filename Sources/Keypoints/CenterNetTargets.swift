@@ -60,14 +60,7 @@ public struct CenterNetTargets: Sendable {
         minOverlap: Double = CenterNetTargets.minOverlap, formula: RadiusFormula = CenterNetTargets.formula
     ) throws(KeypointTargetError) {
         let grid = OutputGrid.centerNet(inputWidth: inputWidth, inputHeight: inputHeight)
-        guard grid.width > 0, grid.height > 0 else {
-            throw .emptyOutput(
-                inputWidth: inputWidth, inputHeight: inputHeight, outputWidth: grid.width,
-                outputHeight: grid.height)
-        }
-        for (i, g) in groundTruths.enumerated() where !(0..<classes).contains(g.label) {
-            throw .labelOutOfRange(box: i, label: g.label, classes: classes)
-        }
+        try grid.validate(groundTruths, classes: classes)
         self.grid = grid
         var heatmaps = [HeatMap](repeating: HeatMap(width: grid.width, height: grid.height), count: classes)
         var kernels: [Int: GaussianKernel] = [:]
@@ -93,13 +86,7 @@ public struct CenterNetTargets: Sendable {
         for g: GroundTruth, grid: OutputGrid, minOverlap: Double = minOverlap,
         formula: RadiusFormula = formula
     ) -> Object? {
-        var b = grid.outputBox(g.box)
-        let maxX = Float(grid.width - 1)
-        let maxY = Float(grid.height - 1)
-        b.x0 = clip(b.x0, maxX)
-        b.x1 = clip(b.x1, maxX)
-        b.y0 = clip(b.y0, maxY)
-        b.y1 = clip(b.y1, maxY)
+        let b = grid.outputBox(g.box).clipped(maxX: Float(grid.width - 1), maxY: Float(grid.height - 1))
         let h = b.y1 - b.y0
         let w = b.x1 - b.x0
         guard h > 0, w > 0 else { return nil }
@@ -112,11 +99,6 @@ public struct CenterNetTargets: Sendable {
             box: b, label: g.label, radius: radius, drawnRadius: radius.truncated, center: center, cellX: cx,
             cellY: cy, size: (w, h), offset: (center.x - Float(cx), center.y - Float(cy)),
             index: cy * grid.width + cx)
-    }
-
-    /// `np.clip(v, 0, hi)`; NaN stays NaN, and then fails the size test.
-    static func clip(_ v: Float, _ hi: Float) -> Float {
-        v < 0 ? 0 : (v > hi ? hi : v)
     }
 
     /// Cells with value exactly 1: the positives of the penalty-reduced focal loss.

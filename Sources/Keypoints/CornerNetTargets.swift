@@ -57,27 +57,14 @@ public struct CornerNetTargets: Sendable {
         minOverlap: Double = CornerNetTargets.minOverlap, formula: RadiusFormula = CornerNetTargets.formula
     ) throws(KeypointTargetError) {
         let grid = OutputGrid.cornerNet(inputWidth: inputWidth, inputHeight: inputHeight)
-        guard grid.width > 0, grid.height > 0 else {
-            throw .emptyOutput(
-                inputWidth: inputWidth, inputHeight: inputHeight, outputWidth: grid.width,
-                outputHeight: grid.height)
-        }
-        for (i, g) in groundTruths.enumerated() where !(0..<classes).contains(g.label) {
-            throw .labelOutOfRange(box: i, label: g.label, classes: classes)
-        }
+        try grid.validate(groundTruths, classes: classes)
         self.grid = grid
         let empty = HeatMap(width: grid.width, height: grid.height)
         var topLeft = [HeatMap](repeating: empty, count: classes)
         var bottomRight = topLeft
         var objects: [Object?] = []
         for g in groundTruths {
-            var b = g.box
-            let maxX = Float(inputWidth - 1)
-            let maxY = Float(inputHeight - 1)
-            b.x0 = CenterNetTargets.clip(b.x0, maxX)
-            b.x1 = CenterNetTargets.clip(b.x1, maxX)
-            b.y0 = CenterNetTargets.clip(b.y0, maxY)
-            b.y1 = CenterNetTargets.clip(b.y1, maxY)
+            let b = g.box.clipped(maxX: Float(inputWidth - 1), maxY: Float(inputHeight - 1))
             guard b.x1 - b.x0 > 0, b.y1 - b.y0 > 0 else {
                 objects.append(nil)
                 continue
