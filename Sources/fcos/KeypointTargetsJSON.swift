@@ -14,13 +14,7 @@ enum KeypointTargetsJSON {
         w.key("objects")
         w.array(t.objects) { w, object in
             guard let o = object else { return w.raw("null") }
-            w.raw("{")
-            w.key("box")
-            w.numbers([o.box.x0, o.box.y0, o.box.x1, o.box.y1])
-            w.raw(",\"label\":\(o.label),\"radius\":\(o.drawnRadius),")
-            w.key("radius_exact")
-            w.raw(exact(o.radius.value))
-            w.raw(",")
+            opening(box: o.box, label: o.label, radius: o.radius, into: &w)
             w.key("center")
             w.numbers([o.center.x, o.center.y])
             w.raw(",\"center_int\":[\(o.cellX),\(o.cellY)],")
@@ -47,13 +41,7 @@ enum KeypointTargetsJSON {
         w.key("objects")
         w.array(t.objects) { w, object in
             guard let o = object else { return w.raw("null") }
-            w.raw("{")
-            w.key("box")
-            w.numbers([o.box.x0, o.box.y0, o.box.x1, o.box.y1])
-            w.raw(",\"label\":\(o.label),\"radius\":\(o.drawnRadius),")
-            w.key("radius_exact")
-            w.raw(exact(o.radius.value))
-            w.raw(",")
+            opening(box: o.box, label: o.label, radius: o.radius, into: &w)
             w.key("top_left")
             corner(o.topLeft, into: &w)
             w.raw(",")
@@ -73,6 +61,17 @@ enum KeypointTargetsJSON {
         w.raw(",\"input\":{\"width\":\(grid.inputWidth),\"height\":\(grid.inputHeight)},")
         w.raw("\"output\":{\"width\":\(grid.width),\"height\":\(grid.height)}")
         return w
+    }
+
+    /// `{"box": …, "label": …, "radius": drawn, "radius_exact": r,` — what both heads' objects open with.
+    static func opening(box: Box, label: Int, radius: GaussianRadius, into w: inout JSONWriter) {
+        w.raw("{")
+        w.key("box")
+        w.numbers([box.x0, box.y0, box.x1, box.y1])
+        w.raw(",\"label\":\(label),\"radius\":\(radius.truncated),")
+        w.key("radius_exact")
+        w.raw(exact(radius.value))
+        w.raw(",")
     }
 
     static func heatmaps(_ maps: [HeatMap], into w: inout JSONWriter) {
