@@ -94,6 +94,7 @@ let lessons = [
     "lesson-05-centerness",
     "lesson-06-focal-loss",
     "lesson-07-nms",
+    "lesson-11-centernet",
 ]
 package.targets += lessons.map { name in
     .executableTarget(
