@@ -18,7 +18,7 @@ let sceneName =
     ?? "tennis"
 let backdrop = Backdrop.named(options.illustrationName(of: scene))
 let boxes = scene.groundTruths
-let classCount = scene.classCount ?? ((boxes.map(\.label).max() ?? 0) + 1)
+let classCount = scene.classCount ?? max(1, (boxes.map(\.label).max() ?? 0) + 1)
 
 // Both papers train on square inputs, so the scene is first fitted into one, as CenterNet's
 // test-time transform does; everything is drawn back on the scene.

@@ -3,6 +3,8 @@
 public enum KeypointTargetError: Error, Hashable, Sendable, CustomStringConvertible {
     /// Box `box` has a label outside `0..<classes`.
     case labelOutOfRange(box: Int, label: Int, classes: Int)
+    /// A negative number of classes (one heat map per class).
+    case negativeClassCount(Int)
     /// The input is too small to have even one output cell.
     case emptyOutput(inputWidth: Int, inputHeight: Int, outputWidth: Int, outputHeight: Int)
 
@@ -10,6 +12,8 @@ public enum KeypointTargetError: Error, Hashable, Sendable, CustomStringConverti
         switch self {
         case .labelOutOfRange(let box, let label, let classes):
             return "boxes[\(box)]: label \(label) is outside 0..<\(classes) (the number of classes)"
+        case .negativeClassCount(let classes):
+            return "the number of classes must not be negative, found \(classes)"
         case .emptyOutput(let w, let h, let ow, let oh):
             return "a \(w)×\(h) input gives a \(ow)×\(oh) output map, which has no cell"
         }

@@ -4,11 +4,12 @@ extension OutputGrid {
     /// Throws when the map has no cell or a label falls outside `0..<classes`, before anything is
     /// allocated: the checks both heads make on their input.
     func validate(_ groundTruths: [GroundTruth], classes: Int) throws(KeypointTargetError) {
+        guard classes >= 0 else { throw .negativeClassCount(classes) }
         guard width > 0, height > 0 else {
             throw .emptyOutput(
                 inputWidth: inputWidth, inputHeight: inputHeight, outputWidth: width, outputHeight: height)
         }
-        for (i, g) in groundTruths.enumerated() where !(0..<classes).contains(g.label) {
+        for (i, g) in groundTruths.enumerated() where g.label < 0 || g.label >= classes {
             throw .labelOutOfRange(box: i, label: g.label, classes: classes)
         }
     }

@@ -80,7 +80,7 @@ struct BenchCommand: ParsableCommand {
             out +=
                 "Focal loss (sum), \(rows) × \(classes) logits    \(String(rounded(focalMs)).leftPad(9)) ms\n"
             out +=
-                "CenterNet targets, 512×512, 100 boxes, 80 cls \(String(rounded(centerNetMs)).leftPad(9)) ms\n"
+                "CenterNet targets, 512², 100 boxes, C = 80   \(String(rounded(centerNetMs)).leftPad(9)) ms\n"
             writeOut(out)
         }
     }

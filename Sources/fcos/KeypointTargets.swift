@@ -33,19 +33,28 @@ enum KeypointTargets {
         }
     }
 
-    /// `"num_classes"` when the scene gives it, else the largest label + 1 (0 for no boxes).
+    /// `"num_classes"` when the scene gives it, else the largest label + 1 (0 for no boxes or only
+    /// negative labels, which the label check then reports).
     static func classCount(_ scene: Scene) -> Int {
-        scene.classCount ?? (scene.groundTruths.map(\.label).max().map { $0 + 1 } ?? 0)
+        scene.classCount ?? max(0, (scene.groundTruths.map(\.label).max() ?? -1) + 1)
     }
 
     static func inputError(_ error: KeypointTargetError, file: String, classesGiven: Bool) -> InputError {
         switch error {
         case .labelOutOfRange(let box, let label, let classes):
+            guard label >= 0 else {
+                return InputError(
+                    file: file, record: "boxes[\(box)]",
+                    problem: "label \(label) is negative; heat maps are indexed by label from 0")
+            }
             let source = classesGiven ? "num_classes is \(classes)" : "the largest label + 1 is \(classes)"
             return InputError(
                 file: file, record: "boxes[\(box)]",
                 problem:
                     "label \(label) is outside 0..<\(classes) (\(source)); heat maps are indexed by label")
+        case .negativeClassCount(let classes):
+            return InputError(
+                file: file, problem: "the number of classes must not be negative, found \(classes)")
         case .emptyOutput(let w, let h, let ow, let oh):
             return InputError(
                 file: file, record: "image",

@@ -100,6 +100,23 @@ struct KeypointCommandTests {
         }
     }
 
+    @Test("A negative label without num_classes is one line, not a crash")
+    func negativeLabel() throws {
+        let path = try writeScene(
+            #"{"image":{"width":64,"height":64},"boxes":[{"x0":0,"y0":0,"x1":8,"y1":8,"label":-3}]}"#)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        for head in KeypointHead.allCases {
+            do {
+                try KeypointTargets.run(head, scenePath: path, json: true)
+                Issue.record("expected an error")
+            } catch let error as InputError {
+                #expect(
+                    "\(error)"
+                        == "\(path): boxes[0]: label -3 is negative; heat maps are indexed by label from 0")
+            }
+        }
+    }
+
     @Test("An input too small for one output cell is an error; a non-multiple of 4 is explained")
     func sizes() throws {
         let tiny = try writeScene(#"{"image":{"width":3,"height":64},"boxes":[]}"#)

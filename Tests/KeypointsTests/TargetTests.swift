@@ -67,6 +67,13 @@ struct TargetTests {
         #expect(throws: KeypointTargetError.self) {
             try CenterNetTargets([], inputWidth: 3, inputHeight: 64, classes: 1)
         }
+        // A negative label makes "largest label + 1" negative: an error, not a trap.
+        #expect(throws: KeypointTargetError.negativeClassCount(-2)) {
+            try CenterNetTargets([], inputWidth: 64, inputHeight: 64, classes: -2)
+        }
+        #expect(throws: KeypointTargetError.labelOutOfRange(box: 0, label: -3, classes: 0)) {
+            try CornerNetTargets([gt(0, 0, 8, 8, -3)], inputWidth: 64, inputHeight: 64, classes: 0)
+        }
     }
 
     @Test func nonMultipleOfFourShrinksTheMapAndScalesByWidth() {
