@@ -22,31 +22,7 @@ struct KeypointFocalLossCommand: ParsableCommand {
 
     func run() throws {
         try reportingInputErrors {
-            let json = try JSONValue.read(input)
-            let usesLogits = json.has("logits")
-            guard usesLogits != json.has("probs") else {
-                throw json.error("give exactly one of \"logits\" and \"probs\"")
-            }
-            let key = usesLogits ? "logits" : "probs"
-            let (values, shape) = try flatten(json[key])
-            let (targets, targetShape) = try flatten(json["targets"])
-            guard shape == targetShape else {
-                throw try json["targets"].error("has shape \(targetShape), \(key) have \(shape)")
-            }
-            if let bad = targets.firstIndex(where: { !($0 >= 0) }) {
-                throw try json["targets"].error(
-                    "target \(bad) (row-major) is \(targets[bad]); targets are ≥ 0")
-            }
-            let result: PenaltyReducedFocalLoss.Result
-            if usesLogits {
-                result = PenaltyReducedFocalLoss.loss(logits: values, targets: targets)
-            } else {
-                if let bad = values.firstIndex(where: { !(0...1).contains($0) }) {
-                    throw try json["probs"].error(
-                        "probability \(bad) (row-major) is \(values[bad]); probabilities lie in [0, 1]")
-                }
-                result = PenaltyReducedFocalLoss.loss(probabilities: values, targets: targets)
-            }
+            let result = try Self.loss(of: JSONValue.read(input))
             var w = JSONWriter(capacity: 256)
             w.raw("{\"loss\":")
             w.number(result.loss)
@@ -57,6 +33,30 @@ struct KeypointFocalLossCommand: ParsableCommand {
             w.raw("}\n")
             writeOut(w.text)
         }
+    }
+
+    /// The loss of the `logits` or `probs` in `json` against its `targets`, after checking shapes
+    /// and ranges.
+    static func loss(of json: JSONValue) throws -> PenaltyReducedFocalLoss.Result {
+        let usesLogits = json.has("logits")
+        guard usesLogits != json.has("probs") else {
+            throw json.error("give exactly one of \"logits\" and \"probs\"")
+        }
+        let key = usesLogits ? "logits" : "probs"
+        let (values, shape) = try flatten(json[key])
+        let (targets, targetShape) = try flatten(json["targets"])
+        guard shape == targetShape else {
+            throw try json["targets"].error("has shape \(targetShape), \(key) have \(shape)")
+        }
+        if let bad = targets.firstIndex(where: { !($0 >= 0) }) {
+            throw try json["targets"].error("target \(bad) (row-major) is \(targets[bad]); targets are ≥ 0")
+        }
+        if usesLogits { return PenaltyReducedFocalLoss.loss(logits: values, targets: targets) }
+        if let bad = values.firstIndex(where: { !(0...1).contains($0) }) {
+            throw try json["probs"].error(
+                "probability \(bad) (row-major) is \(values[bad]); probabilities lie in [0, 1]")
+        }
+        return PenaltyReducedFocalLoss.loss(probabilities: values, targets: targets)
     }
 }
 

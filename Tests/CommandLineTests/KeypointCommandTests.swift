@@ -148,6 +148,26 @@ struct KeypointCommandTests {
         #expect(text.contains("1 cell at exactly 1"))
     }
 
+    @Test("fcos loss keypoint-focal reads logits or probs and checks shapes and ranges")
+    func keypointFocal() throws {
+        func loss(_ text: String) throws -> PenaltyReducedFocalLoss.Result {
+            try KeypointFocalLossCommand.loss(of: JSONValue.parse(Data(text.utf8), file: "in.json"))
+        }
+        let r = try loss(#"{"probs": [[0.9, 0.2], [0.1, 0.5]], "targets": [[1, 0.5], [0, 0]]}"#)
+        #expect(r.positiveCount == 1)
+        #expect(
+            r == PenaltyReducedFocalLoss.loss(probabilities: [0.9, 0.2, 0.1, 0.5], targets: [1, 0.5, 0, 0]))
+        let logits = try loss(#"{"logits": [0], "targets": [1]}"#)
+        #expect(logits == PenaltyReducedFocalLoss.loss(probabilities: [0.5], targets: [1]))
+        for bad in [
+            #"{"probs": [0.5], "logits": [0], "targets": [1]}"#, #"{"probs": [1.5], "targets": [1]}"#,
+            #"{"probs": [0.5, 0.5], "targets": [1]}"#, #"{"probs": [0.5], "targets": [-1]}"#,
+            #"{"targets": [1]}"#,
+        ] {
+            #expect(throws: InputError.self, "\(bad)") { try loss(bad) }
+        }
+    }
+
     @Test("The command dispatches keypoint heads before the FCOS presets")
     func dispatch() throws {
         #expect(KeypointHead(rawValue: "centernet") == .centerNet)
