@@ -80,7 +80,8 @@ let package = Package(
         .target(name: "Keypoints", dependencies: ["FCOS"], exclude: ["README.md"]),
         .testTarget(
             name: "KeypointsTests",
-            dependencies: ["Keypoints", .product(name: "Numerics", package: "swift-numerics")]),
+            dependencies: ["Keypoints", .product(name: "Numerics", package: "swift-numerics")],
+            exclude: ["Generators"]),
     ],
     swiftLanguageModes: [.v6]
 )
