@@ -12,6 +12,8 @@ import FCOS
 /// 5. stamp the Gaussian of radius `r` at `c_int` into its class's heat map (element-wise max);
 /// 6. targets `wh = (w, h)`, `offset = c − c_int`, `index = c_int.y · w_out + c_int.x`.
 ///
+/// Only the first ``maxObjects`` boxes are read (`num_objs = min(len(anns), max_objs)` with
+/// `max_objs = 128` in CenterNet's COCO dataset); later boxes get nothing, like skipped ones.
 /// Everything the reference stores in float32 is float32 here.
 public struct CenterNetTargets: Sendable {
     /// One object's regression targets; `nil` in ``objects`` for a box skipped at step 2.
@@ -46,6 +48,8 @@ public struct CenterNetTargets: Sendable {
     public static let minOverlap = 0.7
     /// The radius formula CenterNet's master branch runs.
     public static let formula = RadiusFormula.original
+    /// `max_objs` in CenterNet's COCO dataset: boxes after the first 128 are not read.
+    public static let maxObjects = 128
 
     public let grid: OutputGrid
     /// One map per class: `heatmaps[c]` is class `c`'s.
@@ -57,7 +61,8 @@ public struct CenterNetTargets: Sendable {
     /// with `classes` heat maps. Crowd boxes are treated like any other, as `ctdet.py` does.
     public init(
         _ groundTruths: [GroundTruth], inputWidth: Int, inputHeight: Int, classes: Int,
-        minOverlap: Double = CenterNetTargets.minOverlap, formula: RadiusFormula = CenterNetTargets.formula
+        minOverlap: Double = CenterNetTargets.minOverlap, formula: RadiusFormula = CenterNetTargets.formula,
+        maxObjects: Int = CenterNetTargets.maxObjects
     ) throws(KeypointTargetError) {
         let grid = OutputGrid.centerNet(inputWidth: inputWidth, inputHeight: inputHeight)
         try grid.validate(groundTruths, classes: classes)
@@ -66,8 +71,9 @@ public struct CenterNetTargets: Sendable {
         var kernels: [Int: GaussianKernel] = [:]
         var objects: [Object?] = []
         objects.reserveCapacity(groundTruths.count)
-        for g in groundTruths {
-            guard let object = Self.object(for: g, grid: grid, minOverlap: minOverlap, formula: formula)
+        for (i, g) in groundTruths.enumerated() {
+            guard i < maxObjects,
+                let object = Self.object(for: g, grid: grid, minOverlap: minOverlap, formula: formula)
             else {
                 objects.append(nil)
                 continue

@@ -45,6 +45,8 @@ public struct CornerNetTargets: Sendable {
     /// `gaussian_iou` in CornerNet.json.
     public static let minOverlap = 0.3
     public static let formula = RadiusFormula.corrected
+    /// `max_tag_len` in `kp_detection`: rows for corner offsets and tags per image.
+    public static let maxObjects = 128
 
     public let grid: OutputGrid
     public var topLeft: [HeatMap]
@@ -68,6 +70,9 @@ public struct CornerNetTargets: Sendable {
             guard b.x1 - b.x0 > 0, b.y1 - b.y0 > 0 else {
                 objects.append(nil)
                 continue
+            }
+            guard objects.compactMap({ $0 }).count < Self.maxObjects else {
+                throw .tooManyObjects(limit: Self.maxObjects)
             }
             let (kx, ky) = grid.scale
             let width = Int((Double(b.x1 - b.x0) * kx).rounded(.up))

@@ -3,6 +3,9 @@
 public enum KeypointTargetError: Error, Hashable, Sendable, CustomStringConvertible {
     /// Box `box` has a label outside `0..<classes`.
     case labelOutOfRange(box: Int, label: Int, classes: Int)
+    /// More kept boxes than CornerNet's `max_tag_len` (128) rows for corner tags; the reference
+    /// stops with an `IndexError`.
+    case tooManyObjects(limit: Int)
     /// A negative number of classes (one heat map per class).
     case negativeClassCount(Int)
     /// The input is too small to have even one output cell.
@@ -12,6 +15,9 @@ public enum KeypointTargetError: Error, Hashable, Sendable, CustomStringConverti
         switch self {
         case .labelOutOfRange(let box, let label, let classes):
             return "boxes[\(box)]: label \(label) is outside 0..<\(classes) (the number of classes)"
+        case .tooManyObjects(let limit):
+            return
+                "more than \(limit) boxes survive clipping; CornerNet stores at most \(limit) corner pairs per image"
         case .negativeClassCount(let classes):
             return "the number of classes must not be negative, found \(classes)"
         case .emptyOutput(let w, let h, let ow, let oh):

@@ -52,6 +52,8 @@ enum KeypointTargets {
                 file: file, record: "boxes[\(box)]",
                 problem:
                     "label \(label) is outside 0..<\(classes) (\(source)); heat maps are indexed by label")
+        case .tooManyObjects:
+            return InputError(file: file, record: "boxes", problem: "\(error)")
         case .negativeClassCount(let classes):
             return InputError(
                 file: file, problem: "the number of classes must not be negative, found \(classes)")

@@ -13,7 +13,11 @@ enum KeypointTargetsSummary {
         ]
         for (i, g) in scene.groundTruths.enumerated() {
             guard let o = t.objects[i] else {
-                rows.append(["\(i)", name(g), skippedReason(g.box, grid: t.grid), "", "", "", "", "", ""])
+                let reason =
+                    i < CenterNetTargets.maxObjects
+                    ? skippedReason(g.box, grid: t.grid)
+                    : "skipped: after the first \(CenterNetTargets.maxObjects) boxes (max_objs)"
+                rows.append(["\(i)", name(g), reason, "", "", "", "", "", ""])
                 continue
             }
             rows.append([

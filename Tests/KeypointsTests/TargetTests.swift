@@ -56,6 +56,24 @@ struct TargetTests {
         #expect(t.positiveCount == 1)
     }
 
+    @Test func onlyTheFirstMaxObjectsBoxesAreRead() throws {
+        // 130 small, separate boxes: CenterNet reads the first 128 (max_objs); CornerNet has 128 tag rows.
+        let many = (0..<130).map { (i: Int) -> GroundTruth in
+            let x = Float(i % 10) * 40
+            let y = Float(i / 10) * 30
+            return gt(x, y, x + 20, y + 20)
+        }
+        let t = try CenterNetTargets(many, inputWidth: 512, inputHeight: 512, classes: 1)
+        #expect(t.objects[127] != nil && t.objects[128] == nil && t.objects[129] == nil)
+        #expect(t.positiveCount == 128)
+        #expect(throws: KeypointTargetError.tooManyObjects(limit: 128)) {
+            try CornerNetTargets(many, inputWidth: 511, inputHeight: 511, classes: 1)
+        }
+        #expect(throws: Never.self) {
+            try CornerNetTargets(Array(many.prefix(128)), inputWidth: 511, inputHeight: 511, classes: 1)
+        }
+    }
+
     @Test func labelsOutsideTheClassesAreAnError() {
         #expect(throws: KeypointTargetError.labelOutOfRange(box: 1, label: 5, classes: 5)) {
             try CenterNetTargets(
