@@ -11,6 +11,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "FCOS", targets: ["FCOS"]),
+        .library(name: "Keypoints", targets: ["Keypoints"]),
         .library(name: "Coursework", targets: ["Coursework"]),
         .library(name: "CourseworkFigures", targets: ["CourseworkFigures"]),
         .executable(name: "fcos", targets: ["fcos"]),
@@ -42,8 +43,8 @@ let package = Package(
         .target(name: "Coursework", dependencies: ["FCOS"]),
         .target(name: "CourseworkFigures", dependencies: ["Coursework", "Figures", "Canvas", "FCOS"]),
         .testTarget(name: "CourseworkTests", dependencies: ["Coursework", "CourseworkFigures"]),
-        .target(name: "Figures", dependencies: ["FCOS", "Canvas"]),
-        .testTarget(name: "FiguresTests", dependencies: ["Figures", "Annotations"]),
+        .target(name: "Figures", dependencies: ["FCOS", "Keypoints", "Canvas"]),
+        .testTarget(name: "FiguresTests", dependencies: ["Figures", "Annotations", "Keypoints"]),
         .testTarget(name: "CanvasTests", dependencies: ["Canvas"]),
         .target(
             name: "Notebook",
@@ -57,6 +58,7 @@ let package = Package(
             name: "fcos",
             dependencies: [
                 "FCOS",
+                "Keypoints",
                 "Annotations",
                 "Coursework",
                 "CourseworkFigures",
@@ -88,6 +90,11 @@ let package = Package(
                 "fcos", "Notebook", "Diagnostics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        .target(name: "Keypoints", dependencies: ["FCOS"], exclude: ["README.md"]),
+        .testTarget(
+            name: "KeypointsTests",
+            dependencies: ["Keypoints", .product(name: "Numerics", package: "swift-numerics")],
+            exclude: ["Generators"]),
     ],
     swiftLanguageModes: [.v6]
 )
@@ -101,9 +108,10 @@ let lessons = [
     "lesson-05-centerness",
     "lesson-06-focal-loss",
     "lesson-07-nms",
+    "lesson-11-centernet",
 ]
 package.targets += lessons.map { name in
     .executableTarget(
-        name: name, dependencies: ["FCOS", "Annotations", "Canvas", "Figures", "Notebook"],
+        name: name, dependencies: ["FCOS", "Keypoints", "Annotations", "Canvas", "Figures", "Notebook"],
         path: "Lessons/\(name)")
 }

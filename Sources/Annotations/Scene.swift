@@ -8,6 +8,9 @@ public struct Scene: Sendable {
     public var groundTruths: [GroundTruth]
     /// An optional picture drawn under the boxes, relative to the scene file.
     public var illustration: String?
+    /// The number of classes, when the scene says (`"num_classes"`); keypoint heads need one heat
+    /// map per class and otherwise take the largest label + 1.
+    public var classCount: Int?
 
     public init(width: Int, height: Int, groundTruths: [GroundTruth], illustration: String? = nil) {
         self.width = width

@@ -10,7 +10,8 @@ import Foundation
 ///
 /// Boxes are taken as given, in the network's input pixels: no clipping and no `±1` conversion
 /// (those belong to reading COCO files). `label` defaults to 0, `name` is optional, and
-/// `"crowd": true` marks a crowd region. Zero-width or zero-height boxes are accepted (every
+/// `"crowd": true` marks a crowd region. An optional top-level `"num_classes"` gives the number of
+/// classes (keypoint heads draw one heat map per class). Zero-width or zero-height boxes are accepted (every
 /// reference simply gives them no positive); `x1 < x0`, NaN and a zero-size image are errors.
 public enum SceneFile {
     public static func read(_ path: String) throws -> Scene {
@@ -43,6 +44,16 @@ public enum SceneFile {
                     box: Box(x0: x0, y0: y0, x1: x1, y1: y1), label: label, name: name, isCrowd: crowd))
         }
         let illustration = json.has("illustration") ? try json["illustration"].string() : nil
-        return Scene(width: width, height: height, groundTruths: groundTruths, illustration: illustration)
+        var scene = Scene(
+            width: width, height: height, groundTruths: groundTruths, illustration: illustration)
+        if json.has("num_classes") {
+            let classes = try json["num_classes"].integer()
+            guard (1...100_000).contains(classes) else {
+                throw try json["num_classes"].error(
+                    "num_classes must be between 1 and 100 000, found \(classes)")
+            }
+            scene.classCount = classes
+        }
+        return scene
     }
 }

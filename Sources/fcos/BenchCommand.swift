@@ -50,6 +50,7 @@ struct BenchCommand: ParsableCommand {
             targets[r * classes + Int.random(in: 0..<classes, using: &rng)] = 1
         }
         let focalMs = median(runs) { blackHole(FocalLoss.sum(logits: logits, targets: targets)) }
+        let centerNetMs = Self.centerNetTargetsMedian(runs: runs, rng: &rng)
 
         if json {
             var w = JSONWriter()
@@ -63,6 +64,9 @@ struct BenchCommand: ParsableCommand {
             w.raw(
                 ",\"focal_loss\":[{\"rows\":\(rows),\"classes\":\(classes),\"median_ms\":\(rounded(focalMs))}]"
             )
+            w.raw(
+                ",\"centernet_targets\":[{\"input\":512,\"boxes\":100,\"classes\":80,\"median_ms\":\(rounded(centerNetMs))}]"
+            )
             w.raw("}\n")
             writeOut(w.text)
         } else {
@@ -75,6 +79,8 @@ struct BenchCommand: ParsableCommand {
             out += "Greedy NMS, 5000 boxes, IoU > 0.5            \(String(rounded(nmsMs)).leftPad(9)) ms\n"
             out +=
                 "Focal loss (sum), \(rows) × \(classes) logits    \(String(rounded(focalMs)).leftPad(9)) ms\n"
+            out +=
+                "CenterNet targets, 512², 100 boxes, C = 80   \(String(rounded(centerNetMs)).leftPad(9)) ms\n"
             writeOut(out)
         }
     }

@@ -5,8 +5,12 @@ import FCOS
 struct LossCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "loss",
-        abstract: "FCOS's losses on JSON input: focal, BCE with logits, IoU and GIoU.",
-        subcommands: [FocalLossCommand.self, BCELossCommand.self, IoULossCommand.self, GIoULossCommand.self]
+        abstract:
+            "FCOS's losses on JSON input: focal, BCE with logits, IoU and GIoU; keypoint heads' losses.",
+        subcommands: [
+            FocalLossCommand.self, BCELossCommand.self, IoULossCommand.self, GIoULossCommand.self,
+            KeypointFocalLossCommand.self, EmbeddingLossCommand.self,
+        ]
     )
 }
 

@@ -1,6 +1,7 @@
 import Annotations
 import ArgumentParser
 import FCOS
+import Keypoints
 
 struct TargetsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,7 +17,11 @@ struct TargetsCommand: ParsableCommand {
     @Option(help: "Scene JSON file (image size and boxes), or - for standard input.")
     var scene: String
 
-    @Option(help: "Rule set to reproduce: \(Preset.names.joined(separator: ", ")).")
+    @Option(
+        help: """
+            Rule set to reproduce: \(Preset.names.joined(separator: ", ")); or a keypoint head: \
+            \(KeypointHead.allCases.map(\.rawValue).joined(separator: ", ")).
+            """)
     var preset: String = "official"
 
     @Flag(help: "Print the full per-level targets as JSON instead of a summary.")
@@ -28,6 +33,13 @@ struct TargetsCommand: ParsableCommand {
 
     func run() throws {
         try reportingInputErrors {
+            if let head = KeypointHead(rawValue: preset) {
+                guard !derivedGridSpacing else {
+                    throw InputError(
+                        file: "--derived-grid-spacing", problem: "applies to the torchvision preset only")
+                }
+                return try KeypointTargets.run(head, scenePath: self.scene, json: json)
+            }
             var chosen = try lookUpPreset(named: preset)
             if derivedGridSpacing {
                 guard chosen.name == "torchvision" else {
