@@ -68,6 +68,14 @@ let package = Package(
         ),
         .testTarget(name: "AnnotationsTests", dependencies: ["Annotations"], exclude: ["Fixtures"]),
         .testTarget(name: "CommandLineTests", dependencies: ["fcos"]),
+        .target(name: "ATSS", dependencies: ["FCOS"], exclude: ["README.md"]),
+        .target(name: "GFL", dependencies: ["ATSS", "FCOS"], exclude: ["README.md"]),
+        .testTarget(
+            name: "ATSSTests",
+            dependencies: ["ATSS", "FCOS", "Annotations", .product(name: "Numerics", package: "swift-numerics")]),
+        .testTarget(
+            name: "GFLTests",
+            dependencies: ["GFL", "ATSS", "FCOS", .product(name: "Numerics", package: "swift-numerics")]),
         .testTarget(
             name: "FCOSTests",
             dependencies: [

@@ -38,6 +38,13 @@ public struct LevelTargets: Sendable {
     /// Centerness targets. For background: 0, or `−1` under background sentinels.
     public var centerness: [Float]
 
+    public init(map: FeatureMap, matched: [Int32], ltrb: [LTRB], centerness: [Float]) {
+        self.map = map
+        self.matched = matched
+        self.ltrb = ltrb
+        self.centerness = centerness
+    }
+
     public var positiveCount: Int { matched.reduce(0) { $0 + ($1 >= 0 ? 1 : 0) } }
 
     public func isPositive(_ index: Int) -> Bool { matched[index] >= 0 }

@@ -1,0 +1,134 @@
+import FCOS
+
+/// Step 1 of ATSS: on each level, the `k` anchors whose centres lie nearest the box centre
+/// (`loss.py` `prepare_targets`: `topk(min(k, n_l), largest=False)` of the L2 distance between
+/// anchor centre and box centre; mmdetection `ATSSAssigner.assign`, the same).
+///
+/// Distances are computed as the references compute them, in float32:
+/// `sqrt((ax − gx)² + (ay − gy)²)`, with the box centre `((x0 + x1)/2, (y0 + y1)/2)`.
+///
+/// **Ties.** On a regular grid many anchors share a distance: a box centred on a cell corner has
+/// 4 anchors at `√0.5·s` and then 8 at `√2.5·s`, so `k = 9` cuts through the eight. `torch.topk`
+/// does not say which of the tied anchors it returns, so neither reference is reproducible there.
+/// This toolkit's rule: **among equal distances the lower flat index (row-major, x fastest) comes
+/// first**. Whenever the cut at the `k`-th distance splits a group of equal distances,
+/// ``DistanceTie`` records it so that explanations and figures can say so.
+public enum CandidateSelection {
+    /// One selected anchor: its flat index on the level and its distance to the box centre.
+    public struct Nearest: Hashable, Sendable {
+        public var index: Int
+        public var distance: Float
+
+        public init(index: Int, distance: Float) {
+            self.index = index
+            self.distance = distance
+        }
+    }
+
+    /// The float32 distance the references compute between an anchor centre and a box centre.
+    @inline(__always)
+    public static func distance(_ a: Point, _ g: Point) -> Float {
+        let dx = a.x - g.x
+        let dy = a.y - g.y
+        return (dx * dx + dy * dy).squareRoot()
+    }
+
+    /// The plain rule, for reading and for tests: every anchor of the level, sorted by distance
+    /// then flat index, the first `min(k, n_l)` kept.
+    public static func nearestPlain(on map: FeatureMap, to center: Point, k: Int) -> (
+        [Nearest], DistanceTie?
+    ) {
+        let all = (0..<map.count).map { Nearest(index: $0, distance: distance(map.location(at: $0), center)) }
+        return cut(all.sorted(by: precedes), k: k)
+    }
+
+    /// The same answer from a window of cells around the box centre, grown until no anchor
+    /// outside it can be nearer than (or as near as) the `k`-th inside: every anchor outside
+    /// lies at least as far as the window's nearest outside row or column, and that bound is
+    /// computed with the same float32 operations, so the result equals ``nearestPlain(on:to:k:)``.
+    public static func nearest(on map: FeatureMap, to center: Point, k: Int) -> ([Nearest], DistanceTie?) {
+        let count = min(k, map.count)
+        guard count > 0 else { return ([], nil) }
+        let column = nearestCell(center.x, offset: map.x(column: 0), step: map.stepX, size: map.width)
+        let row = nearestCell(center.y, offset: map.y(row: 0), step: map.stepY, size: map.height)
+        var radius = 1
+        while (2 * radius - 1) * (2 * radius - 1) < count { radius += 1 }
+        radius += 1
+        var window: [Nearest] = []
+        while true {
+            let c0 = max(0, column - radius)
+            let c1 = min(map.width - 1, column + radius)
+            let r0 = max(0, row - radius)
+            let r1 = min(map.height - 1, row + radius)
+            window.removeAll(keepingCapacity: true)
+            for i in r0...r1 {
+                let y = map.y(row: i)
+                for j in c0...c1 {
+                    window.append(
+                        Nearest(
+                            index: i * map.width + j,
+                            distance: distance(Point(x: map.x(column: j), y: y), center)))
+                }
+            }
+            window.sort(by: precedes)
+            var bound = Float.infinity
+            if c0 > 0 { bound = min(bound, axisDistance(map.x(column: c0 - 1), center.x)) }
+            if c1 < map.width - 1 { bound = min(bound, axisDistance(map.x(column: c1 + 1), center.x)) }
+            if r0 > 0 { bound = min(bound, axisDistance(map.y(row: r0 - 1), center.y)) }
+            if r1 < map.height - 1 { bound = min(bound, axisDistance(map.y(row: r1 + 1), center.y)) }
+            if window.count >= count && window[count - 1].distance < bound {
+                return cut(window, k: count)
+            }
+            radius *= 2
+        }
+    }
+
+    @inline(__always)
+    static func axisDistance(_ a: Float, _ g: Float) -> Float {
+        let d = a - g
+        return (d * d + 0).squareRoot()
+    }
+
+    @inline(__always)
+    static func precedes(_ a: Nearest, _ b: Nearest) -> Bool {
+        a.distance != b.distance ? a.distance < b.distance : a.index < b.index
+    }
+
+    static func nearestCell(_ v: Float, offset: Float, step: Int, size: Int) -> Int {
+        let t = ((v - offset) / Float(step)).rounded()
+        guard t.isFinite else { return 0 }
+        return Int(max(0, min(Float(size - 1), t)))
+    }
+
+    /// The first `k` of an ordered list, and the tie at the cut if the cut splits equal distances.
+    static func cut(_ ordered: [Nearest], k: Int) -> ([Nearest], DistanceTie?) {
+        let count = min(k, ordered.count)
+        guard count > 0 else { return ([], nil) }
+        let kept = Array(ordered.prefix(count))
+        let last = kept[count - 1].distance
+        var leftOut = 0
+        var i = count
+        while i < ordered.count && ordered[i].distance == last {
+            leftOut += 1
+            i += 1
+        }
+        guard leftOut > 0 else { return (kept, nil) }
+        let admitted = kept.reduce(0) { $0 + ($1.distance == last ? 1 : 0) }
+        return (kept, DistanceTie(distance: last, admitted: admitted, leftOut: leftOut))
+    }
+}
+
+/// The cut at the `k`-th distance split a group of anchors at the same distance: `admitted` of
+/// them became candidates by the lower-index rule, `leftOut` did not. The reference's `topk` may
+/// choose differently, so positives near such a box are not reproducible bit for bit.
+public struct DistanceTie: Hashable, Sendable {
+    public var distance: Float
+    public var admitted: Int
+    public var leftOut: Int
+
+    public init(distance: Float, admitted: Int, leftOut: Int) {
+        self.distance = distance
+        self.admitted = admitted
+        self.leftOut = leftOut
+    }
+}
