@@ -57,6 +57,8 @@ let package = Package(
             name: "fcos",
             dependencies: [
                 "FCOS",
+                "ATSS",
+                "GFL",
                 "Annotations",
                 "Coursework",
                 "CourseworkFigures",
@@ -72,7 +74,9 @@ let package = Package(
         .target(name: "GFL", dependencies: ["ATSS", "FCOS"], exclude: ["README.md"]),
         .testTarget(
             name: "ATSSTests",
-            dependencies: ["ATSS", "FCOS", "Annotations", .product(name: "Numerics", package: "swift-numerics")]),
+            dependencies: [
+                "ATSS", "FCOS", "Annotations", .product(name: "Numerics", package: "swift-numerics"),
+            ]),
         .testTarget(
             name: "GFLTests",
             dependencies: ["GFL", "ATSS", "FCOS", .product(name: "Numerics", package: "swift-numerics")]),

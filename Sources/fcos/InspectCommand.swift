@@ -100,8 +100,7 @@ struct InspectCommand: ParsableCommand {
             var done = 0
             let inspector = Inspector(
                 preset: chosen,
-                dataPath: DataPath.forPreset(
-                    named: chosen.name, minSize: data.minSize, maxSize: data.maxSize),
+                dataPath: DataPath(codeBase: chosen.codeBase, minSize: data.minSize, maxSize: data.maxSize),
                 outDirectory: out, format: format, panelWidth: panelWidth, strict: data.strict,
                 inspected: { inspection in
                     bar.finish()
