@@ -106,29 +106,33 @@ public enum CandidateSelection {
         guard count > 0 else { return ([], nil) }
         let kept = Array(ordered.prefix(count))
         let last = kept[count - 1].distance
-        var leftOut = 0
+        var leftOut: [Int] = []
         var i = count
         while i < ordered.count && ordered[i].distance == last {
-            leftOut += 1
+            leftOut.append(ordered[i].index)
             i += 1
         }
-        guard leftOut > 0 else { return (kept, nil) }
+        guard !leftOut.isEmpty else { return (kept, nil) }
         let admitted = kept.reduce(0) { $0 + ($1.distance == last ? 1 : 0) }
-        return (kept, DistanceTie(distance: last, admitted: admitted, leftOut: leftOut))
+        return (kept, DistanceTie(distance: last, admitted: admitted, leftOutIndices: leftOut))
     }
 }
 
 /// The cut at the `k`-th distance split a group of anchors at the same distance: `admitted` of
-/// them became candidates by the lower-index rule, `leftOut` did not. The reference's `topk` may
-/// choose differently, so positives near such a box are not reproducible bit for bit.
+/// them became candidates by the lower-index rule, the anchors at `leftOutIndices` did not. The
+/// reference's `topk` may choose differently, so positives near such a box are not reproducible
+/// bit for bit (see ``LevelCandidates/tieCanChangePositives`` for when the choice is harmless).
 public struct DistanceTie: Hashable, Sendable {
     public var distance: Float
     public var admitted: Int
-    public var leftOut: Int
+    /// Flat indices of the tied anchors that were not taken, in index order.
+    public var leftOutIndices: [Int]
 
-    public init(distance: Float, admitted: Int, leftOut: Int) {
+    public init(distance: Float, admitted: Int, leftOutIndices: [Int]) {
         self.distance = distance
         self.admitted = admitted
-        self.leftOut = leftOut
+        self.leftOutIndices = leftOutIndices
     }
+
+    public var leftOut: Int { leftOutIndices.count }
 }
