@@ -52,18 +52,7 @@ enum ATSSTargetsJSON {
             w.key("name")
             w.string(map.level.name)
             w.raw(",\"stride\":\(map.stride),\"width\":\(map.width),\"height\":\(map.height),")
-            w.key("locations")
-            w.array(0..<map.count) { w, i in
-                let p = map.location(at: i)
-                w.raw("[")
-                w.number(p.x)
-                w.raw(",")
-                w.number(p.y)
-                w.raw("]")
-            }
-            w.raw(",")
-            w.key("matched")
-            w.array(level.matched) { $0.number(Int($1)) }
+            w.locationsAndMatches(level)
             w.raw(",")
             w.key("ltrb")
             w.array(0..<map.count) { w, i in
