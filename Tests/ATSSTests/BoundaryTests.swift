@@ -203,6 +203,18 @@ struct BoundaryTests {
         }
     }
 
+    /// Boxes beyond float32's range give infinite distances and NaN IoUs: no hang, no crash,
+    /// no positive, and the JSON writer turns the non-finite numbers into null.
+    @Test func absurdlyLargeBoxesEndNormally() {
+        let huge = GroundTruth(box: Box(x0: -3e38, y0: 0, x1: 3e38, y1: 3e38))
+        let far = GroundTruth(box: Box(x0: 1e30, y0: 1e30, x1: 2e30, y1: 2e30))
+        for preset in ATSSPreset.all {
+            let a = preset.assigner.assign([huge, far], imageWidth: 200, imageHeight: 100)
+            #expect(a.boxes.map(\.candidateCount) == [37, 37])  // 9 + 9 + 9 + 8 (P6 4×2) + 2 (P7 2×1)
+            #expect(a.boxes[1].positiveCount == 0)
+        }
+    }
+
     @Test func crowdBoxIsNeverMatched() {
         let crowd = GroundTruth(box: Box(x0: 40, y0: 40, x1: 200, y1: 200), isCrowd: true)
         let a = authors.assign([crowd], imageWidth: 256, imageHeight: 256)
