@@ -23,13 +23,20 @@ import FCOS
 /// `y` must lie in `[0, n)`: the reference indexes bin `⌊y⌋ + 1`, which does not exist for
 /// `y ≥ n` (that is why targets are clamped to `n − 0.1`, ``GFLTargets``).
 public enum DistributionFocalLoss {
+    /// The two bins a target `y` is spread over and their weights, `(⌊y⌋, ⌊y⌋ + 1)` with
+    /// `(⌊y⌋ + 1 − y, y − ⌊y⌋)`: the distribution DFL pulls the prediction towards, whose
+    /// expectation is exactly `y`.
+    public static func bins(for target: Float) -> (
+        left: Int, right: Int, weightLeft: Float, weightRight: Float
+    ) {
+        let left = Int(target)
+        return (left, left + 1, Float(left + 1) - target, target - Float(left))
+    }
+
     /// The loss of one side: `logits` over bins `0…n`, `target` in `[0, n)`.
     public static func value(logits: [Float], target: Float) -> Float {
         precondition(target >= 0 && target < Float(logits.count - 1), "target in [0, n)")
-        let left = Int(target)
-        let right = left + 1
-        let weightLeft = Float(right) - target
-        let weightRight = target - Float(left)
+        let (left, right, weightLeft, weightRight) = bins(for: target)
         let logZ = logSumExp(logits)
         let ceLeft = Float(logZ - Double(logits[left]))
         let ceRight = Float(logZ - Double(logits[right]))

@@ -24,6 +24,18 @@ import FCOS
 /// BCE is ``BinaryCrossEntropy`` (stable for large logits); `|y − σ|^β` follows PyTorch's `pow`
 /// (squares exactly for `β = 2`).
 public enum QualityFocalLoss {
+    /// The quality target `y` of a positive anchor: the IoU of its decoded prediction (detached)
+    /// with its box, continuous, with the union clamped to at least 1e-6 (mmdetection
+    /// `bbox_overlaps(…, is_aligned=True)`; the head computes it in strides, and IoU does not
+    /// depend on the scale). Not the anchor's IoU: the target moves as the prediction improves.
+    public static func qualityTarget(prediction: Box, box: Box) -> Float {
+        let w = max(min(prediction.x1, box.x1) - max(prediction.x0, box.x0), 0)
+        let h = max(min(prediction.y1, box.y1) - max(prediction.y0, box.y0), 0)
+        let overlap = w * h
+        let union = prediction.area() + box.area() - overlap
+        return overlap / max(union, 1e-6)
+    }
+
     /// The loss of one logit against one quality target.
     public static func value(logit: Float, quality: Float, beta: Float = 2) -> Float {
         let sigma = 1 / (1 + expf(-logit))

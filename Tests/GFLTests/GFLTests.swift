@@ -110,6 +110,18 @@ struct GFLTests {
         #expect(preset.assignment == ATSSPreset.atssMmdet.rules)
     }
 
+    @Test func dflBinsAndQualityTarget() {
+        let b = DistributionFocalLoss.bins(for: 3.25)
+        #expect(b.left == 3 && b.right == 4 && b.weightLeft == 0.75 && b.weightRight == 0.25)
+        // [0, 10]² vs [5, 15] × [0, 10]: 50 / 150.
+        let y = QualityFocalLoss.qualityTarget(
+            prediction: Box(x0: 5, y0: 0, x1: 15, y1: 10), box: Box(x0: 0, y0: 0, x1: 10, y1: 10))
+        #expect(y == Float(50) / 150)
+        #expect(
+            QualityFocalLoss.qualityTarget(
+                prediction: Box(x0: 1, y0: 1, x1: 1, y1: 1), box: Box(x0: 1, y0: 1, x1: 1, y1: 1)) == 0)
+    }
+
     /// GFL v2: top-4 probabilities of each side, largest first, and their mean: 4 × 5 = 20.
     @Test func dgqpStatistics() {
         let sharp = BoxDistribution(probabilities: [0, 0.05, 0.9, 0.05] + [Float](repeating: 0, count: 13))
