@@ -73,5 +73,9 @@ struct ATSSStatisticsTests {
         let same = PresetComparison.compute(
             Self.dataset, first: atss, second: atss, firstPath: atss.dataPath(), secondPath: atss.dataPath())
         #expect(same.differing == 0 && same.changes.isEmpty)
+        // The inspect hint names only presets `fcos inspect` draws.
+        let hint = CompareReport.inspectHint(c, annotations: "a.json")
+        #expect(hint.map { !$0.contains("--preset atss") } ?? true)
+        if let top = c.changes.first, top.delta > 0 { #expect(hint?.contains("--preset official") == true) }
     }
 }
