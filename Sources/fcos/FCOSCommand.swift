@@ -6,7 +6,8 @@ import ArgumentParser
 struct FCOSCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fcos",
-        abstract: "FCOS, ATSS and GFL target assignment, losses and NMS, faithful to the reference implementations.",
+        abstract:
+            "FCOS, ATSS and GFL target assignment, losses and NMS, faithful to the reference implementations.",
         subcommands: [
             TargetsCommand.self, StatsCommand.self, NMSCommand.self, LossCommand.self, BenchCommand.self,
             BenchDatasetCommand.self, CourseCommand.self, InspectCommand.self, CompareCommand.self,
