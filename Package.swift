@@ -59,6 +59,8 @@ let package = Package(
             dependencies: [
                 "FCOS",
                 "Keypoints",
+                "ATSS",
+                "GFL",
                 "Annotations",
                 "Coursework",
                 "CourseworkFigures",
@@ -71,6 +73,16 @@ let package = Package(
         ),
         .testTarget(name: "AnnotationsTests", dependencies: ["Annotations"], exclude: ["Fixtures"]),
         .testTarget(name: "CommandLineTests", dependencies: ["fcos"]),
+        .target(name: "ATSS", dependencies: ["FCOS"], exclude: ["README.md"]),
+        .target(name: "GFL", dependencies: ["ATSS", "FCOS"], exclude: ["README.md"]),
+        .testTarget(
+            name: "ATSSTests",
+            dependencies: [
+                "ATSS", "FCOS", "Annotations", .product(name: "Numerics", package: "swift-numerics"),
+            ]),
+        .testTarget(
+            name: "GFLTests",
+            dependencies: ["GFL", "ATSS", "FCOS", .product(name: "Numerics", package: "swift-numerics")]),
         .testTarget(
             name: "FCOSTests",
             dependencies: [

@@ -81,11 +81,15 @@ enum CompareReport {
     }
 
     /// The command that shows why the top-ranked box changed, under the preset where it has fewer
-    /// positives.
+    /// positives; `nil` when that preset is not one `fcos inspect` draws (ATSS and GFL, so far).
     static func inspectHint(_ c: PresetComparison, annotations: String) -> String? {
         guard let top = c.changes.first else { return nil }
-        let preset = top.delta < 0 ? c.second.name : c.first.name
-        return "fcos inspect \(annotations) --image \(top.imageID) --preset \(preset) --out DIR"
+        let preset = top.delta < 0 ? c.second : c.first
+        switch preset {
+        case .fcos:
+            return "fcos inspect \(annotations) --image \(top.imageID) --preset \(preset.name) --out DIR"
+        case .atss, .gfl: return nil
+        }
     }
 
     static func line(_ change: PresetComparison.BoxChange, _ c: PresetComparison) -> String {

@@ -7,7 +7,8 @@ import Diagnostics
 struct FCOSCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fcos",
-        abstract: "FCOS target assignment, losses and NMS, faithful to the reference implementations.",
+        abstract:
+            "FCOS, ATSS and GFL target assignment, losses and NMS, faithful to the reference implementations.",
         discussion: ExitStatus.summary,
         subcommands: [
             TargetsCommand.self, StatsCommand.self, NMSCommand.self, LossCommand.self, BenchCommand.self,

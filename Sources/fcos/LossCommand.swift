@@ -6,10 +6,10 @@ struct LossCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "loss",
         abstract:
-            "FCOS's losses on JSON input: focal, BCE with logits, IoU and GIoU; keypoint heads' losses.",
+            "Losses on JSON input: FCOS's focal, BCE, IoU and GIoU; GFL's QFL and DFL; the keypoint heads' losses.",
         subcommands: [
             FocalLossCommand.self, BCELossCommand.self, IoULossCommand.self, GIoULossCommand.self,
-            KeypointFocalLossCommand.self, EmbeddingLossCommand.self,
+            QFLLossCommand.self, DFLLossCommand.self, KeypointFocalLossCommand.self, EmbeddingLossCommand.self,
         ]
     )
 }
