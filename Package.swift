@@ -38,11 +38,12 @@ let package = Package(
         .target(name: "Photos", dependencies: ["CJPEGShim", "Canvas"]),
         .testTarget(name: "PhotosTests", dependencies: ["Photos", "Canvas"], exclude: ["Fixtures"]),
         .testTarget(
-            name: "LessonsTests", dependencies: ["FCOS", "Annotations", "Canvas", "Figures", "Notebook"]),
+            name: "LessonsTests",
+            dependencies: ["FCOS", "ATSS", "GFL", "Annotations", "Canvas", "Figures", "Notebook"]),
         .target(name: "Coursework", dependencies: ["FCOS"]),
         .target(name: "CourseworkFigures", dependencies: ["Coursework", "Figures", "Canvas", "FCOS"]),
         .testTarget(name: "CourseworkTests", dependencies: ["Coursework", "CourseworkFigures"]),
-        .target(name: "Figures", dependencies: ["FCOS", "Canvas"]),
+        .target(name: "Figures", dependencies: ["FCOS", "ATSS", "Canvas"]),
         .testTarget(name: "FiguresTests", dependencies: ["Figures", "Annotations"]),
         .testTarget(name: "CanvasTests", dependencies: ["Canvas"]),
         .target(
@@ -72,7 +73,9 @@ let package = Package(
         .target(name: "GFL", dependencies: ["ATSS", "FCOS"], exclude: ["README.md"]),
         .testTarget(
             name: "ATSSTests",
-            dependencies: ["ATSS", "FCOS", "Annotations", .product(name: "Numerics", package: "swift-numerics")]),
+            dependencies: [
+                "ATSS", "FCOS", "Annotations", .product(name: "Numerics", package: "swift-numerics"),
+            ]),
         .testTarget(
             name: "GFLTests",
             dependencies: ["GFL", "ATSS", "FCOS", .product(name: "Numerics", package: "swift-numerics")]),
@@ -96,9 +99,11 @@ let lessons = [
     "lesson-05-centerness",
     "lesson-06-focal-loss",
     "lesson-07-nms",
+    "lesson-09-atss",
+    "lesson-10-gfl",
 ]
 package.targets += lessons.map { name in
     .executableTarget(
-        name: name, dependencies: ["FCOS", "Annotations", "Canvas", "Figures", "Notebook"],
+        name: name, dependencies: ["FCOS", "ATSS", "GFL", "Annotations", "Canvas", "Figures", "Notebook"],
         path: "Lessons/\(name)")
 }
