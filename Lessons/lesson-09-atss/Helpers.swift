@@ -14,11 +14,6 @@ func iou(_ value: Float?) -> String {
     return String(format: "%.3f", Double(value))
 }
 
-/// `1 positive`, `37 positives`.
-func counted(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
-    "\(grouped(n)) " + (n == 1 ? singular : plural ?? singular + "s")
-}
-
 /// `37.8`.
 func ap(_ value: Double) -> String { String(format: "%.1f", value) }
 
@@ -99,6 +94,3 @@ func differingCells(_ a: ATSSAssignment, _ b: ATSSAssignment) -> [Int] {
         zip(la.matched, lb.matched).filter { $0 != $1 }.count
     }
 }
-
-/// `(x, y)`.
-func pointText(_ p: Point) -> String { "(\(number(p.x)), \(number(p.y)))" }

@@ -55,7 +55,8 @@ public struct DistributionPanels: FigureDrawable {
     }
 
     var yAxis: LinearAxis {
-        LinearAxis(covering: 0, max(0.1, panels.flatMap(\.probabilities).max() ?? 1), count: 5)
+        LinearAxis(
+            covering: 0, min(1, max(0.1, 1.12 * (panels.flatMap(\.probabilities).max() ?? 1))), count: 5)
     }
 
     var insets: (left: Double, bottom: Double) { ChartFrame.insets(y: yAxis, style: style) }
@@ -125,6 +126,7 @@ public struct DistributionPanels: FigureDrawable {
                 in: ctx)
             let n = panel.probabilities.count
             let slot = Double(plot.width) / Double(max(n, 1))
+            var labels: [(text: String, at: CGPoint)] = []
             for (i, value) in panel.probabilities.enumerated() {
                 let y = axis.position(value, from: Double(plot.maxY), to: Double(plot.minY))
                 let bar = CGRect(
@@ -139,33 +141,43 @@ public struct DistributionPanels: FigureDrawable {
                         color: style.mutedInk, anchor: .top)
                 }
                 if let label = panel.barLabels[i] {
-                    ctx.drawText(
-                        label, at: CGPoint(x: x(bin: Double(i), panel: p), y: y - 4),
-                        font: style.smallFont.bold,
-                        color: style.ink, anchor: .bottom)
+                    labels.append((label, CGPoint(x: x(bin: Double(i), panel: p), y: y - 3)))
                 }
             }
+            // Lines under the value labels; their own labels above the plot, where no bar reaches.
+            let expectationInk = Palette.categorical(1)
             if let target = panel.target {
                 let tx = x(bin: target, panel: p)
                 ctx.strokeLine(
-                    from: CGPoint(x: tx, y: plot.minY - 4), to: CGPoint(x: tx, y: plot.maxY), style.ink,
+                    from: CGPoint(x: tx, y: plot.minY - 2), to: CGPoint(x: tx, y: plot.maxY), style.ink,
                     style: .solid(2.4))
-                ctx.drawText(
-                    "y = \(NumberText.format(target, decimals: 2))",
-                    at: CGPoint(x: tx + 4, y: Double(plot.minY) - 4),
-                    font: style.labelFont.bold, color: style.ink, anchor: .bottomLeft)
             }
             if let e = panel.expectation {
                 let ex = x(bin: e, panel: p)
-                let ink = Palette.categorical(1)
                 ctx.strokeLine(
-                    from: CGPoint(x: ex, y: plot.minY + 14), to: CGPoint(x: ex, y: plot.maxY), ink,
+                    from: CGPoint(x: ex, y: plot.minY - 2), to: CGPoint(x: ex, y: plot.maxY), expectationInk,
                     style: StrokeStyle(width: 2.4, dash: [6, 3]))
-                let anchor: TextAnchor = panel.target.map { $0 > e } ?? false ? .topRight : .topLeft
-                ctx.drawText(
-                    "ŷ = \(NumberText.format(e, decimals: 2))",
-                    at: CGPoint(x: ex + (anchor == .topLeft ? 4 : -4), y: Double(plot.minY) + 2),
-                    font: style.labelFont.bold, color: ink, anchor: anchor)
+            }
+            for label in labels {
+                ctx.drawLabel(
+                    label.text, at: label.at,
+                    style: LabelStyle(font: style.smallFont.bold, textColor: style.ink),
+                    anchor: .bottom)
+            }
+            var headline: [(String, Color)] = []
+            if let target = panel.target {
+                headline.append(("y = \(NumberText.format(target, decimals: 3))", style.ink))
+            }
+            if let e = panel.expectation {
+                headline.append(("ŷ = \(NumberText.format(e, decimals: 3)) (dashed)", expectationInk))
+            }
+            var hx = Double(plot.maxX)
+            for (text, ink) in headline.reversed() {
+                let frame = ctx.drawText(
+                    text, at: CGPoint(x: hx, y: Double(plot.minY) - 6), font: style.labelFont.bold,
+                    color: ink,
+                    anchor: .bottomRight)
+                hx = Double(frame.minX) - 14
             }
         }
         legend.draw(in: ctx, at: CGPoint(x: style.margin, y: legendTop), maxWidth: gridWidth)
