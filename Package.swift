@@ -44,7 +44,7 @@ let package = Package(
         .target(name: "CourseworkFigures", dependencies: ["Coursework", "Figures", "Canvas", "FCOS"]),
         .testTarget(name: "CourseworkTests", dependencies: ["Coursework", "CourseworkFigures"]),
         .target(name: "Figures", dependencies: ["FCOS", "ATSS", "Canvas"]),
-        .testTarget(name: "FiguresTests", dependencies: ["Figures", "Annotations"]),
+        .testTarget(name: "FiguresTests", dependencies: ["Figures", "ATSS", "Annotations"]),
         .testTarget(name: "CanvasTests", dependencies: ["Canvas"]),
         .target(
             name: "Notebook",

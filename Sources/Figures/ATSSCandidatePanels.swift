@@ -43,7 +43,7 @@ public struct ATSSCandidatePanels: FigureDrawable {
 
     /// The square of the image a level's panel shows: centred on the box centre, wide enough for
     /// the circle through the `k`-th candidate and a ring of cells around it.
-    func viewport(level l: Int) -> CGRect {
+    public func viewport(level l: Int) -> CGRect {
         let level = explanation.levels[l]
         let stride = Double(level.map.stride)
         let radius = Double(level.cutoffDistance ?? 0)
@@ -53,7 +53,7 @@ public struct ATSSCandidatePanels: FigureDrawable {
     }
 
     /// Anchors at exactly the `k`-th distance that were left out (the tie the cut split).
-    func leftOutAtCutoff(level l: Int) -> [Point] {
+    public func leftOutAtCutoff(level l: Int) -> [Point] {
         let level = explanation.levels[l]
         guard level.tie != nil, let cutoff = level.cutoffDistance else { return [] }
         let chosen = Set(level.candidates.map(\.index))

@@ -110,6 +110,10 @@ public struct GateVersusThreshold: FigureDrawable {
 
     /// The part of the image an inset magnifies on level `l`'s ATSS panel: the candidates and a
     /// cell around them, when at the panel's `scale` they would span less than 40 px.
+    public func insetViewport(level l: Int) -> CGRect? {
+        insetViewport(level: l, scale: panelWidth / Double(viewport.width))
+    }
+
     func insetViewport(level l: Int, scale: Double) -> CGRect? {
         let candidates = atss.boxes[box].levels[l].candidates
         guard let first = candidates.first else { return nil }

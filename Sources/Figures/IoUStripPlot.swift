@@ -182,6 +182,12 @@ public struct IoUStripPlot: FigureDrawable {
                     height: y(m, panel: i) - y(t, panel: i))
                 ctx.fillRect(band, BoxColors.color(forBox: g).withAlpha(0.13))
             }
+            if showsPopulationThreshold, let p = e.populationThreshold, e.threshold != nil {
+                let py = y(p, panel: i)
+                ctx.strokeLine(
+                    from: CGPoint(x: plot.minX, y: py), to: CGPoint(x: plot.maxX, y: py), Self.ghost,
+                    style: StrokeStyle(width: 2, dash: [2, 3]))
+            }
             if let m = e.mean {
                 let my = y(m, panel: i)
                 ctx.strokeLine(
@@ -199,12 +205,6 @@ public struct IoUStripPlot: FigureDrawable {
                 ctx.drawLabel(
                     "t", at: CGPoint(x: Double(plot.maxX) - 2, y: ty - 2),
                     style: LabelStyle(font: style.smallFont.bold, textColor: style.ink), anchor: .bottomRight)
-            }
-            if showsPopulationThreshold, let p = e.populationThreshold, e.threshold != nil {
-                let py = y(p, panel: i)
-                ctx.strokeLine(
-                    from: CGPoint(x: plot.minX, y: py), to: CGPoint(x: plot.maxX, y: py), Self.ghost,
-                    style: StrokeStyle(width: 2, dash: [2, 3]))
             }
             ctx.withClip(to: plot.insetBy(dx: -8, dy: -8)) {
                 for (l, level) in e.levels.enumerated() {
