@@ -193,18 +193,23 @@ public struct IoUStripPlot: FigureDrawable {
                 ctx.strokeLine(
                     from: CGPoint(x: plot.minX, y: my), to: CGPoint(x: plot.maxX, y: my), style.mutedInk,
                     style: StrokeStyle(width: 1.6, dash: [6, 4]))
-                ctx.drawLabel(
-                    "m", at: CGPoint(x: Double(plot.maxX) - 2, y: my + 2),
-                    style: LabelStyle(font: style.smallFont, textColor: style.mutedInk), anchor: .topRight)
+                // Outside the plot's right edge, where no dot can cover it.
+                ctx.drawText(
+                    "m",
+                    at: CGPoint(
+                        x: Double(plot.maxX) + 3, y: max(my, (e.threshold.map { y($0, panel: i) } ?? 0) + 13)),
+                    font: style.smallFont, color: style.mutedInk,
+                    anchor: .left)
             }
             if let t = e.threshold {
                 let ty = y(t, panel: i)
                 ctx.strokeLine(
                     from: CGPoint(x: plot.minX, y: ty), to: CGPoint(x: plot.maxX, y: ty), style.ink,
                     style: .solid(2.4))
-                ctx.drawLabel(
-                    "t", at: CGPoint(x: Double(plot.maxX) - 2, y: ty - 2),
-                    style: LabelStyle(font: style.smallFont.bold, textColor: style.ink), anchor: .bottomRight)
+                ctx.drawText(
+                    "t", at: CGPoint(x: Double(plot.maxX) + 3, y: ty), font: style.smallFont.bold,
+                    color: style.ink,
+                    anchor: .left)
             }
             ctx.withClip(to: plot.insetBy(dx: -8, dy: -8)) {
                 for (l, level) in e.levels.enumerated() {
