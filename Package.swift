@@ -58,6 +58,8 @@ let package = Package(
             name: "fcos",
             dependencies: [
                 "FCOS",
+                "ATSS",
+                "GFL",
                 "Annotations",
                 "Coursework",
                 "CourseworkFigures",

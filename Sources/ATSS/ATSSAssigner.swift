@@ -97,9 +97,23 @@ public struct ATSSAssigner: Sendable {
                         iou: iou,
                         verdict: .noThreshold))
             }
-            levels.append(LevelCandidates(map: map, candidates: candidates, tie: tie))
+            levels.append(
+                LevelCandidates(map: map, candidates: candidates, tie: tie, tieCanChangePositives: false))
         }
         let threshold = AdaptiveThreshold(ious: ious, deviation: rules.deviation)
+        for l in levels.indices {
+            guard let tie = levels[l].tie else { continue }
+            let map = levels[l].map
+            let tied =
+                levels[l].candidates.filter { $0.distance == tie.distance }.map(\.iou)
+                + tie.leftOutIndices.map {
+                    anchors.iou(
+                        anchor: anchors.box(centeredOn: map.location(at: $0), stride: map.stride), box: box)
+                }
+            let allEqual = tied.allSatisfy { $0 == tied[0] }
+            let nonePass = threshold.threshold.map { !(tied[0] >= $0) } ?? true
+            levels[l].tieCanChangePositives = !(allEqual && nonePass)
+        }
         if let t = threshold.threshold {
             for l in levels.indices {
                 for c in levels[l].candidates.indices {

@@ -62,3 +62,11 @@ public struct ATSSAssignment: Sendable {
             isCrowd: groundTruths.map(\.isCrowd))
     }
 }
+
+extension ATSSAssignment {
+    /// The per-level targets without the rules and explanations.
+    public var targets: DenseTargets {
+        DenseTargets(
+            imageWidth: imageWidth, imageHeight: imageHeight, groundTruths: groundTruths, levels: levels)
+    }
+}

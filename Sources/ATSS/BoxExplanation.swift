@@ -53,6 +53,9 @@ public struct BoxExplanation: Hashable, Sendable {
     /// A level's cut at the `k`-th distance split equal distances (see ``DistanceTie``).
     public var hasTie: Bool { levels.contains { $0.tie != nil } }
 
+    /// A tie on some level could change this box's positives under another tie rule.
+    public var tieCanChangePositives: Bool { levels.contains { $0.tieCanChangePositives } }
+
     /// Why the box has no positive, or `nil` when it has one.
     public var remark: Remark? {
         guard positiveCount == 0 else { return nil }
@@ -94,11 +97,16 @@ public struct LevelCandidates: Hashable, Sendable {
     public var candidates: [Candidate]
     /// Set when the cut at the last candidate's distance split anchors at equal distance.
     public var tie: DistanceTie?
+    /// Whether another choice among the tied anchors could change this box's positives: `false`
+    /// only when every tied anchor, taken or not, has the same IoU with the box (so the threshold
+    /// cannot move) and that IoU is below the threshold (so none of them can be positive).
+    public var tieCanChangePositives: Bool
 
-    public init(map: FeatureMap, candidates: [Candidate], tie: DistanceTie?) {
+    public init(map: FeatureMap, candidates: [Candidate], tie: DistanceTie?, tieCanChangePositives: Bool) {
         self.map = map
         self.candidates = candidates
         self.tie = tie
+        self.tieCanChangePositives = tieCanChangePositives
     }
 
     /// The distance of the farthest candidate: the radius of the circle a figure draws.

@@ -29,7 +29,7 @@ import FCOS
 /// `datasets/transforms/transforms.py` (`Resize`: float32 `scale_factor`, `clip_object_border`).
 ///
 /// Not verified, closest choice taken: torchvision has no VOC reader, so it follows detectron2's
-/// VOC rule; EECS 498 has no COCO pipeline at all, so ``forPreset(named:minSize:maxSize:)`` gives
+/// VOC rule; EECS 498 has no COCO pipeline at all, so ``init(codeBase:minSize:maxSize:)`` gives
 /// it torchvision's. Training-time extras are left out: random flips, multi-scale short sides,
 /// and the loaders' image filters (images whose boxes are all ≤ 1 px, or smaller than 32 px,
 /// are skipped by some training loaders; here every image is measured).
@@ -54,16 +54,18 @@ public struct DataPath: Sendable {
         self.maxSize = maxSize
     }
 
-    /// The data path of the reference a preset reproduces.
-    public static func forPreset(named name: String, minSize: Int = 800, maxSize: Int = 1333) -> DataPath {
+    /// The data path of a reference code base: maskrcnn-benchmark's for official FCOS and
+    /// official ATSS (both built on it), and each other code base's own; EECS 498, which has no
+    /// COCO pipeline, gets torchvision's.
+    public init(codeBase: CodeBase, minSize: Int = 800, maxSize: Int = 1333) {
         let rule: Rule
-        switch name {
-        case "official", "official-imprv": rule = .official
-        case "mmdet": rule = .mmdet
-        case "detectron2": rule = .detectron2
-        default: rule = .torchvision  // torchvision, and eecs498 (no COCO pipeline of its own)
+        switch codeBase {
+        case .fcosOfficial, .atssOfficial: rule = .official
+        case .mmdetection: rule = .mmdet
+        case .torchvision, .eecs498: rule = .torchvision
+        case .detectron2: rule = .detectron2
         }
-        return DataPath(rule: rule, minSize: minSize, maxSize: maxSize)
+        self.init(rule: rule, minSize: minSize, maxSize: maxSize)
     }
 
     public var resizeRule: ResizeRule {
@@ -98,7 +100,7 @@ public struct DataPath: Sendable {
         case .torchvision:
             ratioX = Float(size.width) / Float(W)
             ratioY = Float(size.height) / Float(H)
-        default:
+        case .official, .detectron2, .mmdet:
             ratioX = Float(Double(size.width) / Double(W))
             ratioY = Float(Double(size.height) / Double(H))
         }

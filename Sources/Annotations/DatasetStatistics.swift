@@ -4,9 +4,9 @@ import Foundation
 /// A data set's target-assignment statistics under one preset: the paper's best possible recall
 /// and ambiguity figures (Table 1, §4.1.1), with and without FPN, plus where the boxes land.
 ///
-/// Each image goes through the preset's ``DataPath`` (resized pixels), then
-/// ``Matcher/statistics(_:imageWidth:imageHeight:scratch:)`` twice: with the preset's levels, and
-/// with ``AssignmentRules/withoutFPN``. Counts are sums over images; shares are taken at the end:
+/// Each image goes through the preset's ``DataPath`` (resized pixels), then its assigner's
+/// ``StatisticsAssigner/statistics(_:imageWidth:imageHeight:scratch:)`` twice: with the preset's
+/// levels, and on one stride-16 level (``AssignmentRules/withoutFPN`` for FCOS). Counts are sums over images; shares are taken at the end:
 ///
 /// - BPR = recalled boxes ÷ kept boxes (non-crowd boxes the data path kept),
 /// - ambiguous share = ambiguous positives ÷ all positives (the paper's "ratio of ambiguous
@@ -24,6 +24,8 @@ public struct DatasetStatistics: Sendable {
     public var preset: String
     public var dataPath: DataPath
     public var levelNames: [String]
+    /// The levels' strides, in the order of ``levelNames`` (empty when not known).
+    public var levelStrides: [Int] = []
     public var images = 0
     /// Annotations read, crowd and difficult included.
     public var boxes = 0
@@ -116,25 +118,36 @@ public struct DatasetStatistics: Sendable {
 
     // MARK: computing
 
-    /// Statistics of `dataset` under `preset`, whose images go through `dataPath`.
+    /// Statistics of `dataset` under the FCOS `preset`, whose images go through `dataPath`.
     /// `progress(done, total)` is called after each block of images, from worker threads.
     public static func compute(
         _ dataset: Dataset, preset: Preset, dataPath: DataPath, workers: Int = 2,
         progress: (@Sendable (Int, Int) -> Void)? = nil
     ) -> DatasetStatistics {
+        compute(
+            dataset, name: preset.name, withFPN: preset.matcher,
+            withoutFPN: Matcher(rules: preset.assignment.withoutFPN),
+            dataPath: dataPath, workers: workers, progress: progress)
+    }
+
+    /// Statistics of `dataset` under any method's assigner (FCOS, ATSS, …), `withFPN` with its
+    /// levels and `withoutFPN` its single-level counterpart; `name` is the preset's.
+    public static func compute<WithFPN: StatisticsAssigner, WithoutFPN: StatisticsAssigner>(
+        _ dataset: Dataset, name: String, withFPN: WithFPN, withoutFPN: WithoutFPN, dataPath: DataPath,
+        workers: Int = 2, progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) -> DatasetStatistics {
         let images = dataset.images
         let total = images.count
-        let levelNames = preset.assignment.levels.map(\.name)
+        let levelNames = withFPN.levels.map(\.name)
+        let preset = name
         let blockCount = max(1, min(total, workers * 32))
         let slots = BlockResults<DatasetStatistics>(count: blockCount)
         let counter = DoneCounter()
         let work = { @Sendable (block: Int) in
             let start = total * block / blockCount
             let end = total * (block + 1) / blockCount
-            var part = DatasetStatistics(preset: preset.name, dataPath: dataPath, levelNames: levelNames)
+            var part = DatasetStatistics(preset: preset, dataPath: dataPath, levelNames: levelNames)
             var scratch = StatisticsScratch()
-            let withFPN = preset.matcher
-            let withoutFPN = Matcher(rules: preset.assignment.withoutFPN)
             for index in start..<end {
                 part.add(
                     images[index], dataPath: dataPath, withFPN: withFPN, withoutFPN: withoutFPN,
@@ -148,7 +161,8 @@ public struct DatasetStatistics: Sendable {
         } else {
             DispatchQueue.concurrentPerform(iterations: blockCount, execute: work)
         }
-        var result = DatasetStatistics(preset: preset.name, dataPath: dataPath, levelNames: levelNames)
+        var result = DatasetStatistics(preset: preset, dataPath: dataPath, levelNames: levelNames)
+        result.levelStrides = withFPN.levels.map(\.stride)
         for part in slots.values { result.merge(part) }
         result.unrecalled.sort {
             let a = $0.resizedBox.area(.continuous)
@@ -161,8 +175,8 @@ public struct DatasetStatistics: Sendable {
     }
 
     mutating func add(
-        _ image: AnnotatedImage, dataPath: DataPath, withFPN: Matcher, withoutFPN: Matcher,
-        scratch: inout StatisticsScratch
+        _ image: AnnotatedImage, dataPath: DataPath, withFPN: some StatisticsAssigner,
+        withoutFPN: some StatisticsAssigner, scratch: inout StatisticsScratch
     ) {
         let prepared = dataPath.prepare(image)
         images += 1

@@ -13,13 +13,7 @@ public struct Assignment: Sendable {
     public var positiveCount: Int { levels.reduce(0) { $0 + $1.positiveCount } }
 
     /// Positive locations per ground-truth box, summed over levels.
-    public var positivesPerGroundTruth: [Int] {
-        var counts = [Int](repeating: 0, count: groundTruths.count)
-        for level in levels {
-            for g in level.matched where g >= 0 { counts[Int(g)] += 1 }
-        }
-        return counts
-    }
+    public var positivesPerGroundTruth: [Int] { targets.positivesPerGroundTruth }
 
     /// Indices of the boxes that received no positive location on any level.
     public var groundTruthsWithoutPositives: [Int] {

@@ -4,25 +4,25 @@
 extension Preset {
     /// The training loss of this preset's reference (``LossRules``).
     public var loss: LossRules {
-        switch name {
-        case Preset.officialImprv.name: return .officialImprv
-        case Preset.mmdet.name: return .mmdet
-        case Preset.torchvision.name: return .torchvision
-        case Preset.detectron2.name: return .detectron2
-        case Preset.eecs498.name: return .eecs498
-        default: return .official
+        switch id {
+        case .official: return .official
+        case .officialImprv: return .officialImprv
+        case .mmdet: return .mmdet
+        case .torchvision: return .torchvision
+        case .detectron2: return .detectron2
+        case .eecs498: return .eecs498
         }
     }
 
     /// Inference post-processing of this preset's reference (``PostProcessingRules``).
     public var postProcessing: PostProcessingRules {
-        switch name {
-        case Preset.officialImprv.name: return .officialImprv
-        case Preset.mmdet.name: return .mmdet
-        case Preset.torchvision.name: return .torchvision
-        case Preset.detectron2.name: return .detectron2
-        case Preset.eecs498.name: return .eecs498
-        default: return .official
+        switch id {
+        case .official: return .official
+        case .officialImprv: return .officialImprv
+        case .mmdet: return .mmdet
+        case .torchvision: return .torchvision
+        case .detectron2: return .detectron2
+        case .eecs498: return .eecs498
         }
     }
 }

@@ -9,18 +9,45 @@
 /// | `detectron2` | `j·s` | strict `(4s, 8s)` | Chebyshev, r = 1.5 | float32 `1e8 − area` | ÷ s |
 /// | `eecs498` | `(j+0.5)·s`, P3–P5 | strict `(4s, 8s)` | off | float32 `1e8 − area` | ÷ s, −1 background |
 public struct Preset: Sendable {
-    public var name: String
+    /// Which reference configuration this is; the name `--preset` takes is its raw value.
+    public var id: ID
     /// One line on what the preset reproduces.
     public var summary: String
     public var assignment: AssignmentRules
 
-    public init(name: String, summary: String, assignment: AssignmentRules) {
-        self.name = name
+    public init(id: ID, summary: String, assignment: AssignmentRules) {
+        self.id = id
         self.summary = summary
         self.assignment = assignment
     }
 
+    /// The FCOS presets. A closed set: the loss, post-processing and data-path rules switch over
+    /// it (and over ``CodeBase``) with no default, so a new preset must say what each of them is.
+    public enum ID: String, Sendable, CaseIterable {
+        case official
+        case officialImprv = "official-imprv"
+        case mmdet
+        case torchvision
+        case detectron2
+        case eecs498
+    }
+
+    public var name: String { id.rawValue }
+
     public var matcher: Matcher { Matcher(rules: assignment) }
+
+    /// The code base whose data path (how annotations become boxes, how images are resized) goes
+    /// with this preset. EECS 498 has no COCO pipeline of its own; `DataPath` gives it
+    /// torchvision's, the closest.
+    public var codeBase: CodeBase {
+        switch id {
+        case .official, .officialImprv: return .fcosOfficial
+        case .mmdet: return .mmdetection
+        case .torchvision: return .torchvision
+        case .detectron2: return .detectron2
+        case .eecs498: return .eecs498
+        }
+    }
 }
 
 extension Preset {
@@ -38,7 +65,7 @@ extension Preset {
     /// `j·s + ⌊s/2⌋` on P3–P7, inclusive ranges, no center sampling, areas with `+1` widths,
     /// regression in pixels through `exp(s·x)`.
     public static let official = Preset(
-        name: "official",
+        id: .official,
         summary: "the paper, as the authors' code runs it (FCOS R-50 1x)",
         assignment: AssignmentRules(
             levels: FeatureLevel.paperLevels, featureSize: .paddedThenHalved(divisor: 32),
@@ -48,7 +75,7 @@ extension Preset {
     /// The authors' improved configuration (`fcos_imprv_R_50_FPN_1x`): center sampling with
     /// radius 1.5 and regression targets divided by the stride (`NORM_REG_TARGETS`).
     public static let officialImprv = Preset(
-        name: "official-imprv",
+        id: .officialImprv,
         summary: "the authors' improved variant: center sampling r = 1.5, targets ÷ stride",
         assignment: AssignmentRules(
             levels: FeatureLevel.paperLevels, featureSize: .paddedThenHalved(divisor: 32),
@@ -58,7 +85,7 @@ extension Preset {
     /// mmdetection's `FCOSHead` as configured in its `center-normbbox-centeronreg-giou` model:
     /// points at `(j + 0.5)·s`, continuous areas, center sampling 1.5, `norm_on_bbox`.
     public static let mmdet = Preset(
-        name: "mmdet",
+        id: .mmdet,
         summary: "mmdetection FCOSHead (center-normbbox-centeronreg-giou config)",
         assignment: AssignmentRules(
             levels: FeatureLevel.paperLevels, featureSize: .paddedThenHalved(divisor: 32),
@@ -68,7 +95,7 @@ extension Preset {
     /// torchvision's `FCOS.compute_loss`: anchor points at `j·s`, strict `(4s, 8s)` ranges,
     /// Chebyshev center sampling 1.5, float32 `1e8 − area` ranking, `BoxLinearCoder` targets ÷ s.
     public static let torchvision = Preset(
-        name: "torchvision",
+        id: .torchvision,
         summary: "torchvision.models.detection.FCOS",
         assignment: AssignmentRules(
             levels: FeatureLevel.strideDerivedLevels(strides: paperStrides),
@@ -80,7 +107,7 @@ extension Preset {
     /// rules, with its `DefaultAnchorGenerator` at offset 0 (so locations at `j·s`, not the cell
     /// centre) and its FPN padding inputs to a multiple of 32.
     public static let detectron2 = Preset(
-        name: "detectron2",
+        id: .detectron2,
         summary: "detectron2 modeling/meta_arch/fcos.py",
         assignment: AssignmentRules(
             levels: FeatureLevel.strideDerivedLevels(strides: paperStrides),
@@ -92,7 +119,7 @@ extension Preset {
     /// `(4s, 8s)` ranges with 0 and ∞ at the ends, no center sampling, float32 `1e8 − area`,
     /// deltas ÷ s, and `−1` marking background deltas and centerness.
     public static let eecs498 = Preset(
-        name: "eecs498",
+        id: .eecs498,
         summary: "EECS 498 one-stage detector homework (P3-P5)",
         assignment: AssignmentRules(
             levels: FeatureLevel.strideDerivedLevels(strides: [8, 16, 32]), featureSize: .ceilDivision,

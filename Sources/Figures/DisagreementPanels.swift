@@ -16,8 +16,8 @@ import Foundation
 /// print(figure.disagreementCounts)  // per level
 /// ```
 public struct DisagreementPanels: FigureDrawable {
-    public var first: Assignment
-    public var second: Assignment
+    public var first: DenseTargets
+    public var second: DenseTargets
     public var firstName: String
     public var secondName: String
     public var backdrop: Backdrop
@@ -28,8 +28,9 @@ public struct DisagreementPanels: FigureDrawable {
     public var title: String?
     public var style: FigureStyle = .standard
 
+    /// Any two methods' targets of the same boxes (FCOS, ATSS, …).
     public init(
-        first: Assignment, firstName: String, second: Assignment, secondName: String,
+        first: DenseTargets, firstName: String, second: DenseTargets, secondName: String,
         backdrop: Backdrop = .plain
     ) {
         self.first = first
@@ -37,6 +38,15 @@ public struct DisagreementPanels: FigureDrawable {
         self.firstName = firstName
         self.secondName = secondName
         self.backdrop = backdrop
+    }
+
+    public init(
+        first: Assignment, firstName: String, second: Assignment, secondName: String,
+        backdrop: Backdrop = .plain
+    ) {
+        self.init(
+            first: first.targets, firstName: firstName, second: second.targets, secondName: secondName,
+            backdrop: backdrop)
     }
 
     public init(

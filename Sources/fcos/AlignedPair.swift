@@ -10,15 +10,15 @@ import FCOS
 /// re-indexed by annotation: the first preset's kept boxes in order, then those only the second
 /// kept. A box one path dropped keeps its place with no positive on that side.
 struct AlignedPair {
-    var first: Assignment
-    var second: Assignment
+    var first: DenseTargets
+    var second: DenseTargets
     /// For each aligned index, the annotation's index in the image's `annotations`.
     var annotationIndices: [Int]
     /// Aligned indices kept by only one of the data paths.
     var onlyFirst: Set<Int>
     var onlySecond: Set<Int>
 
-    init(first a: Assignment, firstKept: [Int], second b: Assignment, secondKept: [Int]) {
+    init(first a: DenseTargets, firstKept: [Int], second b: DenseTargets, secondKept: [Int]) {
         var order = firstKept
         var position: [Int: Int] = [:]
         for (i, annotation) in firstKept.enumerated() { position[annotation] = i }

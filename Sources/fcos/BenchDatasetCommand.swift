@@ -25,7 +25,7 @@ struct BenchDatasetCommand: ParsableCommand {
     @Option(help: "Seed for the generator.")
     var seed: UInt64 = 2017
 
-    @Option(help: "Rule set: \(Preset.names.joined(separator: ", ")).")
+    @Option(help: "Rule set: \(MethodPreset.names.joined(separator: ", ")).")
     var preset = "official"
 
     @Option(help: "Threads to split the images over.")
@@ -45,8 +45,8 @@ struct BenchDatasetCommand: ParsableCommand {
 
     func run() throws {
         try reportingInputErrors {
-            let chosen = try lookUpPreset(named: preset)
-            let path = DataPath.forPreset(named: chosen.name)
+            let chosen = try lookUpMethodPreset(named: preset)
+            let path = chosen.dataPath()
             var rows: [(phase: String, seconds: Double)] = []
             let clock = ContinuousClock()
             func timed<T>(_ phase: String, _ body: () throws -> T) rethrows -> T {
@@ -60,8 +60,8 @@ struct BenchDatasetCommand: ParsableCommand {
             }
             let bar = ProgressBar(label: "images")
             let stats = timed("statistics") {
-                DatasetStatistics.compute(
-                    dataset, preset: chosen, dataPath: path, workers: workers,
+                chosen.statistics(
+                    dataset, dataPath: path, workers: workers,
                     progress: { done, total in bar.update(done, of: total) })
             }
             bar.finish()
@@ -71,7 +71,7 @@ struct BenchDatasetCommand: ParsableCommand {
                 fileSize = (try? FileManager.default.attributesOfItem(atPath: write)[.size] as? Int) ?? nil
                 let read = try timed("read JSON") { try COCOReader.read(write, strict: true) }
                 let again = timed("statistics (from JSON)") {
-                    DatasetStatistics.compute(read.dataset, preset: chosen, dataPath: path, workers: workers)
+                    chosen.statistics(read.dataset, dataPath: path, workers: workers)
                 }
                 guard again.withFPN == stats.withFPN, again.withoutFPN == stats.withoutFPN else {
                     throw InputError(file: write, problem: "statistics differ after the JSON round trip")

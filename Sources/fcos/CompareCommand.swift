@@ -9,7 +9,7 @@ import Photos
 struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
-        abstract: "Where two presets assign FCOS targets differently over a data set.",
+        abstract: "Where two presets (FCOS, ATSS or GFL) assign targets differently over a data set.",
         discussion: """
             Puts every image through each preset's own data path (or one shared path with --data-path, to \
             isolate the matching rules) and matcher, and reports: cells with a different target per level \
@@ -25,7 +25,10 @@ struct CompareCommand: ParsableCommand {
     var annotations: String
 
     @Option(
-        name: .customLong("preset"), help: "The two rule sets, e.g. --preset official --preset torchvision.")
+        name: .customLong("preset"),
+        help:
+            "The two rule sets, e.g. --preset official --preset atss (any of \(MethodPreset.names.joined(separator: ", ")))."
+    )
     var presets: [String] = []
 
     @Option(help: "Folder for the figures and index.html (none are drawn without it).")
@@ -66,17 +69,17 @@ struct CompareCommand: ParsableCommand {
         }
     }
 
-    func path(for preset: Preset) -> DataPath {
+    func path(for preset: MethodPreset) -> DataPath {
         if let rule = dataPath.flatMap(DataPath.Rule.init(rawValue:)) {
             return DataPath(rule: rule, minSize: data.minSize, maxSize: data.maxSize)
         }
-        return DataPath.forPreset(named: preset.name, minSize: data.minSize, maxSize: data.maxSize)
+        return preset.dataPath(minSize: data.minSize, maxSize: data.maxSize)
     }
 
     func run() throws {
         try reportingInputErrors {
-            let a = try lookUpPreset(named: presets[0])
-            let b = try lookUpPreset(named: presets[1])
+            let a = try lookUpMethodPreset(named: presets[0])
+            let b = try lookUpMethodPreset(named: presets[1])
             let format =
                 try data.datasetFormat
                 ?? DatasetLoader.detectFormat(annotations)

@@ -66,7 +66,20 @@ struct InspectCommand: ParsableCommand {
 
     func run() throws {
         try reportingInputErrors {
-            let chosen = try lookUpPreset(named: preset)
+            let chosen: Preset
+            switch try lookUpMethodPreset(named: preset) {
+            case .fcos(let fcos): chosen = fcos
+            case .atss, .gfl:
+                // The per-level panels, zooms and reasons drawn here are FCOS's (size gate, center
+                // sampling, smallest area). ATSS's candidates, threshold and verdicts need their own
+                // figures; until those exist, say where the same story is available.
+                throw InputError(
+                    file: "--preset",
+                    problem:
+                        "inspect draws FCOS's panels only so far; for '\(preset)' use `fcos targets --preset \(preset)` "
+                        + "(per-box threshold table) or `fcos compare --preset official --preset \(preset) --out DIR`"
+                )
+            }
             let input = try InspectInput.read(
                 annotations, format: data.datasetFormat, images: images,
                 names: data.names, strict: data.strict)
@@ -100,8 +113,7 @@ struct InspectCommand: ParsableCommand {
             var done = 0
             let inspector = Inspector(
                 preset: chosen,
-                dataPath: DataPath.forPreset(
-                    named: chosen.name, minSize: data.minSize, maxSize: data.maxSize),
+                dataPath: DataPath(codeBase: chosen.codeBase, minSize: data.minSize, maxSize: data.maxSize),
                 outDirectory: out, format: format, panelWidth: panelWidth, strict: data.strict,
                 inspected: { inspection in
                     bar.finish()

@@ -5,8 +5,11 @@ import FCOS
 struct LossCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "loss",
-        abstract: "FCOS's losses on JSON input: focal, BCE with logits, IoU and GIoU.",
-        subcommands: [FocalLossCommand.self, BCELossCommand.self, IoULossCommand.self, GIoULossCommand.self]
+        abstract: "Losses on JSON input: FCOS's focal, BCE with logits, IoU and GIoU; GFL's QFL and DFL.",
+        subcommands: [
+            FocalLossCommand.self, BCELossCommand.self, IoULossCommand.self, GIoULossCommand.self,
+            QFLLossCommand.self, DFLLossCommand.self,
+        ]
     )
 }
 

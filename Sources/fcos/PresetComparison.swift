@@ -9,8 +9,8 @@ import Figures
 /// regress different boxes; cells are compared by grid position, as ``DisagreementPanels`` does
 /// (its own comparison is used, so the counts and the figures cannot disagree).
 struct PresetComparison {
-    var first: Preset
-    var second: Preset
+    var first: MethodPreset
+    var second: MethodPreset
     var firstPath: DataPath
     var secondPath: DataPath
     /// Level names present under both presets, in the first preset's order.
@@ -86,7 +86,7 @@ struct PresetComparison {
         ]
     }
 
-    init(first: Preset, second: Preset, firstPath: DataPath, secondPath: DataPath) {
+    init(first: MethodPreset, second: MethodPreset, firstPath: DataPath, secondPath: DataPath) {
         self.first = first
         self.second = second
         self.firstPath = firstPath
@@ -98,15 +98,16 @@ struct PresetComparison {
         let a = firstPath.prepare(image)
         let b = secondPath.prepare(image)
         return AlignedPair(
-            first: first.matcher.assign(a.groundTruths, imageWidth: a.width, imageHeight: a.height),
+            first: first.targets(a.groundTruths, imageWidth: a.width, imageHeight: a.height),
             firstKept: a.annotationIndices,
-            second: second.matcher.assign(b.groundTruths, imageWidth: b.width, imageHeight: b.height),
+            second: second.targets(b.groundTruths, imageWidth: b.width, imageHeight: b.height),
             secondKept: b.annotationIndices)
     }
 
     /// Compares every image of `dataset`.
     static func compute(
-        _ dataset: Dataset, first: Preset, second: Preset, firstPath: DataPath, secondPath: DataPath,
+        _ dataset: Dataset, first: MethodPreset, second: MethodPreset, firstPath: DataPath,
+        secondPath: DataPath,
         progress: (Int, Int) -> Void = { _, _ in }
     ) -> PresetComparison {
         var c = PresetComparison(first: first, second: second, firstPath: firstPath, secondPath: secondPath)

@@ -6,7 +6,8 @@ import Foundation
 struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
-        abstract: "Best possible recall and ambiguity of FCOS targets over a data set, with and without FPN.",
+        abstract:
+            "Best possible recall and ambiguity of FCOS or ATSS targets over a data set, with and without FPN.",
         discussion: """
             Reads COCO instances JSON, a folder of Pascal VOC XML or a folder of YOLO labels (detected \
             from the path unless --format is given), puts every image through the preset's data path \
@@ -30,7 +31,7 @@ struct StatsCommand: ParsableCommand {
     @Option(help: "YOLO or VOC: class names (names.yaml or one name per line).")
     var names: String?
 
-    @Option(help: "Rule set to reproduce: \(Preset.names.joined(separator: ", ")).")
+    @Option(help: "Rule set to reproduce: \(MethodPreset.names.joined(separator: ", ")).")
     var preset: String = "official"
 
     @Flag(help: "Print the statistics as JSON.")
@@ -63,7 +64,7 @@ struct StatsCommand: ParsableCommand {
 
     func run() throws {
         try reportingInputErrors {
-            let chosen = try lookUpPreset(named: preset)
+            let chosen = try lookUpMethodPreset(named: preset)
             let clock = ContinuousClock()
             let readStart = clock.now
             let read = try DatasetLoader.read(
@@ -71,11 +72,11 @@ struct StatsCommand: ParsableCommand {
                 names: names,
                 strict: strict)
             let readTime = clock.now - readStart
-            let path = DataPath.forPreset(named: chosen.name, minSize: minSize, maxSize: maxSize)
+            let path = chosen.dataPath(minSize: minSize, maxSize: maxSize)
             let bar = ProgressBar(label: "images")
             let statsStart = clock.now
-            let stats = DatasetStatistics.compute(
-                read.dataset, preset: chosen, dataPath: path, workers: workers,
+            let stats = chosen.statistics(
+                read.dataset, dataPath: path, workers: workers,
                 progress: { done, total in bar.update(done, of: total) })
             bar.finish()
             let timing = StatsTiming(
@@ -83,7 +84,7 @@ struct StatsCommand: ParsableCommand {
             writeOut(
                 json
                     ? StatsJSON.encode(stats, read: read, timing: timing)
-                    : StatsReport.text(stats, read: read, timing: timing, limit: limit))
+                    : StatsReport.text(stats, read: read, timing: timing, limit: limit, preset: chosen))
             reportSkipped(read)
         }
     }

@@ -35,7 +35,7 @@ enum StatsJSON {
         w.raw(",\"without_fpn\":")
         summary(&w, s.withoutFPN)
         w.raw(",\"levels\":")
-        let strides = Preset.named(s.preset)?.assignment.levels.map(\.stride) ?? []
+        let strides = s.levelStrides
         w.array(s.levelNames.indices) { w, l in
             w.raw("{\"name\":")
             w.string(s.levelNames[l])

@@ -10,7 +10,13 @@ enum StatsReport {
         differentWith: 3.75, differentWithout: 17.84
     )
 
-    static func text(_ s: DatasetStatistics, read: ReadResult, timing: StatsTiming, limit: Int) -> String {
+    /// `preset` chooses the wording: FCOS's candidates are locations that pass its gates, ATSS's
+    /// are anchors that pass its threshold and centre tests.
+    static func text(
+        _ s: DatasetStatistics, read: ReadResult, timing: StatsTiming, limit: Int,
+        preset: MethodPreset = .fcos(.official)
+    ) -> String {
+        let words = Wording(preset)
         let table = TargetsSummary.table
         var out = "\(read.dataset.source) (\(read.dataset.format.rawValue.uppercased())): "
         out += "\(s.images) images, \(s.boxes) boxes\n"
@@ -48,11 +54,10 @@ enum StatsReport {
                     "\(fixed(p.differentWith)) % / \(fixed(p.differentWithout)) %",
                 ],
             ], [1, 2])
-        out += "* the paper's figures: COCO minival (5 000 images), its own code (preset official).\n"
-        out += "  Without FPN: one stride-16 level, no size gate; ambiguous shares are of the positives.\n\n"
+        out += words.footnote
 
         out += "Positive locations per level (with FPN)\n"
-        let strides = Preset.named(s.preset)?.assignment.levels.map(\.stride) ?? []
+        let strides = s.levelStrides
         var levelRows = [["level", "stride", "positives", "share"]]
         for (l, name) in s.levelNames.enumerated() {
             let n = s.positivesPerLevel[l]
@@ -92,7 +97,7 @@ enum StatsReport {
                 rows.append([
                     "\(u.imageID)", "\(u.annotationID)", u.categoryName, b,
                     "\(String(format: u.resizedBox.width))×\(String(format: u.resizedBox.height))",
-                    u.lostToSmallerBoxes ? "every candidate went to a smaller box" : "no candidate location",
+                    u.lostToSmallerBoxes ? words.lostEverything : words.noCandidate,
                 ])
             }
             out += table(rows, [0, 1]) + "\n"
@@ -100,6 +105,31 @@ enum StatsReport {
         out += "Read in \(fixed(timing.read, 3)) s, statistics in \(fixed(timing.statistics, 3)) s "
         out += "(\(timing.workers) worker\(timing.workers == 1 ? "" : "s"))\n"
         return out
+    }
+
+    /// What the report says that depends on the method.
+    struct Wording {
+        var footnote: String
+        var lostEverything: String
+        var noCandidate: String
+
+        init(_ preset: MethodPreset) {
+            switch preset {
+            case .fcos:
+                footnote =
+                    "* the paper's figures: COCO minival (5 000 images), its own code (preset official).\n"
+                    + "  Without FPN: one stride-16 level, no size gate; ambiguous shares are of the positives.\n\n"
+                lostEverything = "every candidate went to a smaller box"
+                noCandidate = "no candidate location"
+            case .atss, .gfl:
+                footnote =
+                    "* FCOS paper's figures (preset official), for comparison; the ATSS paper gives none.\n"
+                    + "  Without FPN: the k nearest anchors on one stride-16 level; an ambiguous positive passed\n"
+                    + "  the threshold and centre tests for two or more boxes; shares are of the positives.\n\n"
+                lostEverything = "every anchor it passed went to a box with a higher IoU"
+                noCandidate = "no candidate passed the threshold and centre tests"
+            }
+        }
     }
 
     static func share(_ n: Int, _ total: Int) -> Double { total == 0 ? 0 : Double(n) / Double(total) }

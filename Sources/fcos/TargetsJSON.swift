@@ -27,18 +27,7 @@ enum TargetsJSON {
             w.key("size_range")
             w.numbers([map.level.sizeRange.lower, map.level.sizeRange.upper])
             w.raw(",")
-            w.key("locations")
-            w.array(0..<map.count) { w, i in
-                let p = map.location(at: i)
-                w.raw("[")
-                w.number(p.x)
-                w.raw(",")
-                w.number(p.y)
-                w.raw("]")
-            }
-            w.raw(",")
-            w.key("matched")
-            w.array(level.matched) { $0.number(Int($1)) }
+            w.locationsAndMatches(level)
             w.raw(",")
             w.key("ltrb")
             w.array(0..<map.count) { w, i in

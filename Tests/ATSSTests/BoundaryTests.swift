@@ -147,19 +147,36 @@ struct BoundaryTests {
         let a = mmdet.assign(
             [GroundTruth(box: Box(x0: 78, y0: 78, x1: 138, y1: 138))], imageWidth: 320, imageHeight: 320)
         let p3 = a.boxes[0].levels[0]
-        #expect(p3.tie == DistanceTie(distance: (Float(2.5) * 64).squareRoot(), admitted: 5, leftOut: 3))
-        #expect(a.boxes[0].hasTie)
-        let tied = p3.candidates.filter { $0.distance == p3.tie!.distance }
-        // The lowest flat indices of the eight win: the two above, then the left and right of the upper row…
+        let distance = (Float(2.5) * 64).squareRoot()
         let all8 = (0..<p3.map.count).filter {
-            CandidateSelection.distance(p3.map.location(at: $0), Point(x: 108, y: 108)) == p3.tie!.distance
+            CandidateSelection.distance(p3.map.location(at: $0), Point(x: 108, y: 108)) == distance
         }
         #expect(all8.count == 8)
-        #expect(tied.map(\.index) == Array(all8.prefix(5)))
+        // The five lowest flat indices of the eight are taken, the other three flagged as left out.
+        #expect(p3.tie == DistanceTie(distance: distance, admitted: 5, leftOutIndices: Array(all8.suffix(3))))
+        #expect(p3.candidates.filter { $0.distance == distance }.map(\.index) == Array(all8.prefix(5)))
+        #expect(a.boxes[0].hasTie)
+        // The tied anchors overlap the box differently, so another choice could move the threshold.
+        #expect(p3.tieCanChangePositives)
         // A box centred on an anchor has no tie at 9 (1 + 4 + 4 nearest).
         let centred = mmdet.assign(
             [GroundTruth(box: Box(x0: 74, y0: 74, x1: 134, y1: 134))], imageWidth: 320, imageHeight: 320)
         #expect(centred.boxes[0].levels[0].tie == nil)
+    }
+
+    /// A tie among anchors that all have IoU 0 with a small box, far below its threshold, cannot
+    /// change anything: flagged, but as harmless.
+    @Test func tieAmongEqualIoUsBelowTheThresholdIsHarmless() {
+        // A 32-px box centred on a P7 cell corner (mmdetection anchors at multiples of 128).
+        let a = mmdet.assign(
+            [GroundTruth(box: Box(x0: 176, y0: 176, x1: 208, y1: 208))], imageWidth: 1024, imageHeight: 1024)
+        let box = a.boxes[0]
+        let harmless = box.levels.filter { $0.tie != nil && !$0.tieCanChangePositives }
+        #expect(!harmless.isEmpty)
+        for level in harmless {
+            let tied = level.candidates.filter { $0.distance == level.tie!.distance }
+            #expect(tied.allSatisfy { $0.iou == tied[0].iou && $0.verdict == .belowThreshold })
+        }
     }
 
     @Test func emptyImageIsAllBackground() {
@@ -183,6 +200,18 @@ struct BoundaryTests {
             #expect(a.positiveCount == 0)
             #expect(box.threshold?.isFinite == true)
             #expect(box.candidates.allSatisfy { $0.iou.isFinite })
+        }
+    }
+
+    /// Boxes beyond float32's range give infinite distances and NaN IoUs: no hang, no crash,
+    /// no positive, and the JSON writer turns the non-finite numbers into null.
+    @Test func absurdlyLargeBoxesEndNormally() {
+        let huge = GroundTruth(box: Box(x0: -3e38, y0: 0, x1: 3e38, y1: 3e38))
+        let far = GroundTruth(box: Box(x0: 1e30, y0: 1e30, x1: 2e30, y1: 2e30))
+        for preset in ATSSPreset.all {
+            let a = preset.assigner.assign([huge, far], imageWidth: 200, imageHeight: 100)
+            #expect(a.boxes.map(\.candidateCount) == [37, 37])  // 9 + 9 + 9 + 8 (P6 4×2) + 2 (P7 2×1)
+            #expect(a.boxes[1].positiveCount == 0)
         }
     }
 

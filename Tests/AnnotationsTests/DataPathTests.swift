@@ -45,7 +45,7 @@ struct DataPathTests {
 
     @Test("Official: [10, 20, 30, 40] → inclusive [10, 20, 39, 59] → ×1066/640, ×800/480 on a 640×480 image")
     func officialHandWorked() {
-        let path = DataPath.forPreset(named: "official")
+        let path = DataPath(codeBase: Preset.named("official")!.codeBase)
         let p = path.prepare(image(640, 480, [.coco(x: 10, y: 20, width: 30, height: 40)]))
         #expect(p.width == 1066 && p.height == 800)
         #expect(p.originalWidth == 640 && p.originalHeight == 480)
@@ -56,13 +56,13 @@ struct DataPathTests {
         #expect(abs(p.groundTruths[0].box.y1 - 98.333333) < 1e-4)
         #expect(p.groundTruths[0].label == 1 && p.groundTruths[0].name == "person")
         #expect(p.annotationIndices == [0])
-        #expect(DataPath.forPreset(named: "official-imprv").rule == .official)
+        #expect(DataPath(codeBase: Preset.named("official-imprv")!.codeBase).rule == .official)
     }
 
     @Test("Official: crowd dropped, x1 = x + w − 1 clamped ≥ x, clipped to W−1, empty boxes dropped")
     func officialDropsAndClips() throws {
         let fixture = try COCOReader.read(Fixtures.path("coco/instances.json"), strict: true).dataset
-        let path = DataPath.forPreset(named: "official")
+        let path = DataPath(codeBase: Preset.named("official")!.codeBase)
         let p = path.prepare(fixture.images[0])
         // Boxes 10 (kept), 11 (crowd, dropped), 13 ([600, 400, 40.2, 80.3] → x1 = 639.2 → clipped to 639).
         #expect(p.drops.crowd == 1 && p.drops.total == 1)
@@ -79,20 +79,20 @@ struct DataPathTests {
     @Test("torchvision: x + w, clipped to [0, W] before resizing, float32 ratios new/old")
     func torchvision() throws {
         let fixture = try COCOReader.read(Fixtures.path("coco/instances.json"), strict: true).dataset
-        let p = DataPath.forPreset(named: "torchvision").prepare(fixture.images[0])
+        let p = DataPath(codeBase: Preset.named("torchvision")!.codeBase).prepare(fixture.images[0])
         #expect(p.width == 1066 && p.height == 799)
         let rx = Float(1066) / Float(640)
         let ry = Float(799) / Float(480)
         #expect(p.groundTruths[0].box == Box(x0: 10 * rx, y0: 20 * ry, x1: 40 * rx, y1: 60 * ry))
         #expect(p.groundTruths[1].box == Box(x0: 600 * rx, y0: 400 * ry, x1: 640 * rx, y1: 480 * ry))
         #expect(p.clipped == 1 && p.drops.crowd == 1)
-        #expect(DataPath.forPreset(named: "eecs498").rule == .torchvision)
+        #expect(DataPath(codeBase: Preset.named("eecs498")!.codeBase).rule == .torchvision)
     }
 
     @Test("detectron2: x + w in float32, scaled in double, clipped after resizing, sides ≤ 1e-5 dropped")
     func detectron2() throws {
         let fixture = try COCOReader.read(Fixtures.path("coco/instances.json"), strict: true).dataset
-        let p = DataPath.forPreset(named: "detectron2").prepare(fixture.images[0])
+        let p = DataPath(codeBase: Preset.named("detectron2")!.codeBase).prepare(fixture.images[0])
         #expect(p.width == 1067 && p.height == 800)
         let sx = 1067.0 / 640.0
         let sy = 800.0 / 480.0
@@ -106,7 +106,7 @@ struct DataPathTests {
 
     @Test("mmdet: loader drops no-overlap, w < 1 and area ≤ 0; float32 scale factor; clipped after resizing")
     func mmdet() {
-        let path = DataPath.forPreset(named: "mmdet")
+        let path = DataPath(codeBase: Preset.named("mmdet")!.codeBase)
         let p = path.prepare(
             image(
                 640, 480,
@@ -133,7 +133,7 @@ struct DataPathTests {
         let box = SourceBox.voc(xmin: 48, ymin: 240, xmax: 195, ymax: 371)
         let im = image(353, 500, [box, box], difficult: [1])
         func unscaled(_ name: String) -> (Box, Int) {
-            var path = DataPath.forPreset(named: name)
+            var path = DataPath(codeBase: Preset.named(name)!.codeBase)
             path.minSize = 353  // 353×500 stays as it is under every rule
             path.maxSize = 10_000
             let p = path.prepare(
@@ -152,7 +152,7 @@ struct DataPathTests {
     @Test("YOLO boxes become COCO's [x, y, w, h] in pixels, then follow the COCO rule")
     func yolo() {
         // 640×480, centre (0.5, 0.5), size (0.25, 0.5): [240, 120, 160, 240].
-        let p = DataPath.forPreset(named: "official").prepare(
+        let p = DataPath(codeBase: Preset.named("official")!.codeBase).prepare(
             image(640, 480, [.yolo(centerX: 0.5, centerY: 0.5, width: 0.25, height: 0.5)]))
         let rx = Float(1066.0 / 640.0)
         let ry = Float(800.0 / 480.0)

@@ -11,7 +11,7 @@ struct DatasetStatisticsTests {
     @Test("Totals are the sums of the per-image statistics", arguments: ["official", "mmdet", "torchvision"])
     func sumsOfImages(presetName: String) {
         let preset = Preset.named(presetName)!
-        let path = DataPath.forPreset(named: presetName)
+        let path = DataPath(codeBase: Preset.named(presetName)!.codeBase)
         let s = DatasetStatistics.compute(Self.dataset, preset: preset, dataPath: path)
         var positives = 0
         var ambiguous = 0
@@ -45,7 +45,7 @@ struct DatasetStatisticsTests {
     @Test("One worker or two: the same result, boxes without positives smallest first")
     func workersAgree() {
         let preset = Preset.official
-        let path = DataPath.forPreset(named: "official")
+        let path = DataPath(codeBase: Preset.named("official")!.codeBase)
         let one = DatasetStatistics.compute(Self.dataset, preset: preset, dataPath: path, workers: 1)
         let two = DatasetStatistics.compute(Self.dataset, preset: preset, dataPath: path, workers: 2)
         #expect(one.withFPN == two.withFPN && one.withoutFPN == two.withoutFPN)
@@ -61,7 +61,8 @@ struct DatasetStatisticsTests {
     @Test("The COCO fixture: crowd left out of the recall's denominator")
     func fixture() throws {
         let fixture = try COCOReader.read(Fixtures.path("coco/instances.json"), strict: true).dataset
-        let s = DatasetStatistics.compute(fixture, preset: .official, dataPath: .forPreset(named: "official"))
+        let s = DatasetStatistics.compute(
+            fixture, preset: .official, dataPath: DataPath(codeBase: Preset.named("official")!.codeBase))
         #expect(s.images == 2 && s.boxes == 4 && s.keptBoxes == 3)
         #expect(s.drops.crowd == 1)
         #expect(s.withFPN.eligible == 3 && s.withFPN.recalled == 3)
@@ -80,7 +81,7 @@ struct DatasetStatisticsTests {
         let read = try COCOReader.decode(COCOWriter.encode(a), file: "synthetic.json", strict: true).dataset
         #expect(read.boxCount == 700)
         #expect(read.images.flatMap(\.annotations).map(\.box) == a.images.flatMap(\.annotations).map(\.box))
-        let path = DataPath.forPreset(named: "official")
+        let path = DataPath(codeBase: Preset.named("official")!.codeBase)
         let s1 = DatasetStatistics.compute(a, preset: .official, dataPath: path)
         let s2 = DatasetStatistics.compute(read, preset: .official, dataPath: path)
         #expect(s1.withFPN == s2.withFPN && s1.withoutFPN == s2.withoutFPN)

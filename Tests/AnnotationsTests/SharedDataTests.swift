@@ -20,7 +20,8 @@ struct SharedDataTests {
     @Test("coco-merged under the official preset: recall and ambiguity near the paper's")
     func cocoMergedStatistics() throws {
         let d = try COCOReader.read(Fixtures.shared("coco-merged/instances.json"), strict: true).dataset
-        let s = DatasetStatistics.compute(d, preset: .official, dataPath: .forPreset(named: "official"))
+        let s = DatasetStatistics.compute(
+            d, preset: .official, dataPath: DataPath(codeBase: Preset.named("official")!.codeBase))
         #expect(s.keptBoxes == 5024 && s.drops.crowd == 45)
         // The paper (COCO minival): 98.40 % / 95.55 %, ambiguous 7.14 % / 23.16 %.
         #expect(s.withFPN.bestPossibleRecall > 0.97 && s.withFPN.bestPossibleRecall < 1)

@@ -30,8 +30,9 @@ struct CompareCommandTests {
 
     func compare() -> PresetComparison {
         PresetComparison.compute(
-            Self.dataset, first: .official, second: .torchvision, firstPath: .forPreset(named: "official"),
-            secondPath: .forPreset(named: "torchvision"))
+            Self.dataset, first: .fcos(.official), second: .fcos(.torchvision),
+            firstPath: DataPath(codeBase: Preset.named("official")!.codeBase),
+            secondPath: DataPath(codeBase: Preset.named("torchvision")!.codeBase))
     }
 
     @Test("Differing cells per level and the box's change, worked by hand")
@@ -53,8 +54,9 @@ struct CompareCommandTests {
     @Test("A preset against itself differs nowhere")
     func identity() {
         let c = PresetComparison.compute(
-            Self.dataset, first: .official, second: .official, firstPath: .forPreset(named: "official"),
-            secondPath: .forPreset(named: "official"))
+            Self.dataset, first: .fcos(.official), second: .fcos(.official),
+            firstPath: DataPath(codeBase: Preset.named("official")!.codeBase),
+            secondPath: DataPath(codeBase: Preset.named("official")!.codeBase))
         #expect(c.differing == 0 && c.changes.isEmpty && c.images.isEmpty)
     }
 
@@ -85,8 +87,9 @@ struct CompareCommandTests {
                     box: .coco(x: 300, y: 300, width: 200, height: 200)),
             ])
         let c = PresetComparison(
-            first: .official, second: .official, firstPath: .forPreset(named: "official"),
-            secondPath: .forPreset(named: "mmdet"))
+            first: .fcos(.official), second: .fcos(.official),
+            firstPath: DataPath(codeBase: Preset.named("official")!.codeBase),
+            secondPath: DataPath(codeBase: Preset.named("mmdet")!.codeBase))
         let pair = c.pair(image)
         #expect(pair.annotationIndices.count == 2)
         #expect(pair.onlyFirst.isEmpty && pair.onlySecond.count == 1)
@@ -113,8 +116,9 @@ struct CompareCommandTests {
     @Test("A box with positives under only one preset is ranked first and drawn zoomed")
     func oneSidedBox() throws {
         let c = PresetComparison.compute(
-            Self.oneSided, first: .official, second: .torchvision, firstPath: .forPreset(named: "official"),
-            secondPath: .forPreset(named: "torchvision"))
+            Self.oneSided, first: .fcos(.official), second: .fcos(.torchvision),
+            firstPath: DataPath(codeBase: Preset.named("official")!.codeBase),
+            secondPath: DataPath(codeBase: Preset.named("torchvision")!.codeBase))
         #expect(c.changes.map(\.annotationID) == [31])
         #expect(c.changes.first?.firstPositives == 0 && c.changes.first?.secondPositives == 1)
         #expect(c.changes.first?.zeroOnOneSide == true)

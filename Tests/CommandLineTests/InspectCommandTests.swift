@@ -24,7 +24,8 @@ struct InspectCommandTests {
 
     func inspector(_ f: borrowing InspectFixture, strict: Bool = false) -> Inspector {
         Inspector(
-            preset: .official, dataPath: .forPreset(named: "official"), outDirectory: f.path("out"),
+            preset: .official, dataPath: DataPath(codeBase: Preset.named("official")!.codeBase),
+            outDirectory: f.path("out"),
             strict: strict)
     }
 

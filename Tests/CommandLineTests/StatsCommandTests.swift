@@ -10,7 +10,7 @@ struct StatsCommandTests {
     static let dataset = SyntheticDataset.make(images: 40, boxes: 300, seed: 5)
 
     func statistics(_ preset: Preset) -> DatasetStatistics {
-        DatasetStatistics.compute(Self.dataset, preset: preset, dataPath: .forPreset(named: preset.name))
+        DatasetStatistics.compute(Self.dataset, preset: preset, dataPath: DataPath(codeBase: preset.codeBase))
     }
 
     @Test("--json has the documented fields, for every preset", arguments: Preset.names)
