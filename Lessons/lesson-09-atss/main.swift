@@ -134,6 +134,7 @@ Lesson(
                             }, swatch: swatch(forBox: b))
                 })
             let ties = a.boxes.filter(\.hasTie).count
+            let mattering = a.boxes.filter(\.tieCanChangePositives).count
             """
             The circle through the \(k)th candidate grows with the stride, not with the box: on \(names[0]) \
             it has a radius of \(number(big.levels[0].cutoffDistance ?? 0)) px for \(boxName(g, in: boxes)) \
@@ -144,8 +145,11 @@ Lesson(
             **Ties.** A regular grid puts many anchors at exactly the same distance; when the circle through \
             the \(k)th passes through more anchor centres than it can admit, the choice among them is \
             arbitrary. Neither reference says which one `torch.topk` returns, so this toolkit takes the \
-            lowest flat index and *flags* the tie (⚠ above, red in the figure) rather than pretend to be \
-            exact. Here \(counted(ties, "box has", "boxes have")) a tie on at least one level.
+            lowest flat index and *flags* the tie (⚠ above and in the figure) rather than pretend to be \
+            exact. Here \(counted(ties, "box has", "boxes have")) a tie on at least one level, and for \
+            \(counted(mattering, "box", "boxes")) another choice among the tied anchors could change the \
+            positives; a tie is harmless only when every tied anchor has the same IoU with the box and that \
+            IoU is below the threshold. The panel title turns red for the ties that matter.
             """
             "In the figures, the numbers are distance ranks (1 = nearest); colours and shapes are the verdicts of the next steps, explained in the legend."
             for b in [g, s].reduce(into: [Int](), { if !$0.contains($1) { $0.append($1) } }) {

@@ -74,8 +74,9 @@ public struct ATSSCandidatePanels: FigureDrawable {
             "\(level.map.level.name) · stride \(level.map.stride) · best IoU \(NumberText.fixed(best))"
             + " · " + NumberText.count(level.positiveCount, "positive")
         if let tie = level.tie {
+            let verdict = level.tieCanChangePositives ? "can change positives" : "harmless"
             title +=
-                " · \(BoxColors.warningSymbol) tie: \(tie.admitted) of \(tie.admitted + tie.leftOut) at d = \(NumberText.format(tie.distance)) px kept"
+                " · \(BoxColors.warningSymbol) tie: kept \(tie.admitted) of \(tie.admitted + tie.leftOut) at \(NumberText.format(tie.distance)) px, \(verdict)"
         }
         return title
     }
@@ -222,7 +223,7 @@ public struct ATSSCandidatePanels: FigureDrawable {
             painter.drawFrame(in: ctx, mapping: mapping)
             painter.drawTitle(
                 titles[l], in: layout.panelTitles[l], in: ctx,
-                color: level.tie == nil ? nil : Self.tieColor)
+                color: level.tie != nil && level.tieCanChangePositives ? Self.tieColor : nil)
         }
         layout.drawLegend(legend, in: ctx, style: style)
     }
