@@ -39,12 +39,13 @@ let package = Package(
         .target(name: "Photos", dependencies: ["CJPEGShim", "Canvas"]),
         .testTarget(name: "PhotosTests", dependencies: ["Photos", "Canvas"], exclude: ["Fixtures"]),
         .testTarget(
-            name: "LessonsTests", dependencies: ["FCOS", "Annotations", "Canvas", "Figures", "Notebook"]),
+            name: "LessonsTests",
+            dependencies: ["FCOS", "ATSS", "GFL", "Annotations", "Canvas", "Figures", "Notebook"]),
         .target(name: "Coursework", dependencies: ["FCOS"]),
         .target(name: "CourseworkFigures", dependencies: ["Coursework", "Figures", "Canvas", "FCOS"]),
         .testTarget(name: "CourseworkTests", dependencies: ["Coursework", "CourseworkFigures"]),
-        .target(name: "Figures", dependencies: ["FCOS", "Keypoints", "Canvas"]),
-        .testTarget(name: "FiguresTests", dependencies: ["Figures", "Annotations", "Keypoints"]),
+        .target(name: "Figures", dependencies: ["FCOS", "ATSS", "Keypoints", "Canvas"]),
+        .testTarget(name: "FiguresTests", dependencies: ["Figures", "ATSS", "Annotations", "Keypoints"]),
         .testTarget(name: "CanvasTests", dependencies: ["Canvas"]),
         .target(
             name: "Notebook",
@@ -120,10 +121,13 @@ let lessons = [
     "lesson-05-centerness",
     "lesson-06-focal-loss",
     "lesson-07-nms",
+    "lesson-09-atss",
+    "lesson-10-gfl",
     "lesson-11-centernet",
 ]
 package.targets += lessons.map { name in
     .executableTarget(
-        name: name, dependencies: ["FCOS", "Keypoints", "Annotations", "Canvas", "Figures", "Notebook"],
+        name: name,
+        dependencies: ["FCOS", "ATSS", "GFL", "Keypoints", "Annotations", "Canvas", "Figures", "Notebook"],
         path: "Lessons/\(name)")
 }

@@ -15,6 +15,8 @@ public struct Legend: Sendable {
         case line(Color, dash: [Double], width: Double)
         /// The ⚠ chip for boxes without a positive.
         case warning
+        /// An ATSS candidate's state (``CandidateGlyph``).
+        case candidate(CandidateGlyph)
         case none
     }
 
@@ -115,6 +117,8 @@ public struct Legend: Sendable {
             ctx.drawLabel(
                 BoxColors.warningSymbol, at: c, style: .filled(BoxColors.warning, font: .bold(12)),
                 anchor: .center)
+        case .candidate(let glyph):
+            glyph.draw(at: c, radius: 7, in: ctx)
         case .none:
             break
         }

@@ -16,6 +16,12 @@ enum NumberText {
         format(Double(value), decimals: decimals)
     }
 
+    /// `0.400`: exactly `decimals` decimals, for quantities compared with one another (IoUs,
+    /// thresholds), where dropping a trailing zero would make `0.4` look less precise than `0.397`.
+    static func fixed(_ value: Float, decimals: Int = 3) -> String {
+        minus(String(format: "%.\(decimals)f", Double(value)))
+    }
+
     /// A typographic minus, which reads better than a hyphen in figures.
     private static func minus(_ text: String) -> String {
         text.hasPrefix("-") ? "−" + text.dropFirst() : text

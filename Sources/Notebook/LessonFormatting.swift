@@ -59,3 +59,11 @@ public func listed(_ items: [String]) -> String {
     default: return items.dropLast().joined(separator: ", ") + " and " + items.last!
     }
 }
+
+/// `1 positive`, `37 positives`.
+public func counted(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
+    "\(grouped(n)) " + (n == 1 ? singular : plural ?? singular + "s")
+}
+
+/// `(x, y)` of a point in image pixels.
+public func pointText(_ p: Point) -> String { "(\(number(p.x)), \(number(p.y)))" }

@@ -9,7 +9,8 @@ struct LossCommand: ParsableCommand {
             "Losses on JSON input: FCOS's focal, BCE, IoU and GIoU; GFL's QFL and DFL; the keypoint heads' losses.",
         subcommands: [
             FocalLossCommand.self, BCELossCommand.self, IoULossCommand.self, GIoULossCommand.self,
-            QFLLossCommand.self, DFLLossCommand.self, KeypointFocalLossCommand.self, EmbeddingLossCommand.self,
+            QFLLossCommand.self, DFLLossCommand.self, KeypointFocalLossCommand.self,
+            EmbeddingLossCommand.self,
         ]
     )
 }

@@ -1,8 +1,8 @@
 import Annotations
 import ArgumentParser
 import FCOS
-import Keypoints
 import GFL
+import Keypoints
 
 struct TargetsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
