@@ -185,14 +185,32 @@ enum DeltasCheck {
     static func changes(_ units: RegressionUnits) -> [Change<DeltasRecipe>] {
         var changes: [Change<DeltasRecipe>] = []
         if units == .stride {
-            let missing = Mistake(
+            // Three mistakes, so the question names the function that is wrong: both forget s,
+            // only deltas forgets to divide, only applyDeltas forgets to multiply.
+            let both = Mistake(
                 id: "missing-stride-normalisation", name: "missing stride normalisation",
-                question: "did you divide by the stride?",
+                question: "did you divide by the stride in deltas and multiply by it in applyDeltas?",
                 advice: "This preset's targets are \(RuleText.units(.stride)): deltas returns "
                     + "(x − x0, y − y0, x1 − x, y1 − y) / s, and applyDeltas multiplies by s before moving "
                     + "the sides.")
-            changes.append(Change(mistake: missing) { $0.encodeScale = .none })
-            changes.append(Change(mistake: missing) { $0.decodeScale = .none })
+            let encode = Mistake(
+                id: "missing-stride-division", name: "deltas not divided by the stride",
+                question: "did you divide by the stride?",
+                advice: "This preset's targets are \(RuleText.units(.stride)): deltas returns "
+                    + "(x − x0, y − y0, x1 − x, y1 − y) / s. Your applyDeltas is right.")
+            let decode = Mistake(
+                id: "decoding-without-stride", name: "decoding without × s",
+                question: "did you multiply by the stride in applyDeltas?",
+                advice:
+                    "applyDeltas turns stride units back into pixels: (x − l·s, y − t·s, x + r·s, y + b·s). "
+                    + "Your deltas is right.")
+            changes.append(
+                Change(mistake: both) {
+                    $0.encodeScale = .none
+                    $0.decodeScale = .none
+                })
+            changes.append(Change(mistake: encode) { $0.encodeScale = .none })
+            changes.append(Change(mistake: decode) { $0.decodeScale = .none })
             changes.append(
                 Change(
                     mistake: Mistake(
@@ -204,12 +222,23 @@ enum DeltasCheck {
                         $0.decodeScale = .divide
                     }))
         } else {
-            let extra = Mistake(
+            let both = Mistake(
                 id: "extra-stride-normalisation", name: "stride normalisation this preset does not use",
                 question: "did you divide by the stride?",
                 advice: "This preset's targets are \(RuleText.units(.pixels)).")
-            changes.append(Change(mistake: extra) { $0.encodeScale = .divide })
-            changes.append(Change(mistake: extra) { $0.decodeScale = .multiply })
+            let decode = Mistake(
+                id: "decoding-with-stride", name: "decoding with × s this preset does not use",
+                question: "did you multiply by the stride in applyDeltas?",
+                advice:
+                    "This preset's targets are \(RuleText.units(.pixels)): applyDeltas moves the sides by "
+                    + "l, t, r, b as they are.")
+            changes.append(
+                Change(mistake: both) {
+                    $0.encodeScale = .divide
+                    $0.decodeScale = .multiply
+                })
+            changes.append(Change(mistake: both) { $0.encodeScale = .divide })
+            changes.append(Change(mistake: decode) { $0.decodeScale = .multiply })
         }
         let signs = Mistake(
             id: "flipped-signs", name: "distances with the wrong sign",

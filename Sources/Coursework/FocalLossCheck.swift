@@ -171,11 +171,23 @@ enum FocalLossCheck {
             "\(call), logit \(Wording.number(c.logits[i])) with target \(Wording.number(c.targets[i])): "
             + "you returned \(Wording.number(answer[i])), expected \(Wording.number(expected[i]))"
         if !answer[i].isFinite, expected[i].isFinite {
-            text +=
+            text += nonFiniteHint(logit: c.logits[i], answer: answer[i])
+        }
+        return text + "."
+    }
+
+    /// Why a loss is not finite where the reference's is. In Float, σ(x) rounds to exactly 1
+    /// above x ≈ 17 and exp(−x) overflows below x ≈ −88, so log(1 − σ(x)) or log σ(x) gives ∞
+    /// (and 0·∞ gives NaN) only for large |x|; a NaN at a small logit has another cause.
+    static func nonFiniteHint(logit x: Float, answer: Float) -> String {
+        if abs(x) >= 15 {
+            return
                 " — log σ(x) or log(1 − σ(x)) overflowed; BCE(x, z) = max(x, 0) − x·z + log(1 + exp(−|x|)) "
                 + "stays finite"
         }
-        return text + "."
+        return answer.isNaN
+            ? " — at a logit this small nothing overflows: look for 0·∞, 0/0 or the log or power of a negative number"
+            : " — at a logit this small nothing overflows: look for a division by zero or the log of 0"
     }
 
     static var changes: [Change<FocalLossRecipe>] {
