@@ -95,7 +95,7 @@ struct GradingPackage {
             while let relative = existing.nextObject() as? String {
                 let path = "Sources/Homework/" + relative
                 var isDirectory: ObjCBool = false
-                manager.fileExists(
+                _ = manager.fileExists(
                     atPath: homework.appendingPathComponent(relative).path, isDirectory: &isDirectory)
                 if !isDirectory.boolValue, wanted[path] == nil {
                     try manager.removeItem(at: homework.appendingPathComponent(relative))

@@ -67,7 +67,15 @@ public struct SubmissionComparison: FigureDrawable {
         panels.viewport = viewport
         panels.panelWidth = panelWidth
         panels.title = "\(scene.name): your answer vs the reference"
-        return HaloedDisagreements(panels: panels, regions: centerSamplingRegions(reference))
+        let regions = centerSamplingRegions(reference)
+        if regions.contains(where: { !$0.isEmpty }) {
+            panels.extraLegendEntries = [
+                .init(
+                    .line(HaloedDisagreements.regionInk, dash: [4, 3], width: 1.6),
+                    "center-sampling region (strict: its edge is outside)")
+            ]
+        }
+        return HaloedDisagreements(panels: panels, regions: regions)
     }
 
     /// Per level, the center-sampling regions behind a difference: for each differing location
@@ -173,7 +181,7 @@ public struct SubmissionComparison: FigureDrawable {
 }
 
 /// ``DisagreementPanels`` with a red halo, at least 7 px across, around every disagreement, and
-/// the center-sampling regions a difference is about, dashed in their box's colour.
+/// the center-sampling regions a difference is about, dashed.
 public struct HaloedDisagreements: FigureDrawable {
     public var panels: DisagreementPanels
     /// Per level (in the first assignment's order), regions to outline.
@@ -183,6 +191,8 @@ public struct HaloedDisagreements: FigureDrawable {
         self.panels = panels
         self.regions = regions
     }
+
+    static let regionInk = Color.gray(0.1)
 
     public var size: CGSize { panels.size }
 
@@ -194,8 +204,10 @@ public struct HaloedDisagreements: FigureDrawable {
             let map = panels.first.levels[pair.first].map
             let radius = min(max(0.9 * Double(map.stride) * mapping.scale, 7), 14)
             ctx.withClip(to: mapping.frame) {
-                for (box, region) in pair.first < regions.count ? regions[pair.first] : [] {
-                    ctx.strokeRect(mapping.rect(region), BoxColors.color(forBox: box), style: .dashed(1.6))
+                // Dark, not the box's colour: the region's edges run through that box's own dots.
+                for (_, region) in pair.first < regions.count ? regions[pair.first] : [] {
+                    ctx.strokeRect(
+                        mapping.rect(region), Self.regionInk, style: .dashed(1.6, on: 4, off: 3))
                 }
                 for index in panels.disagreements(first: pair.first, second: pair.second) {
                     let location = map.location(at: index)

@@ -31,6 +31,8 @@ public struct DisagreementPanels: FigureDrawable {
     /// answer and the reference (the coursework's comparison, where "the presets disagree"
     /// would mislead).
     public var sides: Sides = .presets
+    /// More entries for the "Locations" section, for marks drawn over the panels.
+    public var extraLegendEntries: [Legend.Entry] = []
 
     public enum Sides: Sendable {
         case presets
@@ -152,6 +154,7 @@ public struct DisagreementPanels: FigureDrawable {
                 .init(.marker(.location), "a location"),
             ]
         }
+        entries += extraLegendEntries
         let boxes = first.groundTruths.indices.map { g in
             Legend.Entry(
                 .swatch(BoxColors.color(forBox: g)), BoxColors.label(forBox: g, in: first.groundTruths))
