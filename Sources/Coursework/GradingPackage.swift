@@ -56,6 +56,11 @@ struct GradingPackage {
         guard manager.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw CourseworkError("\(submission.path) has no Sources/Homework folder")
         }
+        if (try? manager.attributesOfItem(atPath: root.path)[.type] as? FileAttributeType)
+            == .typeSymbolicLink
+        {
+            throw CourseworkError("Sources/Homework is a symbolic link; submit the folder itself")
+        }
         var files: [(String, Data)] = []
         var total = 0
         guard let walker = manager.enumerator(atPath: root.path) else { return [] }

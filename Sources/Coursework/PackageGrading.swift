@@ -37,12 +37,17 @@ public struct PackageGrading: Sendable {
         self.scratchPath = scratchPath?.standardizedFileURL
     }
 
-    /// The course the package was generated for, from `course.json`.
+    /// The course the package was generated for, from its `course.json`. Its author can edit
+    /// that file; `fcos course grade --course` takes the instructor's copy instead.
     public func readCourse() throws -> Course {
-        let url = package.appendingPathComponent("course.json")
+        try Self.readCourse(package.appendingPathComponent("course.json"))
+    }
+
+    /// A `course.json`, checked: a known preset and at least one part.
+    public static func readCourse(_ url: URL) throws -> Course {
         guard let data = try? Data(contentsOf: url, options: []), data.count < 64 << 10 else {
             throw CourseworkError(
-                "\(package.path) has no course.json; is it a package from `fcos course init`?")
+                "\(url.path) is missing or too large; is it a course.json from `fcos course init`?")
         }
         let course: Course
         do {

@@ -145,12 +145,12 @@ struct StopReport {
             return "Your code did not finish within \(Wording.number(Float(timeout))) s; \(position)."
                 + unanswered + " (An endless loop, or a very slow algorithm?)"
         }
-        if outcome.answersOverflowed { return nil }
+        // Every call answered: how the child ended afterwards does not matter. Too many answers
+        // is its own sentence (see ChildAnswers).
+        if complete || outcome.answersOverflowed { return nil }
         // bubblewrap and the shell in front of the child report a signal as 128 + its number.
         let signal: Int32? =
             outcome.signalled ? outcome.status : (outcome.status > 128 ? outcome.status - 128 : nil)
-        if complete && outcome.status == 0 && signal == nil { return nil }
-        if complete { return nil }
         let place = studentFrame.map { " in \($0.function) at \($0.location)" } ?? ""
         if let message {
             return "Your code crashed: \(message)\(place); \(position)." + unanswered

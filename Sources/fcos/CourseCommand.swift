@@ -140,6 +140,13 @@ struct CourseGradeCommand: ParsableCommand {
     var seed: UInt64?
 
     @Option(
+        help: """
+            The course.json to grade against, e.g. the one `fcos course init` wrote for you \
+            (default: the package's own, which its author could edit).
+            """)
+    var course: String?
+
+    @Option(
         help:
             "Confinement of the student's code: bubblewrap (falls back to rlimits if it cannot start), rlimits, none."
     )
@@ -164,6 +171,20 @@ struct CourseGradeCommand: ParsableCommand {
             grading.buildTimeout = buildTimeout
             grading.sandbox = SandboxMode(rawValue: sandbox) ?? .bubblewrap
             grading.hiddenSeed = seed ?? UInt64.random(in: 1...UInt64(UInt32.max))
+            if let course {
+                do {
+                    let chosen = try PackageGrading.readCourse(URL(fileURLWithPath: course))
+                    if let own = try? grading.readCourse(), own != chosen {
+                        FileHandle.standardError.write(
+                            Data(
+                                "fcos: \(directory)/course.json differs from \(course); grading with \(course)\n"
+                                    .utf8))
+                    }
+                    grading.course = chosen
+                } catch let error as CourseworkError {
+                    throw InputError(file: course, problem: error.description)
+                }
+            }
             grading.progress = { FileHandle.standardError.write(Data("fcos: \($0)\n".utf8)) }
             do {
                 report = try grading.run()

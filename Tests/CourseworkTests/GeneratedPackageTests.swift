@@ -197,6 +197,23 @@ struct GeneratedPackageTests {
         let after = Set(try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()))
         #expect(after.subtracting(before).filter { $0.hasPrefix("fcos-grade") }.isEmpty)
     }
+
+    /// Without namespaces (where bubblewrap cannot start, or asked for), the forging part and the
+    /// part that kills its parent still grade to 0 and the report says which sandbox was used.
+    @Test("rlimits only: a forged result and a killed parent still grade to 0")
+    func hostileUnderRlimits() throws {
+        let package = try Self.generate(Course(preset: "mmdet", parts: [.locations, .deltas, .nms]))
+        try Self.write(HostileSubmission.files, into: package)
+        var grading = Self.grading(package, timeout: 3)
+        grading.sandbox = .rlimits
+        let report = try grading.run()
+        #expect(report.score == 0 && report.maxScore == 45)
+        #expect(report.sandbox?.hasPrefix("rlimits only") == true, "\(report.sandbox ?? "")")
+        #expect(report.result(for: .locations)?.explanations.first?.contains("could not be read") == true)
+        #expect(
+            report.result(for: .deltas)?.explanations.first?.contains("did not finish within 3 s") == true)
+        #expect(report.result(for: .nms)?.explanations.first?.contains("exited with status 0") == true)
+    }
 }
 
 /// A fresh directory per package, removed afterwards.
