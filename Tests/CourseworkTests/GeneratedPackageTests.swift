@@ -27,9 +27,13 @@ struct GeneratedPackageTests {
         if let path = ProcessInfo.processInfo.environment["FCOS_COURSEWORK_SCRATCH"] {
             return URL(fileURLWithPath: path)
         }
-        return FileManager.default.temporaryDirectory.appendingPathComponent(
-            "fcos-coursework-tests-\(getpid())")
+        // A scratch path of this test process only, removed when it exits.
+        atexit { try? FileManager.default.removeItem(at: GeneratedPackageTests.temporaryScratch) }
+        return temporaryScratch
     }()
+
+    static let temporaryScratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "fcos-coursework-tests-\(getpid())")
 
     static func generate(_ course: Course, solutions: Bool = false) throws -> TemporaryPackage {
         let package = try TemporaryPackage()
