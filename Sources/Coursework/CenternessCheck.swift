@@ -32,7 +32,24 @@ enum CenternessCheck {
         var name: String?
     }
 
-    static func cases(seed: UInt64) -> [Case] {
+    /// The examples and, with `hidden`, random pairs and locations on an edge or outside.
+    static func cases(seed: UInt64, hidden: UInt64? = nil) -> [Case] {
+        var cases = examples(seed: seed)
+        guard let hidden else { return cases }
+        var rng = SeededGenerator(seed: hidden &+ 4)
+        for n in 0..<24 {
+            var (p, box) = randomInside(&rng, sides: 2...300)
+            var name = "hidden: random"
+            if n % 4 == 0 {
+                if Bool.random(using: &rng) { p.x = box.x1 } else { p.y = box.y0 - rng.integer(0...20) }
+                name = "hidden: on or outside an edge"
+            }
+            cases.append(Case(location: p, box: box, name: name))
+        }
+        return cases
+    }
+
+    static func examples(seed: UInt64) -> [Case] {
         var cases = [
             Case(
                 location: Point(x: 40, y: 50), box: Box(x0: 20, y0: 30, x1: 60, y1: 70),
@@ -50,26 +67,37 @@ enum CenternessCheck {
         ]
         var rng = SeededGenerator(seed: seed &+ 4)
         for _ in 0..<20 {
-            let x0 = rng.integer(0...400)
-            let y0 = rng.integer(0...400)
-            let box = Box(x0: x0, y0: y0, x1: x0 + rng.integer(8...400), y1: y0 + rng.integer(8...400))
-            let p = Point(
-                x: box.x0 + rng.integer(1...Int(box.width) - 1),
-                y: box.y0 + rng.integer(1...Int(box.height) - 1))
+            let (p, box) = randomInside(&rng, sides: 8...400)
             cases.append(Case(location: p, box: box, name: nil))
         }
         return cases
     }
 
-    static func grade(_ function: Submission.CenternessFunction, course: Course) -> PartResult {
+    /// A box with whole-pixel corners and sides in `sides`, and a whole-pixel location strictly
+    /// inside it.
+    static func randomInside(_ rng: inout SeededGenerator, sides: ClosedRange<Int>) -> (Point, Box) {
+        let x0 = rng.integer(0...400)
+        let y0 = rng.integer(0...400)
+        let box = Box(x0: x0, y0: y0, x1: x0 + rng.integer(sides), y1: y0 + rng.integer(sides))
+        let p = Point(
+            x: box.x0 + rng.integer(1...Int(box.width) - 1), y: box.y0 + rng.integer(1...Int(box.height) - 1))
+        return (p, box)
+    }
+
+    static func grade(_ function: Submission.CenternessFunction, course: Course, hidden: UInt64? = nil)
+        -> PartResult
+    {
         var grading = Grading(part: .centerness)
         var answers: [(LTRB, Float)] = []
-        for c in cases(seed: course.seed) {
+        for c in cases(seed: course.seed, hidden: hidden) {
             let d = LTRB(from: c.location, to: c.box)
             let expected = Centerness.value(d)
+            grading.begin(
+                c.name?.hasPrefix("hidden") == true ? c.name! : (c.name ?? "random"),
+                informative: expected != 0)
             guard let answer = grading.call("centerness", { try function(d) }) else { continue }
             answers.append((d, answer))
-            let label = c.name.map { " (\($0))" } ?? ""
+            let label = c.name.map { " (\($0.replacingOccurrences(of: "hidden: ", with: "")))" } ?? ""
             grading.check(
                 close(answer, expected),
                 "centerness at \(Wording.point(c.location)) in box \(Wording.box(c.box))\(label), "

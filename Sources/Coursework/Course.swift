@@ -1,13 +1,14 @@
 import FCOS
 
 /// What an instructor chose when generating the homework: which reference's rules it follows and
-/// which parts it contains. The student package compiles this in (`Sources/Homework/Course.swift`),
-/// and the instructor's tools read the same values from `course.json`.
+/// which parts it contains. The homework's `grader/` package compiles it in, and
+/// `fcos course grade` reads it from `course.json` (or the instructor's copy, `--course`).
 public struct Course: Sendable, Codable, Equatable {
     /// The ``Preset`` whose rules are the right answer.
     public var presetName: String
     public var parts: [Part]
-    /// Seed of the random scenes; fixed, so every run and every student sees the same cases.
+    /// Seed of the example cases' random scenes; fixed, so students see the same examples. The
+    /// hidden cases come from another seed, drawn at grading time.
     public var seed: UInt64
 
     public static let defaultSeed: UInt64 = 2019

@@ -8,23 +8,28 @@ public struct CourseScene: Sendable, Equatable, Codable {
     public var width: Int
     public var height: Int
     public var boxes: [Box]
+    /// The family the scene belongs to for partial credit: a hand-made scene is its own family,
+    /// random scenes share one.
+    public var family: String
 
-    public init(name: String, width: Int, height: Int, boxes: [Box]) {
+    public init(name: String, width: Int, height: Int, boxes: [Box], family: String? = nil) {
         self.name = name
         self.width = width
         self.height = height
         self.boxes = boxes
+        self.family = family ?? name
     }
 
     public var groundTruths: [GroundTruth] { boxes.map { GroundTruth(box: $0) } }
 
-    enum CodingKeys: String, CodingKey { case name, width, height, boxes }
+    enum CodingKeys: String, CodingKey { case name, width, height, boxes, family }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         name = try c.decode(String.self, forKey: .name)
         width = try c.decode(Int.self, forKey: .width)
         height = try c.decode(Int.self, forKey: .height)
+        family = try c.decodeIfPresent(String.self, forKey: .family) ?? name
         boxes = try c.decode([[Float]].self, forKey: .boxes).map { v in
             guard v.count == 4 else {
                 throw DecodingError.dataCorruptedError(
@@ -39,17 +44,22 @@ public struct CourseScene: Sendable, Equatable, Codable {
         try c.encode(name, forKey: .name)
         try c.encode(width, forKey: .width)
         try c.encode(height, forKey: .height)
+        try c.encode(family, forKey: .family)
         try c.encode(boxes.map { [$0.x0, $0.y0, $0.x1, $0.y1] }, forKey: .boxes)
     }
 }
 
 extension CourseScene {
-    /// The matching cases of a course: hand-made edge cases first, then seeded random scenes.
+    /// The matching cases of a course: the examples (hand-made edge cases, then random scenes
+    /// from the course's fixed seed, which students see), then the hidden scenes of `hidden`.
     ///
     /// The edge cases are placed relative to the preset's own location grid, so "a location
     /// exactly on an edge" or "m exactly 64" holds under every preset's offset.
-    public static func matchingCases(rules: AssignmentRules, seed: UInt64) -> [CourseScene] {
-        handMade(rules: rules) + random(seed: seed, count: 14)
+    public static func matchingCases(rules: AssignmentRules, seed: UInt64, hidden: UInt64? = nil)
+        -> [CourseScene]
+    {
+        let examples = handMade(rules: rules) + random(seed: seed, count: 14)
+        return examples + (hidden.map { Self.hidden(rules: rules, seed: $0) } ?? [])
     }
 
     /// Scenes built around chosen locations of P3 and P4.
@@ -148,7 +158,8 @@ extension CourseScene {
                 boxes.append(Box(x0: x0, y0: y0, x1: x0 + max(w, 2), y1: y0 + max(h, 2)))
             }
             return CourseScene(
-                name: "random scene \(n + 1) (seed \(seed))", width: width, height: height, boxes: boxes)
+                name: "random scene \(n + 1) (seed \(seed))", width: width, height: height, boxes: boxes,
+                family: "random scenes")
         }
     }
 }

@@ -55,9 +55,42 @@ enum DeltasCheck {
         var location: Point
         var box: Box
         var stride: Int
+        var family: String? = nil
     }
 
-    static func cases(rules: AssignmentRules, seed: UInt64) -> [Case] {
+    /// The examples and, with `hidden`, random pairs and locations exactly on a box's edge.
+    static func cases(rules: AssignmentRules, seed: UInt64, hidden: UInt64? = nil) -> [Case] {
+        var cases = examples(rules: rules, seed: seed)
+        guard let hidden else { return cases }
+        let strides = rules.levels.map(\.stride)
+        var rng = SeededGenerator(seed: hidden &+ 3)
+        for n in 0..<24 {
+            let stride = strides[Int.random(in: 0..<strides.count, using: &rng)]
+            let p = Point(
+                x: Float(Int.random(in: 0...60, using: &rng) * stride) + Float(stride) / 2,
+                y: Float(Int.random(in: 0...50, using: &rng) * stride) + Float(stride) / 2)
+            var box = Box(
+                x0: p.x - rng.integer(1...200), y0: p.y - rng.integer(1...200),
+                x1: p.x + rng.integer(1...200),
+                y1: p.y + rng.integer(1...200))
+            var family = "hidden: random pairs"
+            if n % 3 == 0 {
+                // On an edge: one distance exactly 0.
+                switch Int.random(in: 0..<4, using: &rng) {
+                case 0: box.x0 = p.x
+                case 1: box.y0 = p.y
+                case 2: box.x1 = p.x
+                default: box.y1 = p.y
+                }
+                family = "hidden: locations on box edges"
+            }
+            cases.append(
+                Case(name: "hidden pair \(n + 1)", location: p, box: box, stride: stride, family: family))
+        }
+        return cases
+    }
+
+    static func examples(rules: AssignmentRules, seed: UInt64) -> [Case] {
         let strides = rules.levels.map(\.stride)
         let s0 = strides[0]
         let s1 = strides.count > 1 ? strides[1] : s0
@@ -87,7 +120,10 @@ enum DeltasCheck {
             let p = Point(
                 x: Float(Int.random(in: 0...60, using: &rng) * stride) + Float(stride) / 2,
                 y: Float(Int.random(in: 0...50, using: &rng) * stride) + Float(stride) / 2)
-            cases.append(Case(name: "random pair \(n + 1)", location: p, box: box, stride: stride))
+            cases.append(
+                Case(
+                    name: "random pair \(n + 1)", location: p, box: box, stride: stride,
+                    family: "random pairs"))
         }
         return cases
     }
@@ -101,16 +137,18 @@ enum DeltasCheck {
     }
 
     static func grade(
-        _ deltas: Submission.DeltasFunction, _ applyDeltas: Submission.ApplyDeltasFunction, course: Course
+        _ deltas: Submission.DeltasFunction, _ applyDeltas: Submission.ApplyDeltasFunction, course: Course,
+        hidden: UInt64? = nil
     ) -> PartResult {
         let units = course.rules.regressionUnits
         var grading = Grading(part: .deltas)
         var encoded: [(Case, LTRB)] = []
         var decoded: [(Case, LTRB, Box)] = []
-        let all = cases(rules: course.rules, seed: course.seed)
+        let all = cases(rules: course.rules, seed: course.seed, hidden: hidden)
         for c in all {
             let s = Float(c.stride)
             let expected = RegressionDeltas.encode(c.box, at: c.location, stride: s, units: units)
+            grading.begin("deltas: " + (c.family ?? c.name), informative: true)
             guard let answer = grading.call("deltas", { try deltas(c.location, c.box, c.stride) }) else {
                 continue
             }
@@ -125,6 +163,7 @@ enum DeltasCheck {
             let s = Float(c.stride)
             let d = RegressionDeltas.encode(c.box, at: c.location, stride: s, units: units)
             let expected = RegressionDeltas.decode(d, at: c.location, stride: s, units: units)
+            grading.begin("applyDeltas: " + (c.family ?? c.name), informative: true)
             guard let answer = grading.call("applyDeltas", { try applyDeltas(d, c.location, c.stride) })
             else {
                 continue
@@ -146,14 +185,32 @@ enum DeltasCheck {
     static func changes(_ units: RegressionUnits) -> [Change<DeltasRecipe>] {
         var changes: [Change<DeltasRecipe>] = []
         if units == .stride {
-            let missing = Mistake(
+            // Three mistakes, so the question names the function that is wrong: both forget s,
+            // only deltas forgets to divide, only applyDeltas forgets to multiply.
+            let both = Mistake(
                 id: "missing-stride-normalisation", name: "missing stride normalisation",
-                question: "did you divide by the stride?",
+                question: "did you divide by the stride in deltas and multiply by it in applyDeltas?",
                 advice: "This preset's targets are \(RuleText.units(.stride)): deltas returns "
                     + "(x − x0, y − y0, x1 − x, y1 − y) / s, and applyDeltas multiplies by s before moving "
                     + "the sides.")
-            changes.append(Change(mistake: missing) { $0.encodeScale = .none })
-            changes.append(Change(mistake: missing) { $0.decodeScale = .none })
+            let encode = Mistake(
+                id: "missing-stride-division", name: "deltas not divided by the stride",
+                question: "did you divide by the stride?",
+                advice: "This preset's targets are \(RuleText.units(.stride)): deltas returns "
+                    + "(x − x0, y − y0, x1 − x, y1 − y) / s. Your applyDeltas is right.")
+            let decode = Mistake(
+                id: "decoding-without-stride", name: "decoding without × s",
+                question: "did you multiply by the stride in applyDeltas?",
+                advice:
+                    "applyDeltas turns stride units back into pixels: (x − l·s, y − t·s, x + r·s, y + b·s). "
+                    + "Your deltas is right.")
+            changes.append(
+                Change(mistake: both) {
+                    $0.encodeScale = .none
+                    $0.decodeScale = .none
+                })
+            changes.append(Change(mistake: encode) { $0.encodeScale = .none })
+            changes.append(Change(mistake: decode) { $0.decodeScale = .none })
             changes.append(
                 Change(
                     mistake: Mistake(
@@ -165,12 +222,23 @@ enum DeltasCheck {
                         $0.decodeScale = .divide
                     }))
         } else {
-            let extra = Mistake(
+            let both = Mistake(
                 id: "extra-stride-normalisation", name: "stride normalisation this preset does not use",
                 question: "did you divide by the stride?",
                 advice: "This preset's targets are \(RuleText.units(.pixels)).")
-            changes.append(Change(mistake: extra) { $0.encodeScale = .divide })
-            changes.append(Change(mistake: extra) { $0.decodeScale = .multiply })
+            let decode = Mistake(
+                id: "decoding-with-stride", name: "decoding with × s this preset does not use",
+                question: "did you multiply by the stride in applyDeltas?",
+                advice:
+                    "This preset's targets are \(RuleText.units(.pixels)): applyDeltas moves the sides by "
+                    + "l, t, r, b as they are.")
+            changes.append(
+                Change(mistake: both) {
+                    $0.encodeScale = .divide
+                    $0.decodeScale = .multiply
+                })
+            changes.append(Change(mistake: both) { $0.encodeScale = .divide })
+            changes.append(Change(mistake: decode) { $0.decodeScale = .multiply })
         }
         let signs = Mistake(
             id: "flipped-signs", name: "distances with the wrong sign",

@@ -63,7 +63,36 @@ enum FocalLossCheck {
         var gamma: Float
     }
 
-    static func cases(seed: UInt64) -> [Case] {
+    /// The examples and, with `hidden`, logits of ±100 (and around ±20, where a naive log
+    /// already overflows) with random targets, and random logits, under each (α, γ) in use.
+    static func cases(seed: UInt64, hidden: UInt64? = nil) -> [Case] {
+        var cases = examples(seed: seed)
+        guard let hidden else { return cases }
+        var rng = SeededGenerator(seed: hidden &+ 5)
+        let settings: [(Float, Float)] = [(0.25, 2), (-1, 2), (0.5, 1), (0.75, 0), (0.4, 2.5)]
+        for (alpha, gamma) in settings {
+            let extremes = (0..<16).map { _ -> Float in
+                let magnitude: Float =
+                    Bool.random(using: &rng) ? 100 : Float(Int.random(in: 17...30, using: &rng))
+                return Bool.random(using: &rng) ? magnitude : -magnitude
+            }
+            let targets = extremes.map { _ in Float(Int.random(in: 0...1, using: &rng)) }
+            cases.append(
+                Case(
+                    name: "hidden: logits of ±100", logits: extremes, targets: targets, alpha: alpha,
+                    gamma: gamma))
+            let logits = (0..<32).map { _ in Float.random(in: -8...8, using: &rng) }
+            cases.append(
+                Case(
+                    name: "hidden: random logits", logits: logits,
+                    targets: logits.map { _ in Float(Int.random(in: 0..<4, using: &rng) == 0 ? 1 : 0) },
+                    alpha: alpha,
+                    gamma: gamma))
+        }
+        return cases
+    }
+
+    static func examples(seed: UInt64) -> [Case] {
         let edgeLogits: [Float] = [-100, -20, -5, -1, -0.5, 0, 0.5, 1, 5, 20, 100]
         let edge = (
             logits: edgeLogits + edgeLogits,
@@ -95,10 +124,13 @@ enum FocalLossCheck {
         a.count == b.count && zip(a, b).allSatisfy { close($0, $1) }
     }
 
-    static func grade(_ function: Submission.FocalLossFunction, course: Course) -> PartResult {
+    static func grade(_ function: Submission.FocalLossFunction, course: Course, hidden: UInt64? = nil)
+        -> PartResult
+    {
         var grading = Grading(part: .focalLoss)
         var answers: [(Case, [Float])] = []
-        for c in cases(seed: course.seed) {
+        for c in cases(seed: course.seed, hidden: hidden) {
+            grading.begin(c.name, informative: !c.logits.isEmpty)
             guard
                 let answer = grading.call(
                     "sigmoidFocalLoss", { try function(c.logits, c.targets, c.alpha, c.gamma) })
@@ -139,11 +171,23 @@ enum FocalLossCheck {
             "\(call), logit \(Wording.number(c.logits[i])) with target \(Wording.number(c.targets[i])): "
             + "you returned \(Wording.number(answer[i])), expected \(Wording.number(expected[i]))"
         if !answer[i].isFinite, expected[i].isFinite {
-            text +=
+            text += nonFiniteHint(logit: c.logits[i], answer: answer[i])
+        }
+        return text + "."
+    }
+
+    /// Why a loss is not finite where the reference's is. In Float, σ(x) rounds to exactly 1
+    /// above x ≈ 17 and exp(−x) overflows below x ≈ −88, so log(1 − σ(x)) or log σ(x) gives ∞
+    /// (and 0·∞ gives NaN) only for large |x|; a NaN at a small logit has another cause.
+    static func nonFiniteHint(logit x: Float, answer: Float) -> String {
+        if abs(x) >= 15 {
+            return
                 " — log σ(x) or log(1 − σ(x)) overflowed; BCE(x, z) = max(x, 0) − x·z + log(1 + exp(−|x|)) "
                 + "stays finite"
         }
-        return text + "."
+        return answer.isNaN
+            ? " — at a logit this small nothing overflows: look for 0·∞, 0/0 or the log or power of a negative number"
+            : " — at a logit this small nothing overflows: look for a division by zero or the log of 0"
     }
 
     static var changes: [Change<FocalLossRecipe>] {

@@ -22,10 +22,14 @@ public struct PartResult: Sendable, Codable, Equatable {
     public var failedCases: Int
     /// The scene behind the first matching difference, for the report's figures.
     public var evidence: MatchingEvidence?
+    /// Per family of cases, how many of its informative cases were right: the basis of a
+    /// failing part's partial credit (see ``Grading/result(mistakes:)``).
+    public var families: [FamilyScore]
 
     public init(
         part: Part, status: PartStatus, points: Int, maxPoints: Int, explanations: [String],
-        mistakes: [Mistake] = [], cases: Int = 0, failedCases: Int = 0, evidence: MatchingEvidence? = nil
+        mistakes: [Mistake] = [], cases: Int = 0, failedCases: Int = 0, evidence: MatchingEvidence? = nil,
+        families: [FamilyScore] = []
     ) {
         self.part = part
         self.status = status
@@ -36,10 +40,11 @@ public struct PartResult: Sendable, Codable, Equatable {
         self.cases = cases
         self.failedCases = failedCases
         self.evidence = evidence
+        self.families = families
     }
 
     enum CodingKeys: String, CodingKey {
-        case part, status, points, explanations, mistakes, cases, evidence
+        case part, status, points, explanations, mistakes, cases, evidence, families
         case maxPoints = "max_points"
         case failedCases = "failed_cases"
     }
@@ -58,17 +63,38 @@ public struct MatchingEvidence: Sendable, Codable, Equatable {
     }
 }
 
-/// The whole grade, as `grade --json` prints it.
+/// One family of cases of a part (e.g. "m exactly on a range bound") and how many of its
+/// informative cases were right.
+public struct FamilyScore: Sendable, Codable, Equatable {
+    public var name: String
+    public var right: Int
+    public var informative: Int
+
+    public init(name: String, right: Int, informative: Int) {
+        self.name = name
+        self.right = right
+        self.informative = informative
+    }
+}
+
+/// The whole grade, as `fcos course grade --json` prints it.
 public struct GradeReport: Sendable, Codable, Equatable {
     public var course: Course
     public var score: Int
     public var maxScore: Int
     public var parts: [PartResult]
+    /// The seed of the hidden cases, so a grade can be reproduced with `--seed`; `nil` when
+    /// only the example cases were graded (a student's self-check).
+    public var hiddenSeed: UInt64?
+    /// How the student's code was confined, or why less than bubblewrap; `nil` in-process.
+    public var sandbox: String?
 
-    public init(course: Course, parts: [PartResult]) {
+    public init(course: Course, parts: [PartResult], hiddenSeed: UInt64? = nil, sandbox: String? = nil) {
         self.course = course
         self.parts = parts
-        score = parts.reduce(0) { $0 + $1.points }
+        self.hiddenSeed = hiddenSeed
+        self.sandbox = sandbox
+        score = parts.reduce(0) { $0 + min($1.points, $1.maxPoints) }
         maxScore = parts.reduce(0) { $0 + $1.maxPoints }
     }
 
@@ -78,8 +104,9 @@ public struct GradeReport: Sendable, Codable, Equatable {
     public func result(for part: Part) -> PartResult? { parts.first { $0.part == part } }
 
     enum CodingKeys: String, CodingKey {
-        case course, score, parts
+        case course, score, parts, sandbox
         case maxScore = "max_score"
+        case hiddenSeed = "hidden_seed"
     }
 
     /// Pretty-printed JSON with sorted keys, so reports diff cleanly.

@@ -12,9 +12,38 @@ struct Grading {
     private(set) var differences: [Difference] = []
     private var notAttempted: [(function: String, task: String)] = []
     private var answered: Set<String> = []
+    /// Calls the child never answered, already counted in the stop sentence.
+    private var unanswered = 0
     var evidence: MatchingEvidence?
+    /// The family and informativeness of the case being graded, set by ``begin(_:informative:)``.
+    private var family = ""
+    private var informative = true
+    /// Per family, in first-seen order: informative cases right, and informative cases.
+    private var tallies: [(name: String, right: Int, informative: Int)] = []
 
     init(part: Part) { self.part = part }
+
+    /// Starts a case of `family`. A case is *informative* unless a do-nothing answer (every
+    /// location background, nothing suppressed, an empty list, 0) would also be right; only
+    /// informative cases earn partial credit, so a constant answer earns none.
+    mutating func begin(_ family: String, informative: Bool) {
+        self.family = family
+        self.informative = informative
+    }
+
+    private mutating func tally(right: Bool) {
+        guard informative else { return }
+        if let k = tallies.firstIndex(where: { $0.name == family }) {
+            tallies[k].informative += 1
+            if right { tallies[k].right += 1 }
+        } else {
+            tallies.append((family, right ? 1 : 0, 1))
+        }
+    }
+
+    var families: [FamilyScore] {
+        tallies.map { FamilyScore(name: $0.name, right: $0.right, informative: $0.informative) }
+    }
 
     /// The student's answer, or `nil` (the case then counts as failed) when the function is not
     /// attempted or throws.
@@ -31,6 +60,11 @@ struct Grading {
             notAttempted.append((function, marker.task))
             fail(nil)
             return nil
+        } catch is AnswerReplay.Unanswered {
+            // The child stopped before this call; the part's first sentence says why.
+            unanswered += 1
+            fail(nil)
+            return nil
         } catch {
             answered.insert(function)
             fail("\(function) threw an error: \(error)")
@@ -38,7 +72,10 @@ struct Grading {
         }
     }
 
-    mutating func pass() { cases += 1 }
+    mutating func pass() {
+        cases += 1
+        tally(right: true)
+    }
 
     /// A failing case. The sentence is only built for the first few failures, the ones a report
     /// shows: explaining a matching difference re-runs the reference with explanations, which is
@@ -46,6 +83,7 @@ struct Grading {
     mutating func fail(_ sentence: @autoclosure () -> String?) {
         cases += 1
         failedCases += 1
+        tally(right: false)
         if differences.count < Grading.shownDifferences, let sentence = sentence() {
             differences.append(Difference(sentence))
         }
@@ -55,6 +93,7 @@ struct Grading {
     mutating func fail(difference: @autoclosure () -> Difference) {
         cases += 1
         failedCases += 1
+        tally(right: false)
         if differences.count < Grading.shownDifferences { differences.append(difference()) }
     }
 
@@ -70,20 +109,19 @@ struct Grading {
     static let shownDifferences = 3
 
     /// The part's result. Not attempted when no function of the part returned anything; passed
-    /// when every case agreed; otherwise failed, with up to half the points in proportion to the
-    /// cases passed.
+    /// when every case agreed; otherwise failed, with ``partialPoints``.
     func result(mistakes: [Mistake] = []) -> PartResult {
         let maxPoints = part.maxPoints
         if answered.isEmpty && !notAttempted.isEmpty {
             return PartResult(
                 part: part, status: .notAttempted, points: 0, maxPoints: maxPoints,
                 explanations: notAttempted.map { "\($0.function) is not attempted yet (\($0.task))." },
-                cases: cases, failedCases: failedCases)
+                cases: cases, failedCases: failedCases, families: families)
         }
         if failedCases == 0 {
             return PartResult(
                 part: part, status: .passed, points: maxPoints, maxPoints: maxPoints, explanations: [],
-                cases: cases, failedCases: 0)
+                cases: cases, failedCases: 0, families: families)
         }
         var explanations = mistakes.map(\.sentence)
         // Each difference ends with the recognised mistake's question ("did you take the square
@@ -91,17 +129,31 @@ struct Grading {
         // mistakes a difference may come from either, so the question would mislead.
         let hint = mistakes.count == 1 ? mistakes[0].question : ""
         explanations += differences.map { $0.sentence(hint: hint) }
-        let more = failedCases - differences.count
+        let more = failedCases - differences.count - unanswered
         if more > 0 {
             explanations.append("… and \(more) more failing case\(more == 1 ? "" : "s") of \(cases).")
         }
         explanations += notAttempted.map { "\($0.function) is not attempted yet (\($0.task))." }
-        // A failing part earns at most half its points: one conceptual mistake often shows in only
-        // a few cases (max-area only matters where boxes overlap), and should still cost much.
-        let points = cases > 0 ? maxPoints * (cases - failedCases) / cases / 2 : 0
         return PartResult(
-            part: part, status: .failed, points: points, maxPoints: maxPoints, explanations: explanations,
-            mistakes: mistakes, cases: cases, failedCases: failedCases, evidence: evidence)
+            part: part, status: .failed, points: partialPoints, maxPoints: maxPoints,
+            explanations: explanations,
+            mistakes: mistakes, cases: cases, failedCases: failedCases, evidence: evidence, families: families
+        )
+    }
+
+    /// A failing part's points: `⌊maxPoints / 2 × mean over families of (informative cases right
+    /// / informative cases)⌋`, families without informative cases left out.
+    ///
+    /// At most half: one conceptual mistake often shows in only a few cases (max-area only
+    /// matters where boxes overlap) and should still cost much. By family: a family with many
+    /// cases (random scenes) does not drown the boundary families. Informative cases only: a
+    /// constant answer ("−1 everywhere") is right exactly where the reference has nothing to
+    /// find, so it earns nothing, and never more than an honest near-miss.
+    var partialPoints: Int {
+        let shares = tallies.filter { $0.informative > 0 }.map { Double($0.right) / Double($0.informative) }
+        guard !shares.isEmpty else { return 0 }
+        let mean = shares.reduce(0, +) / Double(shares.count)
+        return min(part.maxPoints / 2, Int((Double(part.maxPoints) / 2 * mean + 1e-9).rounded(.down)))
     }
 }
 

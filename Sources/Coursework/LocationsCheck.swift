@@ -37,21 +37,37 @@ enum LocationsCheck {
         var width: Int
         var height: Int
         var stride: Int
+        var family: String
         var label: String { "stride \(stride), \(width)×\(height) map" }
     }
 
-    /// Small maps that tell row-major from column-major (non-square ones), single cells, empty
-    /// maps, and the real maps of a 600 × 400 image.
-    static func cases(rules: AssignmentRules) -> [Case] {
+    /// Examples: small maps that tell row-major from column-major (non-square ones), single
+    /// cells, empty maps, and the real maps of a 600 × 400 image. Hidden: maps of random sizes
+    /// at every stride, drawn from `hidden`.
+    static func cases(rules: AssignmentRules, hidden: UInt64? = nil) -> [Case] {
         let strides = rules.levels.map(\.stride)
         var cases: [Case] = []
         for stride in strides {
             for (w, h) in [(2, 1), (5, 3), (3, 5), (4, 4), (1, 1), (0, 4), (6, 0)] {
-                cases.append(Case(width: w, height: h, stride: stride))
+                cases.append(Case(width: w, height: h, stride: stride, family: "small maps"))
             }
         }
         for map in rules.featureMaps(imageWidth: 600, imageHeight: 400) {
-            cases.append(Case(width: map.width, height: map.height, stride: map.stride))
+            cases.append(
+                Case(
+                    width: map.width, height: map.height, stride: map.stride,
+                    family: "the maps of a 600×400 image"))
+        }
+        guard let hidden else { return cases }
+        var rng = SeededGenerator(seed: hidden &+ 1)
+        for stride in strides {
+            for _ in 0..<3 {
+                cases.append(
+                    Case(
+                        width: Int.random(in: 1...40, using: &rng),
+                        height: Int.random(in: 1...40, using: &rng),
+                        stride: stride, family: "hidden: maps of random sizes"))
+            }
         }
         return cases
     }
@@ -71,17 +87,20 @@ enum LocationsCheck {
             }
     }
 
-    static func grade(_ function: Submission.LocationsFunction, course: Course) -> PartResult {
+    static func grade(_ function: Submission.LocationsFunction, course: Course, hidden: UInt64? = nil)
+        -> PartResult
+    {
         let rules = course.rules
         var grading = Grading(part: .locations)
         var answers: [(Case, [Point])] = []
-        for c in cases(rules: rules) {
+        for c in cases(rules: rules, hidden: hidden) {
+            let expected = reference(c, rules: rules)
+            grading.begin(c.family, informative: !expected.isEmpty)
             guard let answer = grading.call("fpnLocations", { try function(c.width, c.height, c.stride) })
             else {
                 continue
             }
             answers.append((c, answer))
-            let expected = reference(c, rules: rules)
             grading.check(same(answer, expected), sentence(c, answer: answer, expected: expected))
         }
         guard grading.failedCases > 0, !answers.isEmpty else { return grading.result() }

@@ -9,10 +9,12 @@ enum MatchingCheck {
         var differs: Bool
     }
 
-    static func grade(_ function: Submission.MatchFunction, course: Course) -> PartResult {
+    static func grade(_ function: Submission.MatchFunction, course: Course, hidden: UInt64? = nil)
+        -> PartResult
+    {
         let rules = course.rules
         let matcher = Matcher(rules: rules)
-        let scenes = CourseScene.matchingCases(rules: rules, seed: course.seed)
+        let scenes = CourseScene.matchingCases(rules: rules, seed: course.seed, hidden: hidden)
         var grading = Grading(part: .matching)
         var answers: [Answer] = []
         var maps: [[FeatureMap]] = []
@@ -26,6 +28,7 @@ enum MatchingCheck {
             var sceneDiffers = false
             for (k, level) in reference.levels.enumerated() {
                 let map = level.map
+                grading.begin(scene.family, informative: level.matched.contains { $0 >= 0 })
                 guard
                     let matched = grading.call(
                         "matchLocations", { try function(map.locations, map.level, scene.boxes) })

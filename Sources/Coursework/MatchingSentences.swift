@@ -105,10 +105,19 @@ struct MatchingSentences {
         case .centerSampling:
             let region = rules.centerSampling.region(for: scene.boxes[g], stride: map.stride)
             let r = rules.centerSampling.radius ?? 0
-            return
+            let reach = r * Float(map.stride)
+            let c = scene.boxes[g].center
+            let text =
                 "it is inside GT \(g) but outside its center-sampling region (\(Wording.number(r)) × stride "
-                + "\(map.stride) = \(Wording.number(r * Float(map.stride))) px around the centre "
-                + "\(Wording.point(scene.boxes[g].center))\(regionNote(region)))"
+                + "\(map.stride) = \(Wording.number(reach)) px around the centre "
+                + "\(Wording.point(c))\(regionNote(region)))"
+            // On the region's edge: |x − cx| or |y − cy| is exactly r·s, or a clipped side is at 0.
+            let onEdge =
+                max(abs(p.x - c.x), abs(p.y - c.y)) == reach || LTRB(from: p, to: region).minimum == 0
+            return onEdge
+                ? text + ": the location lies exactly on the region's boundary, and the region is strict, "
+                    + "so a location on it is not inside (compare with <, not ≤)"
+                : text
         case .sizeGate:
             let m = verdict.m
             var text =

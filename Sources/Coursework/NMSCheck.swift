@@ -62,9 +62,65 @@ enum NMSCheck {
         var threshold: Float
     }
 
+    /// The examples and, with `hidden`, boxes whose IoU with a better box is exactly the
+    /// threshold (and one just above it), and random clusters.
+    static func cases(convention: BoxConvention, seed: UInt64, hidden: UInt64? = nil) -> [Case] {
+        var cases = examples(convention: convention, seed: seed)
+        guard let hidden else { return cases }
+        let e: Float = convention == .inclusivePixels ? 1 : 0
+        var rng = SeededGenerator(seed: hidden &+ 6)
+        for _ in 0..<5 {
+            // Nested boxes sharing a side: IoU = (k·u·w) / (10·u·w) = k/10 exactly, in float32 too.
+            let k = Int.random(in: 3...7, using: &rng)
+            let threshold = Float(k) / 10
+            var boxes: [Box] = []
+            for _ in 0..<3 {
+                let x = rng.integer(0...400)
+                let y = rng.integer(0...400)
+                let w = rng.integer(4...60)
+                let u = rng.integer(1...6)
+                boxes += [
+                    Box(x0: x, y0: y, x1: x + w - e, y1: y + 10 * u - e),
+                    Box(x0: x, y0: y, x1: x + w - e, y1: y + Float(k) * u - e),
+                    Box(x0: x, y0: y, x1: x + w - e, y1: y + Float(k + 1) * u - e),
+                ]
+            }
+            let scores = boxes.map { _ in Float(Int.random(in: 1...20, using: &rng)) * 0.05 }
+            cases.append(
+                Case(
+                    name: "hidden: IoU exactly at the threshold", boxes: boxes, scores: scores,
+                    threshold: threshold))
+        }
+        for (n, threshold) in ([0.5, 0.45, 0.65] as [Float]).enumerated() {
+            var random = clusters(&rng, threshold: threshold)
+            random.name = "hidden: random boxes \(n + 1)"
+            cases.append(random)
+        }
+        return cases
+    }
+
+    /// Six clusters of 3–9 overlapping boxes, scores in steps of 0.05 so that ties occur.
+    static func clusters(_ rng: inout SeededGenerator, threshold: Float) -> Case {
+        var boxes: [Box] = []
+        var scores: [Float] = []
+        for _ in 0..<6 {
+            let cx = rng.integer(40...460)
+            let cy = rng.integer(40...460)
+            for _ in 0..<Int.random(in: 3...9, using: &rng) {
+                let w = rng.integer(20...90)
+                let h = rng.integer(20...90)
+                let x0 = cx - w / 2 + rng.integer(-12...12)
+                let y0 = cy - h / 2 + rng.integer(-12...12)
+                boxes.append(Box(x0: x0, y0: y0, x1: x0 + w, y1: y0 + h))
+                scores.append(Float(Int.random(in: 1...20, using: &rng)) * 0.05)
+            }
+        }
+        return Case(name: "random boxes", boxes: boxes, scores: scores, threshold: threshold)
+    }
+
     /// Hand-made cases per idea, then clustered random boxes with scores rounded to 0.05 so that
     /// equal scores occur.
-    static func cases(convention: BoxConvention, seed: UInt64) -> [Case] {
+    static func examples(convention: BoxConvention, seed: UInt64) -> [Case] {
         // Under +1 widths a box (x0, x1) covers x1 − x0 + 1 pixels; `e` keeps the designed IoUs.
         let e: Float = convention == .inclusivePixels ? 1 : 0
         func b(_ x0: Float, _ y0: Float, _ x1: Float, _ y1: Float) -> Box {
@@ -92,33 +148,26 @@ enum NMSCheck {
         ]
         var rng = SeededGenerator(seed: seed &+ 6)
         for (n, threshold) in ([0.5, 0.6, 0.7, 0.3] as [Float]).enumerated() {
-            var boxes: [Box] = []
-            var scores: [Float] = []
-            for _ in 0..<6 {
-                let cx = rng.integer(40...460)
-                let cy = rng.integer(40...460)
-                for _ in 0..<Int.random(in: 3...9, using: &rng) {
-                    let w = rng.integer(20...90)
-                    let h = rng.integer(20...90)
-                    let x0 = cx - w / 2 + rng.integer(-12...12)
-                    let y0 = cy - h / 2 + rng.integer(-12...12)
-                    boxes.append(Box(x0: x0, y0: y0, x1: x0 + w, y1: y0 + h))
-                    scores.append(Float(Int.random(in: 1...20, using: &rng)) * 0.05)
-                }
-            }
-            cases.append(
-                Case(name: "random boxes \(n + 1)", boxes: boxes, scores: scores, threshold: threshold))
+            var random = clusters(&rng, threshold: threshold)
+            random.name = "random boxes \(n + 1)"
+            cases.append(random)
         }
         return cases
     }
 
-    static func grade(_ function: Submission.NMSFunction, course: Course) -> PartResult {
+    static func grade(_ function: Submission.NMSFunction, course: Course, hidden: UInt64? = nil) -> PartResult
+    {
         let convention = course.rules.areaConvention
         var grading = Grading(part: .nms)
         var answers: [(Case, [Int])] = []
-        for c in cases(convention: convention, seed: course.seed) {
+        for c in cases(convention: convention, seed: course.seed, hidden: hidden) {
             let expected = NMS.greedy(
                 boxes: c.boxes, scores: c.scores, iouThreshold: Double(c.threshold), convention: convention)
+            // Keeping every box in input order is the do-nothing answer.
+            let family = c.name.hasPrefix("random boxes") ? "random boxes" : c.name
+            grading.begin(
+                family.hasPrefix("hidden: random") ? "hidden: random boxes" : family,
+                informative: expected != Array(c.boxes.indices))
             guard
                 let answer = grading.call(
                     "nonMaximumSuppression", { try function(c.boxes, c.scores, c.threshold) })

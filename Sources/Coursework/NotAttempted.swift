@@ -1,8 +1,9 @@
-/// The marker a starter file's body throws, so the grader can tell "not attempted yet" from
-/// "attempted and wrong" without the student's code crashing the grader: a throw is caught and
-/// reported; `fatalError` would end the process (the grader survives that too, by running each
-/// part in its own process, and reports a crash whose message starts with `TODO` as not
-/// attempted).
+/// "Not attempted yet", as the checks understand it: a function that throws this is reported
+/// as not attempted rather than wrong.
+///
+/// Students throw `HomeworkTypes`'s marker of the same name (their code cannot see this
+/// module); the answering child writes it as `{"notAttempted": …}` and ``AnswerReplay`` throws
+/// this one in the grader. In-process tests throw it directly.
 public struct NotAttempted: Error, Sendable, CustomStringConvertible {
     /// What is left to do, as the starter file says it.
     public var task: String

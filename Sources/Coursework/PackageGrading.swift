@@ -1,18 +1,35 @@
+import FCOS
 import Foundation
 
-/// Grades a student package from the outside, as `fcos course grade` does: build its `grade`
-/// product (only that, so the drawing code is never compiled), run it, read its JSON.
+/// Grades a student package from the outside, as `fcos course grade` does: the toolkit's own
+/// process is the grader; the student's code only answers.
 ///
-/// A package that does not compile gets every part failed, with the compiler's first errors as
-/// the explanation; the parts are then read from the package's `course.json`.
+/// 1. The student's `Sources/Homework` files are copied into a clean package of the grader's
+///    (``GradingPackage``) and built there, with a time limit.
+/// 2. Each part runs in its own sandboxed child (``PartRun``, ``Sandbox``) that reads the
+///    part's calls and writes raw answers; this process compares them with the reference,
+///    scores and explains. Nothing the child prints or writes can set a status or points.
+/// 3. The report records the seed of the hidden cases and the sandbox used, and every
+///    temporary file is removed, whatever the children did.
+///
+/// A package that does not compile gets every part failed, with the compiler's first errors.
 public struct PackageGrading: Sendable {
     public var package: URL
-    /// `swift build --scratch-path`; by default the package's own `.build`. Tests share one
-    /// scratch path between packages so the toolkit is compiled once.
+    /// Where the clean package is built; by default a temporary folder removed afterwards.
+    /// Graders of many submissions pass one folder of their own to compile warm (never a
+    /// submission's own `.build`, which its author controls).
     public var scratchPath: URL?
-    /// Seconds per part before the grader gives up on it.
+    /// Seconds per part before the grader stops its child.
     public var timeoutPerPart: Double = 120
-    /// Called with each build step's description, for progress on the terminal.
+    /// Seconds `swift build` may take.
+    public var buildTimeout: Double = 600
+    public var sandbox: SandboxMode = .bubblewrap
+    /// The seed of the hidden cases; `nil` grades the example cases only (a student's
+    /// self-check).
+    public var hiddenSeed: UInt64?
+    /// The course to grade against; by default the package's `course.json`.
+    public var course: Course?
+    /// Called with each step's description, for progress on the terminal.
     public var progress: (@Sendable (String) -> Void)?
 
     public init(package: URL, scratchPath: URL? = nil) {
@@ -20,73 +37,225 @@ public struct PackageGrading: Sendable {
         self.scratchPath = scratchPath?.standardizedFileURL
     }
 
-    var buildArguments: [String] {
-        var arguments = ["build", "--product", "grade"]
-        if let scratchPath { arguments += ["--scratch-path", scratchPath.path] }
-        return arguments
+    /// The course the package was generated for, from its `course.json`. Its author can edit
+    /// that file; `fcos course grade --course` takes the instructor's copy instead.
+    public func readCourse() throws -> Course {
+        try Self.readCourse(package.appendingPathComponent("course.json"))
     }
 
-    /// The course the package was generated for, from `course.json`.
-    public func course() throws -> Course {
-        let url = package.appendingPathComponent("course.json")
-        guard let data = try? Data(contentsOf: url) else {
+    /// A `course.json`, checked: a known preset and at least one part.
+    public static func readCourse(_ url: URL) throws -> Course {
+        guard let data = try? Data(contentsOf: url, options: []), data.count < 64 << 10 else {
             throw CourseworkError(
-                "\(package.path) has no course.json; is it a package from `fcos course init`?")
+                "\(url.path) is missing or too large; is it a course.json from `fcos course init`?")
         }
-        return try JSONDecoder().decode(Course.self, from: data)
+        let course: Course
+        do {
+            course = try JSONDecoder().decode(Course.self, from: data)
+        } catch {
+            throw CourseworkError("\(url.path) is not a course description: \(error)")
+        }
+        guard Preset.named(course.presetName) != nil else {
+            throw CourseworkError(
+                "\(url.path) names an unknown preset '\(course.presetName)' (known: "
+                    + "\(Preset.names.joined(separator: ", ")))")
+        }
+        guard !course.parts.isEmpty else { throw CourseworkError("\(url.path) lists no parts") }
+        return course
     }
 
     public func run() throws -> GradeReport {
-        let course = try course()
+        let course = try self.course ?? readCourse()
+        let built = try build(course)
+        guard let prepared = built.prepared else {
+            return GradeReport(course: course, parts: built.failures, hiddenSeed: hiddenSeed)
+        }
+        var results: [PartResult] = []
+        for part in course.parts {
+            progress?("Grading \(part.rawValue)")
+            results.append(prepared.grade(part, course: course, hiddenSeed: hiddenSeed))
+        }
+        return GradeReport(
+            course: course, parts: results, hiddenSeed: hiddenSeed, sandbox: prepared.sandbox.note)
+    }
+
+    /// Builds the clean package and picks the sandbox; or, when the package cannot be built,
+    /// every part failed with the reason.
+    public func build(_ course: Course) throws -> (prepared: BuiltSubmission?, failures: [PartResult]) {
         guard let swift = Subprocess.which("swift") else {
             throw CourseworkError("cannot find `swift` on PATH")
         }
-        progress?("Building \(package.lastPathComponent) (swift \(buildArguments.joined(separator: " ")))")
-        let build = try Subprocess(executable: swift, arguments: buildArguments, directory: package).run()
-        guard build.succeeded else {
-            return GradeReport(course: course, parts: course.parts.map { buildFailed($0, build) })
+        let manager = FileManager.default
+        let work = manager.temporaryDirectory.appendingPathComponent(
+            "fcos-grade-\(UUID().uuidString.prefix(12))", isDirectory: true)
+        try manager.createDirectory(
+            at: work, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+        // Removed when the last reference goes, whatever happens below.
+        let folder = TemporaryFolder(url: work)
+        let build = scratchPath ?? work.appendingPathComponent("build")
+        let source = (scratchPath ?? work).appendingPathComponent("package")
+
+        do {
+            try GradingPackage(course: course, submission: package).write(to: source)
+        } catch let error as CourseworkError {
+            return (
+                nil,
+                course.parts.map { failed($0, "Your package could not be graded: \(error.description).") }
+            )
         }
-        let binPath = try Subprocess(
-            executable: swift, arguments: buildArguments + ["--show-bin-path"], directory: package
-        ).run()
-        let bin = binPath.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard binPath.succeeded, !bin.isEmpty else {
-            throw CourseworkError("swift build --show-bin-path failed: \(binPath.standardError)")
+        progress?("Building \(package.lastPathComponent)'s Sources/Homework in a clean package")
+        // SwiftPM leaves lock files in TMPDIR; these go with the work folder.
+        let buildTemporary = work.appendingPathComponent("tmp", isDirectory: true)
+        try manager.createDirectory(at: buildTemporary, withIntermediateDirectories: true)
+        var environment = Subprocess.minimalEnvironment
+        environment["TMPDIR"] = buildTemporary.path
+        var compile = Subprocess(
+            executable: swift,
+            arguments: [
+                "build", "--product", "answer", "--package-path", source.path, "--scratch-path", build.path,
+            ],
+            environment: environment, timeout: buildTimeout)
+        compile.standardOutputLimit = 256 << 10
+        let built = try compile.run()
+        if built.timedOut {
+            return (
+                nil,
+                course.parts.map {
+                    failed(
+                        $0,
+                        "Your package did not build within \(Int(buildTimeout)) s, so nothing could be graded."
+                    )
+                }
+            )
         }
-        let output = FileManager.default.temporaryDirectory
-            .appendingPathComponent("fcos-grade-\(UUID().uuidString).json")
-        defer { try? FileManager.default.removeItem(at: output) }
-        progress?("Grading")
-        let grade = try Subprocess(
-            executable: URL(fileURLWithPath: bin).appendingPathComponent("grade"),
-            arguments: ["--json", "--output", output.path, "--timeout", String(timeoutPerPart)],
-            directory: package,
-            environment: ["SWIFT_BACKTRACE": CrashReport.backtraceSettings],
-            timeout: timeoutPerPart * Double(course.parts.count + 1)
-        ).run()
-        guard grade.status == 0 || grade.status == 1, !grade.signalled,
-            let data = try? Data(contentsOf: output)
-        else {
-            throw CourseworkError(
-                "the package's grader failed (status \(grade.status)): \(grade.standardError.suffix(2_000))")
+        guard built.succeeded else {
+            return (nil, course.parts.map { buildFailed($0, built, source: source) })
         }
-        return try GradeReport.decode(data)
+
+        // A copy the sandbox user can read and run, whatever the permissions of the scratch path.
+        let bin = work.appendingPathComponent("bin", isDirectory: true)
+        try manager.createDirectory(
+            at: bin, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+        let program = bin.appendingPathComponent("answer")
+        try manager.copyItem(at: try answerBinary(swift: swift, source: source, build: build), to: program)
+        try manager.setAttributes([.posixPermissions: 0o755], ofItemAtPath: program.path)
+
+        let limits = SandboxLimits.forTimeout(timeoutPerPart)
+        let probeScratch = work.appendingPathComponent("probe", isDirectory: true)
+        try manager.createDirectory(
+            at: probeScratch, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o777])
+        let sandbox = Sandbox.choose(
+            self.sandbox, limits: limits, probe: program, inputs: work, scratch: probeScratch)
+        return (
+            BuiltSubmission(program: program, sandbox: sandbox, timeout: timeoutPerPart, folder: folder), []
+        )
     }
 
-    /// The compiler's first errors, with paths shortened to the package.
-    func buildFailed(_ part: Part, _ build: Subprocess.Outcome) -> PartResult {
+    /// The built `answer`, from SwiftPM's usual place or, failing that, from `--show-bin-path`.
+    func answerBinary(swift: URL, source: URL, build: URL) throws -> URL {
+        let usual = build.appendingPathComponent("debug/answer")
+        if FileManager.default.isExecutableFile(atPath: usual.path) { return usual }
+        var ask = Subprocess(
+            executable: swift,
+            arguments: [
+                "build", "--package-path", source.path, "--scratch-path", build.path, "--show-bin-path",
+            ],
+            timeout: 120)
+        ask.standardOutputLimit = 4096
+        let path = try ask.run().standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+        let found = URL(fileURLWithPath: path).appendingPathComponent("answer")
+        guard FileManager.default.isExecutableFile(atPath: found.path) else {
+            throw CourseworkError("the built `answer` program is not in \(path)")
+        }
+        return found
+    }
+
+    func failed(_ part: Part, _ sentence: String) -> PartResult {
+        PartResult(
+            part: part, status: .failed, points: 0, maxPoints: part.maxPoints, explanations: [sentence])
+    }
+
+    /// The compiler's first errors, with paths shortened to `Sources/Homework/…`.
+    func buildFailed(_ part: Part, _ build: Subprocess.Outcome, source: URL) -> PartResult {
         let lines = (build.standardOutput + "\n" + build.standardError).split(separator: "\n").map(
             String.init)
-        // Paths inside the package, and the toolkit's if the toolkit itself is broken, shortened.
-        let prefix = package.path + "/"
-        var errors = lines.filter { $0.contains(": error: ") }.map {
-            $0.replacingOccurrences(of: prefix, with: "")
+        let prefixes = [source.path + "/", source.resolvingSymlinksInPath().path + "/"]
+        var errors = lines.filter { $0.contains(": error: ") }.map { line in
+            prefixes.reduce(line) { $0.replacingOccurrences(of: $1, with: "") }
         }
         var seen: Set<String> = []
-        errors = Array(errors.filter { seen.insert($0).inserted }.prefix(5))
-        if errors.isEmpty { errors = Array(lines.suffix(5)) }
+        errors = Array(errors.filter { seen.insert($0).inserted }.prefix(5)).map { String($0.prefix(400)) }
+        if errors.isEmpty { errors = Array(lines.suffix(5)).map { String($0.prefix(400)) } }
+        var explanation = ["Your package does not build, so nothing could be graded:"] + errors
+        if errors.contains(where: {
+            $0.contains("no such module 'FCOS'") || $0.contains("no such module 'Coursework'")
+        }) {
+            explanation.append(
+                "The grader builds Sources/Homework with nothing but HomeworkTypes (Point, Box, LTRB, FeatureLevel, "
+                    + "SizeRange): write the computations yourself instead of importing the toolkit.")
+        }
         return PartResult(
-            part: part, status: .failed, points: 0, maxPoints: part.maxPoints,
-            explanations: ["The package does not build, so nothing could be graded:"] + errors)
+            part: part, status: .failed, points: 0, maxPoints: part.maxPoints, explanations: explanation)
     }
+}
+
+/// A submission's `answer` program, built and ready to run in its sandbox. Its temporary
+/// folder goes when the value does.
+public struct BuiltSubmission: Sendable {
+    var program: URL
+    public var sandbox: Sandbox
+    var timeout: Double
+    var folder: TemporaryFolder
+
+    var work: URL { folder.url }
+
+    func grade(_ part: Part, course: Course, hiddenSeed: UInt64?) -> PartResult {
+        PartRun(
+            part: part, course: course, hiddenSeed: hiddenSeed, program: program, sandbox: sandbox,
+            timeout: timeout,
+            directory: work.appendingPathComponent("parts/\(part.rawValue)"), work: work
+        ).result()
+    }
+
+    /// The student's matching of `scene`, level by level, for `visualize`; `nil` with the reason
+    /// when the child did not answer.
+    public func matching(_ scene: CourseScene, course: Course) -> Result<[[Int]], CourseworkError> {
+        let calls = course.rules.featureMaps(imageWidth: scene.width, imageHeight: scene.height).map {
+            ChildCall.match(locations: $0.locations, level: $0.level, boxes: scene.boxes)
+        }
+        let run = PartRun(
+            part: .matching, course: course, hiddenSeed: nil, program: program, sandbox: sandbox,
+            timeout: timeout,
+            directory: work.appendingPathComponent("parts/visualize"), work: work)
+        guard let outcome = try? run.run(calls) else {
+            return .failure(CourseworkError("cannot start your code"))
+        }
+        let read = ChildAnswers(outcome.answers, overflowed: outcome.answersOverflowed, calls: calls)
+        if let problem = read.problem { return .failure(CourseworkError(problem)) }
+        var levels: [[Int]] = []
+        for answer in read.answers {
+            switch answer {
+            case .value(.indices(let matched)): levels.append(matched)
+            case .notAttempted(let task):
+                return .failure(CourseworkError("matchLocations is not attempted yet (\(task))"))
+            case .error(let text): return .failure(CourseworkError("matchLocations threw an error: \(text)"))
+            case .value:
+                return .failure(CourseworkError("matchLocations returned something other than indices"))
+            }
+        }
+        guard levels.count == calls.count else {
+            let stop = StopReport(
+                outcome: outcome, timeout: timeout, limits: sandbox.limits, calls: calls,
+                answered: levels.count)
+            return .failure(CourseworkError(stop.sentence ?? "your code stopped before answering"))
+        }
+        return .success(levels)
+    }
+}
+
+/// A folder removed when the last copy of this value goes.
+final class TemporaryFolder: Sendable {
+    let url: URL
+    init(url: URL) { self.url = url }
+    deinit { try? FileManager.default.removeItem(at: url) }
 }

@@ -2,8 +2,11 @@ import FCOS
 
 /// One part's source file in the student package: the signature, a doc comment with the task
 /// and this course's rule (derived from the preset's ``AssignmentRules``, with a worked example
-/// computed by the toolkit), and either the not-attempted marker or a solution that calls
-/// through to the toolkit.
+/// computed by the toolkit), and either the not-attempted marker or the answer key.
+///
+/// The answer key is plain code on `HomeworkTypes`, the preset's rules written in as constants
+/// (see ``PartTemplate+Solutions.swift``): it compiles where students' code compiles, in the
+/// grader's clean package, and so shows that the task can be done without the toolkit.
 struct PartTemplate {
     var part: Part
     var course: Course
@@ -17,7 +20,10 @@ struct PartTemplate {
         let functions = zip(signatures, bodies).map { signature, body in
             "\(signature) {\n\(body.map { "    " + $0 }.joined(separator: "\n"))\n}"
         }
-        var text = "import Coursework\nimport FCOS\n\n"
+        // The answer key's maths needs exp, log and pow; students add the import when they do.
+        var text =
+            solution && part == .focalLoss
+            ? "import Foundation\nimport HomeworkTypes\n\n" : "import HomeworkTypes\n\n"
         if signatures.count > 1 {
             text +=
                 doc + "\n" + functions[0] + "\n\n"
@@ -105,62 +111,6 @@ struct PartTemplate {
         case .centerness: return [[#"try notAttempted("TODO: compute the centerness target")"#]]
         case .focalLoss: return [[#"try notAttempted("TODO: compute the element-wise sigmoid focal loss")"#]]
         case .nms: return [[#"try notAttempted("TODO: keep the best boxes, suppress their overlaps")"#]]
-        }
-    }
-
-    /// Solutions call the toolkit's own functions, parameterised by the compiled-in `course`.
-    var solutions: [[String]] {
-        switch part {
-        case .locations:
-            return [
-                [
-                    "// The toolkit's grid for one level, with this course's offset.",
-                    "let level = FeatureLevel(name: \"\", stride: stride, sizeRange: SizeRange(lower: 0, upper: 0))",
-                    "return FeatureMap(",
-                    "    level: level, width: width, height: height, stepX: stride, stepY: stride,",
-                    "    offset: course.rules.locationOffset",
-                    ").locations",
-                ]
-            ]
-        case .matching:
-            return [
-                [
-                    "// The toolkit's three rules, location by location.",
-                    "let rules = course.rules",
-                    "return locations.map { location in",
-                    "    let keys: [Float?] = boxes.map { box in",
-                    "        let d = LTRB(from: location, to: box)",
-                    "        guard rules.centerSampling.admits(location, box: box, stride: level.stride),",
-                    "            rules.sizeGate.admits(d.maximum, in: level.sizeRange)",
-                    "        else { return nil }",
-                    "        return rules.ambiguity.key(area: box.area(rules.areaConvention))",
-                    "    }",
-                    "    return rules.ambiguity.resolve(keys) ?? -1",
-                    "}",
-                ]
-            ]
-        case .deltas:
-            return [
-                [
-                    "RegressionDeltas.encode(",
-                    "    box, at: location, stride: Float(stride), units: course.rules.regressionUnits)",
-                ],
-                [
-                    "RegressionDeltas.decode(",
-                    "    deltas, at: location, stride: Float(stride), units: course.rules.regressionUnits)",
-                ],
-            ]
-        case .centerness: return [["Centerness.value(deltas)"]]
-        case .focalLoss:
-            return [["FocalLoss.elements(logits: logits, targets: targets, alpha: alpha, gamma: gamma)"]]
-        case .nms:
-            return [
-                [
-                    "NMS.greedy(",
-                    "    boxes: boxes, scores: scores, iouThreshold: Double(iouThreshold),",
-                    "    convention: course.rules.areaConvention)",
-                ]
-            ]
         }
     }
 
@@ -278,7 +228,8 @@ struct PartTemplate {
             "",
             "The factor (1 − p_t)^γ silences the many easy background locations. A negative α (the",
             "convention is −1) means no α weighting at all. Logits can be as large as ±100: compute BCE",
-            "in a form that cannot overflow, max(x, 0) − x·z + log(1 + exp(−|x|)).",
+            "in a form that cannot overflow, max(x, 0) − x·z + log(1 + exp(−|x|)). (`exp`, `log` and",
+            "`pow` come with `import Foundation`.)",
         ]
     }
 

@@ -15,6 +15,10 @@ public enum ReportText {
         }
         lines.append("")
         lines.append("Score: \(report.score)/\(report.maxScore)")
+        lines.append(
+            report.hiddenSeed.map { "Hidden cases from seed \($0) (regrade with --seed \($0))." }
+                ?? "Example cases only; the instructor's grading adds hidden cases.")
+        if let sandbox = report.sandbox { lines.append("Sandbox: \(sandbox).") }
         return lines.joined(separator: "\n") + "\n"
     }
 }

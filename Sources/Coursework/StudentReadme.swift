@@ -1,4 +1,5 @@
-/// The README of the student package: what to do, how to check it, how to read the grader.
+/// The README of the student package: what to do, how to check it, how grading works, with the
+/// scoring rule stated exactly as ``Grading/partialPoints`` computes it.
 struct StudentReadme {
     var course: Course
     var withSolutions: Bool
@@ -9,7 +10,7 @@ struct StudentReadme {
         }
         let solutionNote =
             withSolutions
-            ? "\n> This copy contains working solutions that call the toolkit; it is for instructors.\n"
+            ? "\n> This copy contains the answer key (plain code on the homework's types); it is for instructors.\n"
             : ""
         return """
             # FCOS homework: training targets, loss and NMS
@@ -29,21 +30,28 @@ struct StudentReadme {
             |---|---|---|---|
             \(rows.joined(separator: "\n"))
 
-            Replace each `try notAttempted("TODO: …")` with your code. The types (`Point`, `Box`, `LTRB`,
-            `FeatureLevel`, `SizeRange`) come from the toolkit's `FCOS` module: `Box(x0:y0:x1:y1:)`,
-            `Point(x:y:)`, `LTRB(l:t:r:b:)`, `level.stride`, `level.sizeRange.lower` / `.upper`. Please
-            write the maths yourself instead of calling the toolkit's implementations of it.
+            Replace each `try notAttempted("TODO: …")` with your code. Your files see one module,
+            `HomeworkTypes`: plain values with no maths in them, `Point(x:y:)`, `Box(x0:y0:x1:y1:)`,
+            `LTRB(l:t:r:b:)`, `FeatureLevel` (`level.stride`, `level.sizeRange.lower` / `.upper`) and
+            `SizeRange`. Add `import Foundation` where you need `exp`, `log` or `pow`. The toolkit is
+            not available to your code: the grader builds `Sources/Homework` in a clean package with
+            `HomeworkTypes` only, so `import FCOS` fails there. You may add helper files to
+            `Sources/Homework`; the grader ignores everything else you change (`Package.swift`,
+            `Sources/answer`, `Sources/HomeworkTypes`, `grader/`).
 
             ## Check your work
 
             ```
-            swift run grade              # every part: passed, failed or not attempted, and why
-            swift run grade --part nms   # one part
-            swift run visualize          # your matching next to the reference, per FPN level
+            swift build                                     # compile your code
+            swift run --package-path grader grade           # every part on the example cases, and why
+            swift run --package-path grader grade --part nms
+            swift run --package-path grader visualize       # your matching next to the reference
             ```
 
-            `grade` runs each part in its own process, so a crash in one part does not hide the others.
-            For each failing part it prints the first few differences in words, for example
+            `grade` builds your files the way the grader does and runs each part as a separate, sandboxed
+            process that only answers the grader's questions, so a crash or an endless loop in one part
+            does not hide the others (a part stops after 60 s here, `--timeout` to change). For each
+            failing part it prints the first few differences in words, for example
 
             > a small box inside a larger one (320×320), P4 location (200, 216): you matched GT 0,
             > expected GT 1: both contain it and pass the P4 gate [64, 128], GT 1 has the smaller area
@@ -54,18 +62,31 @@ struct StudentReadme {
             instead of > in NMS, …), it names the mistake. The grader finds those by running the
             reference *with* each mistake and comparing, so a named mistake is a strong hint, not a guess.
 
-            The cases are hand-made edge cases (locations exactly on an edge, m exactly 64, equal areas,
-            tiny and huge boxes, an empty image) and random scenes from a fixed seed, so every run sees
-            the same cases. `swift run grade --json` prints the full result.
-
-            `visualize` writes `visualize.png` (options: `--scene N` for another scene, `--out FILE`);
-            locations where your assignment differs from the reference are ringed.
+            `visualize` writes `visualize.png` (`--scene N` for another scene, `--list` to name them,
+            `--out FILE`); locations where your answer differs from the reference are ringed.
 
             ## Grading
 
-            A part passes when every case agrees with the reference (floats to a relative 1e-4). A
-            failing part earns points in proportion to the cases it gets right; a part that still throws
-            `notAttempted` earns none. Your instructor runs the same grader with `fcos course grade`.
+            Your instructor runs `fcos course grade` on a copy of your package. It checks the **example
+            cases** you see here (hand-made edge cases and random scenes from a fixed seed) and then
+            **hidden cases** drawn at grading time from a seed the report records: more random cases and
+            the boundaries of every rule at random places (m exactly on a range bound, equal areas, areas
+            a few px² apart, locations exactly on box edges and on the center-sampling radius, IoU exactly
+            at the NMS threshold, logits of ±100). Code that follows the rules passes both; code that
+            memorises the examples does not.
+
+            - A part **passes**, and earns all its points, when every case agrees with the reference:
+              integers exactly, floats within 1e-4 (relative, or absolute near 0).
+            - A part that **fails** earns at most half its points. Its cases are grouped into families
+              (the report lists them). A case is *informative* unless a do-nothing answer (every location
+              background, every box kept in input order, an empty list, 0) would also be right. The part
+              earns ⌊points / 2 × m⌋, where m is the mean, over the families that have informative cases,
+              of the fraction of those cases you got right. A constant answer therefore earns nothing.
+            - A part whose functions still throw `notAttempted` (or `fatalError("TODO…")`) is **not
+              attempted** and earns nothing.
+            - If your code crashes, hangs (more than the time limit per part), exits early or writes more
+              than the limits allow, the cases it answered are graded, the rest count as wrong, and the
+              report says in words where it stopped.
 
             """
     }

@@ -1,10 +1,12 @@
 import FCOS
 
-/// The student's functions, one closure per homework function, as the student package hands
-/// them to the grader. A part missing from the course is `nil`.
+/// A student's functions as closures, one per homework function; a part missing from the
+/// course is `nil`.
 ///
-/// Closures rather than a protocol so the student writes plain free functions (what the
-/// homework text describes) and the generated `Submission.swift` wires them up by name.
+/// The grader never calls a student's code through this in earnest: ``PackageGrading`` runs it
+/// in a sandboxed child and hands the checks an ``AnswerReplay`` whose closures return the
+/// child's recorded answers, and a ``CallRecorder`` whose closures learn which calls a check
+/// makes. Tests pass closures directly, to grade in-process.
 public struct Submission: Sendable {
     /// Part 1: every location of a `width × height` feature map of stride `stride`, row-major.
     public typealias LocationsFunction =

@@ -61,11 +61,43 @@ public struct SubmissionComparison: FigureDrawable {
     public var overlay: HaloedDisagreements {
         let reference = reference
         var panels = DisagreementPanels(
-            first: student(from: reference), firstName: "you", second: reference, secondName: "reference")
+            first: student(from: reference), firstName: "your answer", second: reference,
+            secondName: "the reference")
+        panels.sides = .answerAndReference
         panels.viewport = viewport
         panels.panelWidth = panelWidth
-        panels.title = "\(scene.name): your matching vs the reference (preset \(course.presetName))"
-        return HaloedDisagreements(panels: panels)
+        panels.title = "\(scene.name): your answer vs the reference"
+        let regions = centerSamplingRegions(reference)
+        if regions.contains(where: { !$0.isEmpty }) {
+            panels.extraLegendEntries = [
+                .init(
+                    .line(HaloedDisagreements.regionInk, dash: [4, 3], width: 1.6),
+                    "center-sampling region (strict: its edge is outside)")
+            ]
+        }
+        return HaloedDisagreements(panels: panels, regions: regions)
+    }
+
+    /// Per level, the center-sampling regions behind a difference: for each differing location
+    /// where a box contains it but its center-sampling region does not, that box's region, so
+    /// the figure shows the edge the location fell on or outside of.
+    func centerSamplingRegions(_ reference: Assignment) -> [[(box: Int, region: Box)]] {
+        let notes = reference.explanation?.levels ?? []
+        return differing.enumerated().map { k, indices in
+            guard k < notes.count, k < reference.levels.count else { return [] }
+            var regions: [(box: Int, region: Box)] = []
+            for index in indices {
+                guard let note = notes[k].first(where: { $0.index == index }) else { continue }
+                for verdict in note.verdicts where verdict.rejection == .centerSampling {
+                    guard !regions.contains(where: { $0.box == verdict.groundTruth }) else { continue }
+                    let box = scene.boxes[verdict.groundTruth]
+                    let region = course.rules.centerSampling.region(
+                        for: box, stride: reference.levels[k].map.stride)
+                    regions.append((verdict.groundTruth, region))
+                }
+            }
+            return regions
+        }
     }
 
     var halves: (yours: LevelPanels, theirs: LevelPanels, differing: [[Int]]) {
@@ -75,17 +107,17 @@ public struct SubmissionComparison: FigureDrawable {
         let total = differing.reduce(0) { $0 + $1.count }
         var yours = LevelPanels(
             assignment: student, presetName: course.presetName, presetSummary: course.preset.summary)
-        yours.title = "Your matching: \(scene.name)"
+        yours.title = "Your answer: \(scene.name)"
         yours.subtitle =
             total == 0
             ? "identical to the reference on every level"
-            : "red rings: \(total) location\(total == 1 ? "" : "s") where you differ from the reference below"
+            : "red rings: \(total) location\(total == 1 ? "" : "s") where your answer differs from the reference below"
         yours.panelWidth = panelWidth
         yours.viewport = viewport
         var theirs = LevelPanels(
             assignment: reference, presetName: course.presetName, presetSummary: course.preset.summary)
-        theirs.title = "Reference: preset \(course.presetName)"
-        theirs.subtitle = "\(course.preset.summary) · red rings: the same locations as above"
+        theirs.title = "The reference: \(scene.name)"
+        theirs.subtitle = "red rings: the same locations as above"
         theirs.panelWidth = panelWidth
         theirs.viewport = viewport
         return (yours, theirs, differing)
@@ -148,9 +180,19 @@ public struct SubmissionComparison: FigureDrawable {
     }
 }
 
-/// ``DisagreementPanels`` with a red halo, at least 7 px across, around every disagreement.
+/// ``DisagreementPanels`` with a red halo, at least 7 px across, around every disagreement, and
+/// the center-sampling regions a difference is about, dashed.
 public struct HaloedDisagreements: FigureDrawable {
     public var panels: DisagreementPanels
+    /// Per level (in the first assignment's order), regions to outline.
+    public var regions: [[(box: Int, region: Box)]] = []
+
+    public init(panels: DisagreementPanels, regions: [[(box: Int, region: Box)]] = []) {
+        self.panels = panels
+        self.regions = regions
+    }
+
+    static let regionInk = Color.gray(0.1)
 
     public var size: CGSize { panels.size }
 
@@ -162,6 +204,11 @@ public struct HaloedDisagreements: FigureDrawable {
             let map = panels.first.levels[pair.first].map
             let radius = min(max(0.9 * Double(map.stride) * mapping.scale, 7), 14)
             ctx.withClip(to: mapping.frame) {
+                // Dark, not the box's colour: the region's edges run through that box's own dots.
+                for (_, region) in pair.first < regions.count ? regions[pair.first] : [] {
+                    ctx.strokeRect(
+                        mapping.rect(region), Self.regionInk, style: .dashed(1.6, on: 4, off: 3))
+                }
                 for index in panels.disagreements(first: pair.first, second: pair.second) {
                     let location = map.location(at: index)
                     guard mapping.shows(location, margin: Double(map.stride)) else { continue }

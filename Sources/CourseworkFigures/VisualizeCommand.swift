@@ -3,20 +3,21 @@ import FCOS
 import Figures
 import Foundation
 
-/// The student package's `visualize` executable: runs the student's matching on one of the
-/// grader's scenes and draws it next to the reference (``SubmissionComparison``).
+/// The homework's `visualize` executable (in its `grader` package): builds the student's code
+/// the way the grader does, runs their matching on one of the example scenes in the sandbox,
+/// and draws it next to the reference (``SubmissionComparison``).
 ///
 /// ```
-/// swift run visualize                   # the first scene where you differ, else scene 1
-/// swift run visualize --scene 5         # scene 5 of the grader's list (see --list)
-/// swift run visualize --out mine.svg    # PNG, SVG or PDF by extension
+/// swift run --package-path grader visualize              # the first scene where you differ
+/// swift run --package-path grader visualize --scene 5    # scene 5 (see --list)
+/// swift run --package-path grader visualize --out mine.svg
 /// ```
 public enum VisualizeCommand {
     public static func main(
-        course: Course, submission: Submission, arguments: [String] = Array(CommandLine.arguments.dropFirst())
+        course: Course, package: URL, arguments: [String] = Array(CommandLine.arguments.dropFirst())
     ) -> Never {
         do {
-            try run(course: course, submission: submission, arguments: arguments)
+            try run(course: course, package: package, arguments: arguments)
             exit(0)
         } catch {
             FileHandle.standardError.write(Data("visualize: \(error)\n".utf8))
@@ -26,7 +27,7 @@ public enum VisualizeCommand {
 
     static let usage = "usage: visualize [--scene N] [--out FILE.png|.svg|.pdf] [--stacked] [--list]\n"
 
-    static func run(course: Course, submission: Submission, arguments: [String]) throws {
+    static func run(course: Course, package: URL, arguments: [String]) throws {
         var sceneNumber: Int?
         var out = "visualize.png"
         var stacked = false
@@ -46,7 +47,8 @@ public enum VisualizeCommand {
             case "--list":
                 for (i, scene) in scenes.enumerated() {
                     print(
-                        "\(i + 1). \(scene.name) (\(scene.width)×\(scene.height), \(scene.boxes.count) boxes)"
+                        "\(i + 1). \(scene.name) (\(scene.width)×\(scene.height), \(scene.boxes.count) "
+                            + (scene.boxes.count == 1 ? "box)" : "boxes)")
                     )
                 }
                 return
@@ -57,48 +59,59 @@ public enum VisualizeCommand {
                 throw CourseworkError("unknown argument '\(argument)'\n\(usage)")
             }
         }
-        guard let match = submission.match else {
+        guard course.parts.contains(.matching) else {
             throw CourseworkError("this course has no matching part, so there is nothing to draw")
         }
-        let matcher = course.preset.matcher
-        func studentMatching(_ scene: CourseScene) throws -> [[Int]] {
-            try course.rules.featureMaps(imageWidth: scene.width, imageHeight: scene.height).map {
-                try match($0.locations, $0.level, scene.boxes)
-            }
+        var grading = PackageGrading(
+            package: package, scratchPath: package.appendingPathComponent(".build/fcos-self-check"))
+        grading.timeoutPerPart = 60
+        let built = try grading.build(course)
+        guard let program = built.prepared else {
+            throw CourseworkError(
+                built.failures.first?.explanations.joined(separator: "\n") ?? "the build failed")
         }
+        let matcher = course.preset.matcher
         func differs(_ scene: CourseScene, _ mine: [[Int]]) -> Bool {
             let reference = matcher.assign(
                 scene.groundTruths, imageWidth: scene.width, imageHeight: scene.height)
             return zip(reference.levels, mine).contains { $0.matched.map(Int.init) != $1 }
         }
+        func answers(_ scene: CourseScene) throws -> [[Int]] {
+            switch program.matching(scene, course: course) {
+            case .success(let levels): return levels
+            case .failure(let error): throw error
+            }
+        }
         var chosen: (CourseScene, [[Int]])?
+        var stopped: Error?
         do {
             if let sceneNumber {
                 let scene = scenes[sceneNumber - 1]
-                chosen = (scene, try studentMatching(scene))
+                chosen = (scene, try answers(scene))
             } else {
-                // With no difference anywhere, the nested-boxes scene shows the most rules at work.
-                let fallback = scenes[4]
-                chosen = (fallback, try studentMatching(fallback))
                 for scene in scenes {
-                    let mine = try studentMatching(scene)
+                    let mine = try answers(scene)
                     if differs(scene, mine) {
                         chosen = (scene, mine)
                         break
                     }
                 }
+                // With no difference anywhere, the nested-boxes scene shows the most rules at work.
+                if chosen == nil { chosen = (scenes[4], try answers(scenes[4])) }
             }
-        } catch let marker as NotAttempted {
-            // Nothing of the student's to draw yet: show what the reference does, as a target.
-            let scene = scenes[(sceneNumber ?? 4) - 1]
+        } catch {
+            stopped = error
+        }
+        if let stopped {
+            // Nothing of the student's to draw: show what the reference does, as a target.
+            let scene = scenes[(sceneNumber ?? 5) - 1]
             var panels = LevelPanels(
                 preset: course.preset, groundTruths: scene.groundTruths, imageWidth: scene.width,
                 imageHeight: scene.height)
             panels.title = "The reference's matching: \(scene.name)"
-            panels.subtitle =
-                "matchLocations is not attempted yet (\(marker.task)); this is what it should give"
+            panels.subtitle = "\(String(describing: stopped).prefix(120)); this is what it should give"
             try panels.write(toPath: out)
-            print("Wrote \(out): the reference only, since matchLocations is not attempted yet")
+            print("Wrote \(out): the reference only (\(stopped))")
             return
         }
         guard let (scene, mine) = chosen else { throw CourseworkError("no scenes") }

@@ -27,6 +27,17 @@ public struct DisagreementPanels: FigureDrawable {
     public var columns: Int?
     public var title: String?
     public var style: FigureStyle = .standard
+    /// What the two assignments are, for the legend and subtitle: two presets, or a student's
+    /// answer and the reference (the coursework's comparison, where "the presets disagree"
+    /// would mislead).
+    public var sides: Sides = .presets
+    /// More entries for the "Locations" section, for marks drawn over the panels.
+    public var extraLegendEntries: [Legend.Entry] = []
+
+    public enum Sides: Sendable {
+        case presets
+        case answerAndReference
+    }
 
     /// Any two methods' targets of the same boxes (FCOS, ATSS, …).
     public init(
@@ -108,9 +119,18 @@ public struct DisagreementPanels: FigureDrawable {
         let text =
             title ?? (sceneName.map { "\($0): " } ?? "")
             + "\(firstName) vs \(secondName): \(NumberText.count(total, "cell", "cells")) get a different target"
-        let sub =
-            "Same boxes, two rule sets · \(first.imageWidth) × \(first.imageHeight) px · \(firstName) \(first.positiveCount) positives,"
-            + " \(secondName) \(second.positiveCount) · cells compared by grid position"
+        let sub: String
+        switch sides {
+        case .presets:
+            sub =
+                "Same boxes, two rule sets · \(first.imageWidth) × \(first.imageHeight) px · \(firstName) \(first.positiveCount) positives,"
+                + " \(secondName) \(second.positiveCount) · cells compared by grid position"
+        case .answerAndReference:
+            sub =
+                "Same boxes and locations · \(first.imageWidth) × \(first.imageHeight) px · \(firstName): "
+                + "\(NumberText.count(first.positiveCount, "positive", "positives")), \(secondName): "
+                + "\(NumberText.count(second.positiveCount, "positive", "positives"))"
+        }
         return TitleBlock(title: text, subtitle: sub, style: style, width: gridWidth)
     }
 
@@ -126,13 +146,25 @@ public struct DisagreementPanels: FigureDrawable {
     }
 
     public var legend: Legend {
-        var entries: [Legend.Entry] = [
-            .init(.marker(.positive(box: 0)), "positive under \(firstName) (its box's color)"),
-            .init(.marker(.comparedPositive(box: 0)), "positive under \(secondName) (its box's color)"),
-            .init(.marker(.disagreement), "the presets disagree on this cell"),
-            .init(.marker(.location), "a location under \(firstName)"),
-        ]
-        if let note = offsetNote { entries.append(.init(.none, note)) }
+        var entries: [Legend.Entry]
+        switch sides {
+        case .presets:
+            entries = [
+                .init(.marker(.positive(box: 0)), "positive under \(firstName) (its box's color)"),
+                .init(.marker(.comparedPositive(box: 0)), "positive under \(secondName) (its box's color)"),
+                .init(.marker(.disagreement), "the presets disagree on this cell"),
+                .init(.marker(.location), "a location under \(firstName)"),
+            ]
+            if let note = offsetNote { entries.append(.init(.none, note)) }
+        case .answerAndReference:
+            entries = [
+                .init(.marker(.positive(box: 0)), "positive in \(firstName) (its box's color)"),
+                .init(.marker(.comparedPositive(box: 0)), "positive in \(secondName) (its box's color)"),
+                .init(.marker(.disagreement), "\(firstName) and \(secondName) differ here"),
+                .init(.marker(.location), "a location"),
+            ]
+        }
+        entries += extraLegendEntries
         let boxes = first.groundTruths.indices.map { g in
             Legend.Entry(
                 .swatch(BoxColors.color(forBox: g)), BoxColors.label(forBox: g, in: first.groundTruths))

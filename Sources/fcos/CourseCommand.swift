@@ -6,9 +6,9 @@ import FCOS
 import Foundation
 
 /// `fcos course`: homework on FCOS targets for a class. `init` writes the students' package,
-/// `grade` builds a student's copy, runs its grader and reports per part, with a self-contained
-/// HTML report for people. The grading logic itself lives in the `Coursework` module, so the
-/// student's own `swift run grade` and this command always agree.
+/// `grade` builds a student's code in a clean package, runs it in a sandbox and grades its
+/// answers in this process, with a self-contained HTML report for people. The grading logic
+/// lives in the `Coursework` module, so the student's self-check and this command agree.
 struct CourseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "course",
@@ -44,7 +44,7 @@ struct CourseInitCommand: ParsableCommand {
     @Option(help: "The toolkit checkout to depend on (default: the one this fcos was built from).")
     var toolkit: String?
 
-    @Flag(help: "Write working solutions (calling the toolkit) instead of starter bodies.")
+    @Flag(help: "Write the answer key (plain code on the homework's types) instead of starter bodies.")
     var withSolutions = false
 
     @Flag(help: "Write into a directory that is not empty, replacing the package's files.")
@@ -75,7 +75,7 @@ struct CourseInitCommand: ParsableCommand {
                 Wrote the \(kind) for preset \(chosen.name) to \(target.path)
                   parts: \(selected.map(\.rawValue).joined(separator: ", "))
                   toolkit: \(toolkitURL.path)
-                Students: cd \(directory) && swift run grade
+                Students: cd \(directory) && swift run --package-path grader grade
                 Instructor: fcos course grade \(directory) --out report
 
                 """)
@@ -104,11 +104,13 @@ struct CourseInitCommand: ParsableCommand {
 struct CourseGradeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "grade",
-        abstract: "Build a student package, run its grader, and report per part.",
+        abstract: "Build a student's code, run it in a sandbox, and grade its answers per part.",
         discussion: """
-            Runs `swift build --product grade` in DIR (only the grader: the drawing code is not built), \
-            then the grader, which runs each part in its own process. Exit status 0 when every part \
-            passed, 1 otherwise. --out writes report.html (self-contained, with figures) and report.json.
+            Copies DIR/Sources/Homework into a clean package with no dependencies (so importing the \
+            toolkit does not compile), builds it, and runs each part in a sandboxed child that only \
+            answers; this process compares, scores and explains. Hidden cases are drawn from --seed \
+            (random unless given; the report records it). Exit status 0 when every part passed, 1 \
+            otherwise. --out writes report.html (self-contained, with figures) and report.json.
             """
     )
 
@@ -121,14 +123,42 @@ struct CourseGradeCommand: ParsableCommand {
     @Option(help: "Directory for report.html and report.json.")
     var out: String?
 
-    @Option(help: "swift build --scratch-path (default: DIR/.build).")
+    @Option(
+        help: """
+            A build folder of yours to keep between gradings (compiles warm); default: a temporary one. \
+            Never a submission's own .build.
+            """)
     var scratchPath: String?
 
     @Option(help: "Seconds each part may run before it counts as failed.")
     var timeout: Double = 120
 
+    @Option(help: "Seconds the build may take.")
+    var buildTimeout: Double = 600
+
+    @Option(help: "Seed of the hidden cases (default: random); the report records it.")
+    var seed: UInt64?
+
+    @Option(
+        help: """
+            The course.json to grade against, e.g. the one `fcos course init` wrote for you \
+            (default: the package's own, which its author could edit).
+            """)
+    var course: String?
+
+    @Option(
+        help:
+            "Confinement of the student's code: bubblewrap (falls back to rlimits if it cannot start), rlimits, none."
+    )
+    var sandbox: String = "bubblewrap"
+
     func validate() throws {
-        guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
+        guard timeout > 0, buildTimeout > 0 else {
+            throw ValidationError("--timeout and --build-timeout must be positive")
+        }
+        guard SandboxMode(rawValue: sandbox) != nil else {
+            throw ValidationError("--sandbox is bubblewrap, rlimits or none, not '\(sandbox)'")
+        }
     }
 
     func run() throws {
@@ -138,6 +168,20 @@ struct CourseGradeCommand: ParsableCommand {
                 package: URL(fileURLWithPath: directory),
                 scratchPath: scratchPath.map { URL(fileURLWithPath: $0) })
             grading.timeoutPerPart = timeout
+            grading.buildTimeout = buildTimeout
+            grading.sandbox = SandboxMode(rawValue: sandbox) ?? .bubblewrap
+            grading.hiddenSeed = seed ?? UInt64.random(in: 1...UInt64(UInt32.max))
+            if let course {
+                do {
+                    let chosen = try PackageGrading.readCourse(URL(fileURLWithPath: course))
+                    if let own = try? grading.readCourse(), own != chosen {
+                        warnLine("\(directory)/course.json differs from \(course); grading with \(course)")
+                    }
+                    grading.course = chosen
+                } catch let error as CourseworkError {
+                    throw InputError(file: course, problem: error.description)
+                }
+            }
             grading.progress = { warnLine($0) }
             do {
                 report = try grading.run()

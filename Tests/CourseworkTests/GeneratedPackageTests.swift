@@ -1,16 +1,23 @@
+import CourseworkFigures
 import FCOS
 import Foundation
 import Testing
 
 @testable import Coursework
 
-/// Real student packages, generated into temporary folders and built with `swift build`.
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Real student packages, generated into temporary folders and graded as `fcos course grade`
+/// grades them: the student's files built in the grader's clean package, each part answered by
+/// a sandboxed child, the answers compared in this process.
 ///
-/// Building one compiles the toolkit's `FCOS` and `Coursework` again (the generated package is a
-/// different root package), so every package of a run shares one scratch path: the toolkit is
-/// compiled once and each further package only compiles its own `Homework` module. The suite is
-/// serialized because SwiftPM builds one package at a time in a scratch path. Set
-/// `FCOS_COURSEWORK_SCRATCH` to keep the scratch path between runs.
+/// Every grading of a run shares one scratch path, so the clean package's `HomeworkTypes` and
+/// `answer` compile once and each further submission only recompiles `Homework`. The suite is
+/// serialized because SwiftPM builds one package at a time in a scratch path. Timeouts are
+/// short: the honest parts answer in well under a second. Set `FCOS_COURSEWORK_SCRATCH` to keep
+/// the scratch path between runs.
 @Suite("Generated packages build and grade", .serialized)
 struct GeneratedPackageTests {
     static let toolkit = URL(fileURLWithPath: #filePath)
@@ -20,9 +27,13 @@ struct GeneratedPackageTests {
         if let path = ProcessInfo.processInfo.environment["FCOS_COURSEWORK_SCRATCH"] {
             return URL(fileURLWithPath: path)
         }
-        return FileManager.default.temporaryDirectory.appendingPathComponent(
-            "fcos-coursework-tests-\(getpid())")
+        // A scratch path of this test process only, removed when it exits.
+        atexit { try? FileManager.default.removeItem(at: GeneratedPackageTests.temporaryScratch) }
+        return temporaryScratch
     }()
+
+    static let temporaryScratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "fcos-coursework-tests-\(getpid())")
 
     static func generate(_ course: Course, solutions: Bool = false) throws -> TemporaryPackage {
         let package = try TemporaryPackage()
@@ -30,57 +41,100 @@ struct GeneratedPackageTests {
         return package
     }
 
-    static func grade(_ package: borrowing TemporaryPackage) throws -> GradeReport {
-        var grading = PackageGrading(package: package.url, scratchPath: scratch)
-        grading.timeoutPerPart = 60
-        return try grading.run()
+    static func grading(_ package: borrowing TemporaryPackage, timeout: Double = 20) -> PackageGrading {
+        var grading = PackageGrading(
+            package: package.url, scratchPath: scratch.appendingPathComponent("grading"))
+        grading.timeoutPerPart = timeout
+        grading.hiddenSeed = 2026
+        return grading
     }
 
-    static func swift(_ arguments: [String], in package: borrowing TemporaryPackage) throws
-        -> Subprocess.Outcome
-    {
-        try Subprocess(
-            executable: Subprocess.which("swift")!, arguments: arguments + ["--scratch-path", scratch.path],
-            directory: package.url
-        ).run()
+    static func write(_ files: [(String, String)], into package: borrowing TemporaryPackage) throws {
+        for (file, source) in files {
+            try source.write(
+                to: package.url.appendingPathComponent("Sources/Homework/\(file)"), atomically: true,
+                encoding: .utf8)
+        }
     }
 
-    @Test("the starter builds (grader and visualizer); every part is 'not attempted'; the grader fails")
+    /// Seconds since the start of `body`.
+    static func timed<T>(_ body: () throws -> T) rethrows -> (T, Double) {
+        let start = Date()
+        let value = try body()
+        return (value, Date().timeIntervalSince(start))
+    }
+
+    @Test("the starter builds on its own; every part is 'not attempted'; hidden cases are graded")
     func starter() throws {
         let package = try Self.generate(Course(preset: "eecs498"))
-        let build = try Self.swift(["build"], in: package)
-        try #require(
-            build.succeeded, "\(build.standardOutput.suffix(3_000))\(build.standardError.suffix(3_000))")
+        // The root package has no dependency: it builds without the toolkit.
+        var build = Subprocess(
+            executable: Subprocess.which("swift")!,
+            arguments: [
+                "build", "--package-path", package.url.path, "--scratch-path",
+                Self.scratch.appendingPathComponent("starter").path,
+            ],
+            timeout: 600)
+        build.standardOutputLimit = 64 << 10
+        let built = try build.run()
+        try #require(built.succeeded, "\(built.standardOutput.suffix(3_000))\(built.standardError)")
+        #expect(!built.standardOutput.contains("Compiling FCOS"))
 
-        let report = try Self.grade(package)
+        let report = try Self.grading(package).run()
         #expect(report.parts.map(\.part) == Part.allCases)
-        #expect(report.parts.allSatisfy { $0.status == .notAttempted })
+        #expect(report.parts.allSatisfy { $0.status == .notAttempted }, "\(report.parts.map(\.explanations))")
         #expect(report.score == 0 && report.maxScore == 100)
-
-        let bin = try Self.swift(["build", "--show-bin-path"], in: package).standardOutput
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-        let grade = try Subprocess(
-            executable: URL(fileURLWithPath: bin).appendingPathComponent("grade"), arguments: [],
-            directory: package.url
-        ).run()
-        #expect(grade.status == 1, "the grader must fail a starter")
-        #expect(grade.standardOutput.contains("Score: 0/100"))
-
-        let visualize = try Subprocess(
-            executable: URL(fileURLWithPath: bin).appendingPathComponent("visualize"),
-            arguments: ["--out", "v.png"],
-            directory: package.url
-        ).run()
-        #expect(visualize.succeeded, "\(visualize.standardError)")
-        #expect(FileManager.default.fileExists(atPath: package.url.appendingPathComponent("v.png").path))
+        #expect(report.hiddenSeed == 2026)
+        #expect(report.sandbox != nil)
+        let matching = try #require(report.result(for: .matching))
+        let examples = CourseScene.matchingCases(rules: Preset.eecs498.assignment, seed: Course.defaultSeed)
+        #expect(matching.cases > examples.count * 5, "hidden scenes are graded after the examples")
     }
 
-    @Test("--with-solutions passes every part")
-    func solutions() throws {
+    @Test("importing the toolkit does not compile, and the report says why")
+    func toolkitImport() throws {
+        let package = try Self.generate(Course(preset: "official", parts: [.centerness]))
+        try Self.write(
+            [
+                (
+                    "Centerness.swift",
+                    """
+                    import FCOS
+                    import HomeworkTypes
+
+                    public func centerness(of deltas: HomeworkTypes.LTRB) throws -> Float {
+                        Centerness.value(FCOS.LTRB(l: deltas.l, t: deltas.t, r: deltas.r, b: deltas.b))
+                    }
+
+                    """
+                )
+            ], into: package)
+        let report = try Self.grading(package).run()
+        let result = try #require(report.result(for: .centerness))
+        #expect(result.status == .failed && result.points == 0)
+        #expect(
+            result.explanations.contains { $0.contains("no such module 'FCOS'") }, "\(result.explanations)")
+        #expect(result.explanations.last?.contains("write the computations yourself") == true)
+    }
+
+    /// The answer key under a float32-ranking preset, with hidden cases: full marks. Graded
+    /// twice, to measure a cold and a warm grading (the second rebuilds nothing).
+    @Test("the answer key gets full marks, hidden cases included")
+    func answerKey() throws {
         let package = try Self.generate(Course(preset: "torchvision"), solutions: true)
-        let report = try Self.grade(package)
+        for source in try FileManager.default.contentsOfDirectory(
+            atPath: package.url.appendingPathComponent("Sources/Homework").path)
+        {
+            let text = try String(
+                contentsOf: package.url.appendingPathComponent("Sources/Homework/\(source)"), encoding: .utf8)
+            #expect(!text.contains("import FCOS") && !text.contains("import Coursework"), "\(source)")
+        }
+        let (report, cold) = try Self.timed { try Self.grading(package).run() }
         for part in report.parts { #expect(part.status == .passed, "\(part.part): \(part.explanations)") }
         #expect(report.score == 100)
+        let (again, warm) = try Self.timed { try Self.grading(package).run() }
+        #expect(again.score == 100)
+        print("answer key graded in \(Int(cold)) s cold, \(Int(warm)) s warm")
     }
 
     /// Official rules; matching with strict bounds, centerness without the square root, NMS with
@@ -88,12 +142,8 @@ struct GeneratedPackageTests {
     @Test("seeded mistakes are named, a crash stays in its part, fatalError(\"TODO\") is not attempted")
     func mistakes() throws {
         let package = try Self.generate(Course(preset: "official"), solutions: true)
-        for (file, source) in SeededMistakes.files {
-            try source.write(
-                to: package.url.appendingPathComponent("Sources/Homework/\(file)"), atomically: true,
-                encoding: .utf8)
-        }
-        let report = try Self.grade(package)
+        try Self.write(SeededMistakes.files, into: package)
+        let report = try Self.grading(package).run()
         let status = Dictionary(uniqueKeysWithValues: report.parts.map { ($0.part, $0.status) })
         #expect(
             status == [
@@ -103,12 +153,70 @@ struct GeneratedPackageTests {
         let locations = try #require(report.result(for: .locations))
         #expect(locations.explanations.first?.contains("Your code crashed: Index out of range") == true)
         #expect(locations.explanations.first?.contains("Sources/Homework/Locations.swift:") == true)
+        #expect(locations.explanations.first?.contains("it was running `fpnLocations` (call 1 of") == true)
         #expect(report.result(for: .matching)?.mistakes.map(\.id) == ["range-bounds"])
         #expect(report.result(for: .matching)?.evidence != nil)
         #expect(report.result(for: .centerness)?.mistakes.map(\.id) == ["no-sqrt"])
         #expect(report.result(for: .nms)?.mistakes.map(\.id) == ["greater-or-equal"])
         #expect(report.result(for: .nms)?.explanations.first?.contains("NMS with ≥ instead of >") == true)
         #expect(!report.passed)
+    }
+
+    /// The issue's check: a part that forges results, one that floods its output, one that
+    /// kills its parent (and three more attacks) grade to 0, every part reported, within
+    /// parts × timeout plus the build, the whole grading under 1 GB, no temporary file left.
+    @Test("a hostile submission grades to 0 with every part explained")
+    func hostile() throws {
+        let package = try Self.generate(Course(preset: "official"))
+        try Self.write(HostileSubmission.files, into: package)
+        let timeout = 4.0
+        let folder = try TemporaryPackage()
+        let before = Set(try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()))
+        let (report, seconds) = try Self.timed { () throws -> GradeReport in
+            let report = try Self.grading(package, timeout: timeout).run()
+            try CourseReport(report: report, packageName: "hostile").write(toDirectory: folder.url.path)
+            return report
+        }
+        #expect(report.score == 0)
+        #expect(report.parts.map(\.part) == Part.allCases)
+        #expect(
+            report.parts.allSatisfy { $0.status == .failed && $0.points == 0 && !$0.explanations.isEmpty })
+        func first(_ part: Part) -> String { report.result(for: part)?.explanations.first ?? "" }
+        #expect(first(.locations).contains("could not be read"), "\(first(.locations))")
+        #expect(first(.matching).contains("did not finish within 4 s; it was running `matchLocations`"))
+        #expect(first(.deltas).contains("did not finish within 4 s; it was running `deltas`"))
+        #expect(first(.centerness).contains("did not finish within 4 s"))
+        #expect(first(.focalLoss).contains("Your code crashed"), "\(first(.focalLoss))")
+        #expect(first(.nms).contains("exited with status 0 before answering"), "\(first(.nms))")
+        let json = try String(contentsOf: folder.url.appendingPathComponent("report.json"), encoding: .utf8)
+        #expect(!json.contains("\"points\" : 95"))
+        // The build of a cached scratch path takes seconds; allow a cold one two minutes.
+        #expect(seconds < Double(Part.allCases.count) * timeout + 120, "graded in \(seconds) s")
+        #if canImport(Glibc)
+            // The largest process the grading started (the compiler, a child, the memory hoarder).
+            var usage = rusage()
+            getrusage(__rusage_who_t(RUSAGE_CHILDREN.rawValue), &usage)
+            #expect(usage.ru_maxrss < 1 << 20, "largest child \(usage.ru_maxrss) KB")
+        #endif
+        let after = Set(try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()))
+        #expect(after.subtracting(before).filter { $0.hasPrefix("fcos-grade") }.isEmpty)
+    }
+
+    /// Without namespaces (where bubblewrap cannot start, or asked for), the forging part and the
+    /// part that kills its parent still grade to 0 and the report says which sandbox was used.
+    @Test("rlimits only: a forged result and a killed parent still grade to 0")
+    func hostileUnderRlimits() throws {
+        let package = try Self.generate(Course(preset: "mmdet", parts: [.locations, .deltas, .nms]))
+        try Self.write(HostileSubmission.files, into: package)
+        var grading = Self.grading(package, timeout: 3)
+        grading.sandbox = .rlimits
+        let report = try grading.run()
+        #expect(report.score == 0 && report.maxScore == 45)
+        #expect(report.sandbox?.hasPrefix("rlimits only") == true, "\(report.sandbox ?? "")")
+        #expect(report.result(for: .locations)?.explanations.first?.contains("could not be read") == true)
+        #expect(
+            report.result(for: .deltas)?.explanations.first?.contains("did not finish within 3 s") == true)
+        #expect(report.result(for: .nms)?.explanations.first?.contains("exited with status 0") == true)
     }
 }
 
@@ -131,8 +239,7 @@ enum SeededMistakes {
         (
             "Locations.swift",
             """
-            import Coursework
-            import FCOS
+            import HomeworkTypes
 
             public func fpnLocations(width: Int, height: Int, stride: Int) throws -> [Point] {
                 var points: [Point] = []
@@ -145,8 +252,7 @@ enum SeededMistakes {
         (
             "Matching.swift",
             """
-            import Coursework
-            import FCOS
+            import HomeworkTypes
 
             public func matchLocations(_ locations: [Point], level: FeatureLevel, boxes: [Box]) throws -> [Int] {
                 locations.map { p in
@@ -172,8 +278,7 @@ enum SeededMistakes {
         (
             "Deltas.swift",
             """
-            import Coursework
-            import FCOS
+            import HomeworkTypes
 
             public func deltas(from location: Point, to box: Box, stride: Int) throws -> LTRB {
                 fatalError("TODO: deltas")
@@ -188,8 +293,7 @@ enum SeededMistakes {
         (
             "Centerness.swift",
             """
-            import Coursework
-            import FCOS
+            import HomeworkTypes
 
             public func centerness(of d: LTRB) throws -> Float {
                 guard min(d.l, d.t, d.r, d.b) > 0 else { return 0 }
@@ -201,8 +305,7 @@ enum SeededMistakes {
         (
             "NMS.swift",
             """
-            import Coursework
-            import FCOS
+            import HomeworkTypes
 
             public func nonMaximumSuppression(boxes: [Box], scores: [Float], iouThreshold: Float) throws -> [Int] {
                 let order = boxes.indices.sorted { scores[$0] > scores[$1] || (scores[$0] == scores[$1] && $0 < $1) }

@@ -20,6 +20,10 @@ struct HandWrittenStudent {
         case unsortedNMS
         case unstableLog
         case missingCenterSampling
+        /// Exact areas where the preset ranks by the Float 1e8 − area (ties a few px² apart).
+        case exactMinimumArea
+        /// `applyDeltas` forgets × s; `deltas` is right.
+        case decodeWithoutStride
     }
 
     var rules: AssignmentRules
@@ -84,7 +88,8 @@ struct HandWrittenStudent {
                 let pad: Float = rules.areaConvention == .inclusivePixels ? 1 : 0
                 let area = (box.x1 - box.x0 + pad) * (box.y1 - box.y0 + pad)
                 // float32 ranking: a larger 1e8 − area is better; plain: a smaller area.
-                let key: Float = rules.ambiguity == .float32Rank ? 100_000_000 - area : -area
+                let key: Float =
+                    rules.ambiguity == .float32Rank && !has(.exactMinimumArea) ? 100_000_000 - area : -area
                 let better: Bool
                 if best < 0 {
                     better = true
@@ -113,7 +118,7 @@ struct HandWrittenStudent {
     }
 
     func applyDeltas(_ d: LTRB, at p: Point, stride: Int) -> Box {
-        let k: Float = divides ? Float(stride) : 1
+        let k: Float = divides && !has(.decodeWithoutStride) ? Float(stride) : 1
         return Box(x0: p.x - d.l * k, y0: p.y - d.t * k, x1: p.x + d.r * k, y1: p.y + d.b * k)
     }
 
@@ -193,6 +198,8 @@ extension HandWrittenStudent.Flaw {
         case .unsortedNMS: return (.nms, "unsorted")
         case .unstableLog: return (.focalLoss, "unstable-log")
         case .missingCenterSampling: return (.matching, "no-center-sampling")
+        case .exactMinimumArea: return (.matching, "exact-min-area")
+        case .decodeWithoutStride: return (.deltas, "decoding-without-stride")
         }
     }
 }

@@ -1,0 +1,103 @@
+/// The source of `HomeworkTypes`, the only module a student's `Homework` target may import:
+/// plain values (`Point`, `Box`, `LTRB`, `FeatureLevel`, `SizeRange`) and the not-attempted
+/// marker, with no algorithm at all.
+///
+/// Why a copy and not the toolkit's `FCOS` types: a module that carries the types also carries
+/// `Centerness.value`, `NMS.greedy` and the matcher, so `import FCOS` would put every answer one
+/// call away. The grader writes this text into the clean package it builds the student's files
+/// in, which has no dependency at all, so an `import FCOS` or `import Coursework` in a student
+/// file does not compile there (see ``GradingPackage``).
+enum HomeworkTypesSource {
+    static let text = """
+        // The plain types of the FCOS homework, written by `fcos course init`. They carry values
+        // only: every computation is yours to write. The grader rebuilds your files against its
+        // own copy of this file, so changes here are not graded.
+
+        /// A point in image pixels, such as a feature-map location.
+        public struct Point: Hashable, Sendable, CustomStringConvertible {
+            public var x: Float
+            public var y: Float
+
+            public init(x: Float, y: Float) {
+                self.x = x
+                self.y = y
+            }
+
+            public var description: String { "(\\(x), \\(y))" }
+        }
+
+        /// An axis-aligned box with corners (x0, y0) and (x1, y1), in image pixels.
+        public struct Box: Hashable, Sendable, CustomStringConvertible {
+            public var x0: Float
+            public var y0: Float
+            public var x1: Float
+            public var y1: Float
+
+            public init(x0: Float, y0: Float, x1: Float, y1: Float) {
+                self.x0 = x0
+                self.y0 = y0
+                self.x1 = x1
+                self.y1 = y1
+            }
+
+            public var description: String { "(\\(x0), \\(y0), \\(x1), \\(y1))" }
+        }
+
+        /// Four distances (l, t, r, b) from a location to the left, top, right and bottom sides
+        /// of a box.
+        public struct LTRB: Hashable, Sendable, CustomStringConvertible {
+            public var l: Float
+            public var t: Float
+            public var r: Float
+            public var b: Float
+
+            public init(l: Float, t: Float, r: Float, b: Float) {
+                self.l = l
+                self.t = t
+                self.r = r
+                self.b = b
+            }
+
+            public var description: String { "(l: \\(l), t: \\(t), r: \\(r), b: \\(b))" }
+        }
+
+        /// The bounds of the range of m = max(l*, t*, r*, b*) one FPN level is responsible for.
+        /// Whether a bound itself belongs to the range is the course's rule (see Matching.swift).
+        public struct SizeRange: Hashable, Sendable {
+            public var lower: Float
+            public var upper: Float
+
+            public init(lower: Float, upper: Float) {
+                self.lower = lower
+                self.upper = upper
+            }
+        }
+
+        /// One FPN level: its name (P3 … P7), its stride s and its size range.
+        public struct FeatureLevel: Hashable, Sendable {
+            public var name: String
+            public var stride: Int
+            public var sizeRange: SizeRange
+
+            public init(name: String, stride: Int, sizeRange: SizeRange) {
+                self.name = name
+                self.stride = stride
+                self.sizeRange = sizeRange
+            }
+        }
+
+        /// What a starter body throws, so the grader reports the function as "not attempted"
+        /// rather than wrong.
+        public struct NotAttempted: Error, Sendable, CustomStringConvertible {
+            public var task: String
+            public init(_ task: String) { self.task = task }
+            public var description: String { task }
+        }
+
+        /// Ends a body you have not written yet: `try notAttempted("TODO: …")`.
+        public func notAttempted(_ task: String) throws -> Never {
+            throw NotAttempted(task)
+        }
+
+        """
+}

@@ -1,0 +1,170 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// How a student's answering process is confined. The grader never trusts it to behave: it
+/// gets inputs and a scratch folder, and everything else is limited from outside.
+///
+/// - ``bubblewrap``: `bwrap` gives the child its own PID, network, IPC and UTS namespaces (it
+///   cannot see or signal the grader, nor reach the network), the whole filesystem read-only
+///   except its scratch folder (a 16 MB `tmpfs` at `/tmp`), no capabilities, and `--die-with-parent`; inside, `prlimit`
+///   sets the resource limits. Run as root, the grader first drops to `nobody` with `setpriv`,
+///   since the kernel does not count root's processes against `RLIMIT_NPROC`.
+/// - ``rlimits``: the same limits (and user) without namespaces, where bubblewrap is missing
+///   or cannot start here; the report says so.
+/// - ``none``: no confinement beyond the time limit and the capped output (`--sandbox none`).
+public enum SandboxMode: String, Sendable, CaseIterable, Codable {
+    case bubblewrap
+    case rlimits
+    case none
+}
+
+/// Resource limits of one answering process.
+public struct SandboxLimits: Sendable, Codable, Equatable {
+    /// Seconds of CPU time (`RLIMIT_CPU`); the wall-clock limit is the part's timeout.
+    public var cpuSeconds: Int
+    /// Bytes of address space (`RLIMIT_AS`).
+    public var memoryBytes: Int
+    /// Bytes any one file may reach (`RLIMIT_FSIZE`); bounds the answers file.
+    public var fileBytes: Int
+    /// Open file descriptors (`RLIMIT_NOFILE`).
+    public var openFiles: Int
+    /// Processes of the sandbox user (`RLIMIT_NPROC`): stops a fork bomb.
+    public var processes: Int
+    /// Size of the writable scratch folder, a `tmpfs` at `/tmp` under bubblewrap.
+    public var scratchBytes: Int = 16 << 20
+
+    public static func forTimeout(_ seconds: Double) -> SandboxLimits {
+        SandboxLimits(
+            cpuSeconds: Int(seconds.rounded(.up)) + 5, memoryBytes: 1 << 30, fileBytes: 32 << 20,
+            openFiles: 64,
+            processes: 64)
+    }
+
+    var prlimitArguments: [String] {
+        [
+            "--cpu=\(cpuSeconds)", "--as=\(memoryBytes)", "--fsize=\(fileBytes)", "--nofile=\(openFiles)",
+            "--nproc=\(processes)",
+        ]
+    }
+}
+
+/// The sandbox actually in use, and why, for the report.
+public struct Sandbox: Sendable {
+    public var mode: SandboxMode
+    public var limits: SandboxLimits
+    /// A sentence for the report: what confines the child, or why less than asked for.
+    public var note: String
+
+    static let nobody: (uid: Int, gid: Int) = (65534, 65534)
+
+    /// The command that runs `program` confined. `inputs` (the program and its calls) stays
+    /// readable; `scratch` is the working folder when there are no namespaces (bubblewrap gives
+    /// a fresh `tmpfs` instead, mounted over `/tmp`, so `inputs` is bound again above it).
+    func command(_ program: URL, arguments: [String], inputs: URL, scratch: URL) -> (URL, [String]) {
+        let prlimit = ["/usr/bin/prlimit"] + limits.prlimitArguments + ["--", program.path] + arguments
+        let asNobody = Self.dropsToNobody ? Self.setpriv : []
+        switch mode {
+        case .bubblewrap:
+            var command = asNobody
+            command += [
+                Sandbox.bwrapPath, "--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL",
+                "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--size", "\(limits.scratchBytes)",
+                "--tmpfs", "/tmp", "--ro-bind", inputs.path, inputs.path, "--chdir", "/tmp", "--setenv",
+                "TMPDIR",
+                "/tmp", "--",
+            ]
+            command += prlimit
+            return (URL(fileURLWithPath: command[0]), Array(command.dropFirst()))
+        case .rlimits:
+            // `sh` stays as the child's parent (the command is not its last), so a child that
+            // kills its parent kills `sh`, not the grader.
+            // As `nobody`, the child cannot signal `sh` (root's), and the process limit binds.
+            let shell =
+                ["/bin/sh", "-c", "cd \"$1\" || exit 126; shift; \"$@\"; exit $?", "sh", scratch.path]
+                + asNobody + prlimit
+            return (URL(fileURLWithPath: shell[0]), Array(shell.dropFirst()))
+        case .none:
+            let shell = ["/bin/sh", "-c", "\"$@\"; exit $?", "sh", program.path] + arguments
+            return (URL(fileURLWithPath: shell[0]), Array(shell.dropFirst()))
+        }
+    }
+
+    /// Root's processes escape `RLIMIT_NPROC`, so a grader run as root runs children as `nobody`.
+    static var dropsToNobody: Bool {
+        getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")
+    }
+
+    static let setpriv = [
+        "/usr/bin/setpriv", "--reuid=\(nobody.uid)", "--regid=\(nobody.gid)", "--clear-groups", "--",
+    ]
+
+    static var bwrapPath: String {
+        ["/usr/bin/bwrap", "/usr/local/bin/bwrap", "/bin/bwrap"].first {
+            FileManager.default.isExecutableFile(atPath: $0)
+        } ?? "/usr/bin/bwrap"
+    }
+
+    /// The strongest sandbox that works here, up to `requested`: tries to start `/bin/true`
+    /// (and, when given, the program to be graded with `--probe`) in it, so a missing `bwrap`,
+    /// a kernel without user namespaces or a scratch folder the sandbox user cannot reach all
+    /// fall back to rlimits with a sentence saying why.
+    public static func choose(
+        _ requested: SandboxMode, limits: SandboxLimits, probe program: URL? = nil, inputs: URL, scratch: URL
+    ) -> Sandbox {
+        let description =
+            "bubblewrap: own PID, network, IPC and UTS namespaces, the filesystem read-only except a "
+            + "\(limits.scratchBytes >> 20) MB scratch folder, no capabilities, killed with the grader"
+            + (dropsToNobody ? ", run as user nobody" : "") + "; " + limitsText(limits)
+        // The kernel never applies RLIMIT_NPROC to root, so without the sandbox's user switch a
+        // fork bomb is stopped only by the time limit.
+        let rlimitsOnly =
+            "rlimits only (" + limitsText(limits)
+            + (dropsToNobody ? ", run as user nobody" : "")
+            + (getuid() == 0 && !dropsToNobody
+                ? "; the process limit does not bind root, the grader's user" : "") + ")"
+        switch requested {
+        case .none:
+            return Sandbox(
+                mode: .none, limits: limits,
+                note:
+                    "no sandbox (--sandbox none): only the time limit and the capped output protect the grader"
+            )
+        case .rlimits:
+            return Sandbox(
+                mode: .rlimits, limits: limits, note: rlimitsOnly + ", as asked with --sandbox rlimits")
+        case .bubblewrap:
+            guard FileManager.default.isExecutableFile(atPath: bwrapPath) else {
+                return Sandbox(
+                    mode: .rlimits, limits: limits,
+                    note: "bubblewrap is not installed (Debian package `bubblewrap`), so " + rlimitsOnly
+                        + "; the child shares the grader's PID and network namespaces and filesystem")
+            }
+            let candidate = Sandbox(mode: .bubblewrap, limits: limits, note: description)
+            let target = program ?? URL(fileURLWithPath: "/bin/true")
+            let (executable, arguments) = candidate.command(
+                target, arguments: program == nil ? [] : ["--probe"], inputs: inputs, scratch: scratch)
+            let outcome = try? Subprocess(executable: executable, arguments: arguments, timeout: 30).run()
+            if let outcome, outcome.succeeded { return candidate }
+            let why =
+                outcome.map {
+                    $0.standardError.split(separator: "\n").last.map(String.init) ?? "status \($0.status)"
+                }
+                ?? "it could not be started"
+            return Sandbox(
+                mode: .rlimits, limits: limits,
+                note: "bubblewrap cannot start here (\(why.trimmingCharacters(in: .whitespaces))), so "
+                    + rlimitsOnly
+                    + "; the child shares the grader's PID and network namespaces and filesystem")
+        }
+    }
+
+    static func limitsText(_ limits: SandboxLimits) -> String {
+        "limits: \(limits.cpuSeconds) s CPU, \(limits.memoryBytes >> 20) MB memory, files up to "
+            + "\(limits.fileBytes >> 20) MB, \(limits.openFiles) open files, \(limits.processes) processes"
+    }
+}
