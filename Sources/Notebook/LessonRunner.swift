@@ -151,10 +151,10 @@ struct LessonRunner {
                 throw failure(FigureWriter.Failure(description: "two figures are named '\(spec.name)'"))
             }
             do {
-                let path = try figures.write(spec)
+                let (path, hotspots) = try figures.write(spec)
                 figurePaths.append(path)
                 written[spec.name] = WrittenFigure(
-                    path: path, format: figures.format, number: figurePaths.count)
+                    path: path, format: figures.format, number: figurePaths.count, hotspots: hotspots)
             } catch {
                 throw failure(error)
             }
