@@ -14,7 +14,7 @@ public enum ExplainedFigureMarkup {
         let width = Int(hotspots.size.width.rounded(.up))
         let height = Int(hotspots.size.height.rounded(.up))
         var svg =
-            "<svg class=\"explained\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" "
+            "<svg class=\"explained\" viewBox=\"0 0 \(width) \(height)\" "
             + "width=\"\(width)\" height=\"\(height)\" role=\"img\" aria-label=\"\(escape(label))\">\n"
             + "<image href=\"\(escape(imageHref))\" width=\"\(width)\" height=\"\(height)\"/>\n"
             + "<g class=\"outlines\">"

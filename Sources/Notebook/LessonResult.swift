@@ -17,6 +17,8 @@ public struct LessonResult {
     public var figurePaths: [String]
     /// The notebook page, if it could be written.
     public var notebookPath: String?
+    /// The Jupyter notebook beside it (`<lesson id>.ipynb`), if it could be written.
+    public var jupyterPath: String? = nil
 
     public var exitCode: Int32 { failure == nil ? 0 : 1 }
 }

@@ -94,12 +94,17 @@ struct LessonRunner {
         if let notebookPath {
             console.write("\n" + terminal.ansi.bold("Notebook page: ") + notebookPath + "\n")
         }
-        return LessonResult(
+        var result = LessonResult(
             outcome: failure == nil ? outcome : .failed,
             failure: failure,
             shownSteps: shownSteps,
             figurePaths: figurePaths,
             notebookPath: notebookPath)
+        result.jupyterPath = writeJupyterNotebook(failure: failure)
+        if let path = result.jupyterPath {
+            console.write(terminal.ansi.bold("Jupyter notebook: ") + path + "\n")
+        }
+        return result
     }
 
     private func checkBeforeStart() -> LessonFailure? {
@@ -162,18 +167,42 @@ struct LessonRunner {
         return StepPage(number: number, title: step.title, cells: cells, figures: written)
     }
 
+    /// Short facts about this run for the page's and the notebook's header.
+    var details: [String] {
+        var details = ["preset \(options.preset)", "figures as \(options.format.rawValue.uppercased())"]
+        if let scene = options.scene { details.insert("scene \(scene)", at: 1) }
+        return details
+    }
+
+    /// The command that runs the lesson again with this run's options.
+    var command: [String] { ["swift", "run", lesson.id] + options.reproducingArguments }
+
     /// Writes `index.html` even after a failure, so the student can see how far the lesson got.
     private func writeNotebook(failure: LessonFailure?) -> String? {
         let path = "\(outDirectory)/index.html"
-        var details = ["preset \(options.preset)", "figures as \(options.format.rawValue.uppercased())"]
-        if let scene = options.scene { details.insert("scene \(scene)", at: 1) }
         let html = HTMLRenderer(
             lessonID: lesson.id, title: lesson.title, summary: lesson.summary,
             stepTitles: lesson.steps.map(\.title), details: details,
-            command: (["swift", "run", lesson.id] + options.reproducingArguments).joined(separator: " ")
+            command: command.joined(separator: " ")
         ).render(pages: pages, failure: failure)
         do {
             try AtomicFile.write(html, to: path)
+            return path
+        } catch {
+            console.write("warning: could not write \(path): \(LessonFailure.oneLine(error))\n")
+            return nil
+        }
+    }
+
+    /// Writes `<lesson id>.ipynb` beside `index.html`, from the same evaluated steps.
+    private func writeJupyterNotebook(failure: LessonFailure?) -> String? {
+        let path = "\(outDirectory)/\(lesson.id).ipynb"
+        do {
+            let data = try JupyterRenderer(
+                lessonID: lesson.id, title: lesson.title, summary: lesson.summary, details: details,
+                command: command
+            ).render(pages: pages, failure: failure)
+            try AtomicFile.write(data, to: path)
             return path
         } catch {
             console.write("warning: could not write \(path): \(LessonFailure.oneLine(error))\n")
