@@ -9,17 +9,21 @@
 /// | `detectron2` | `j·s` | strict `(4s, 8s)` | Chebyshev, r = 1.5 | float32 `1e8 − area` | ÷ s |
 /// | `eecs498` | `(j+0.5)·s`, P3–P5 | strict `(4s, 8s)` | off | float32 `1e8 − area` | ÷ s, −1 background |
 public struct Preset: Sendable {
+    /// The name users type, e.g. `torchvision`.
     public var name: String
     /// One line on what the preset reproduces.
     public var summary: String
+    /// The target-assignment rules.
     public var assignment: AssignmentRules
 
+    /// A preset from its rules.
     public init(name: String, summary: String, assignment: AssignmentRules) {
         self.name = name
         self.summary = summary
         self.assignment = assignment
     }
 
+    /// A matcher that follows this preset's rules.
     public var matcher: Matcher { Matcher(rules: assignment) }
 }
 
@@ -27,6 +31,7 @@ extension Preset {
     /// Every preset, the paper's first.
     public static let all: [Preset] = [official, officialImprv, mmdet, torchvision, detectron2, eecs498]
 
+    /// Every preset's name, in the order of ``all``.
     public static var names: [String] { all.map(\.name) }
 
     /// The preset called `name`, or `nil`.
