@@ -2,8 +2,9 @@ import Figures
 
 extension HTMLStyle {
     /// Figures break out of the reading column: as wide as they were drawn, up to the window,
-    /// centred on the column (`--w` is the figure's own width). A click opens one at full size in
-    /// an overlay (a hidden checkbox and its label, no script), and the hover layer's styles follow.
+    /// centred on the column (`--w` is the figure's own width). A click opens one in an overlay (a
+    /// hidden checkbox and its label, no script) at least at its full size and as wide as the
+    /// window up to twice that, for a projector; the hover layer's styles follow.
     ///
     /// The figure is centred with a negative margin, not a transform: a transformed ancestor
     /// would become the containing block of the `position: fixed` overlay.
@@ -21,7 +22,7 @@ extension HTMLStyle {
           background: rgb(0 0 0 / .85);
         }
         input.zoom:checked + label > img, input.zoom:checked + label > svg {
-          max-width: none; width: var(--w, auto); margin: 0 auto; border: 0;
+          max-width: none; width: clamp(var(--w, 48rem), 100%, calc(var(--w, 48rem) * 2)); margin: 0 auto; border: 0;
         }
         figcaption .hint { display: block; font-size: .82rem; }
 
