@@ -815,12 +815,12 @@ Lesson(
             "disagreement",
             caption:
                 "official (filled dots) vs torchvision (hollow squares) on \(sceneName): ringed cells get different targets."
-        ) { path, format in
+        ) {
             var panels = figure
             panels.sceneName = sceneName
             panels.panelWidth = levelPanelWidth
             panels.columns = 2
-            try panels.write(toPath: path, format: format)
+            return panels
         }
 
         Heading("Exactly 64 px")
@@ -902,7 +902,7 @@ Lesson(
             "boundary-64",
             caption:
                 "The boundary scene on torchvision's grid, P3 and P4, zoomed: inclusive gate (filled dots) vs strict gate (hollow squares)."
-        ) { path, format in
+        ) {
             var panels = DisagreementPanels(
                 first: runs[2], firstName: "inclusive gate", second: runs[3],
                 secondName: "strict gate (torchvision)",
@@ -912,7 +912,7 @@ Lesson(
                 around: boundaryBoxes.map(\.box), width: boundary.width, height: boundary.height)
             panels.panelWidth = levelPanelWidth
             panels.title = "m = 64 exactly: torchvision's grid with the inclusive gate vs its own strict gate"
-            try panels.write(toPath: path, format: format)
+            return panels
         }
         let radiusZero: Int = {
             var r = tv

@@ -1,3 +1,4 @@
+import FCOS
 import Foundation
 
 /// A spot of a figure that explains itself: a circle around a location, in figure pixels, with
@@ -55,4 +56,25 @@ public struct FigureHotspots: Sendable {
 /// A figure that can say what its marks mean, one spot at a time.
 public protocol HotspotProviding: FigureDrawable {
     var hotspots: FigureHotspots { get }
+}
+
+extension HotspotOutline {
+    /// Each box's outline in one panel, clipped to the panel; boxes outside it have none.
+    static func outlines(of groundTruths: [GroundTruth], mapping: ImageMapping, panel: Int)
+        -> [HotspotOutline]
+    {
+        groundTruths.indices.compactMap { g in
+            let rect = mapping.rect(groundTruths[g].box).intersection(mapping.frame)
+            guard !rect.isNull, rect.width > 0, rect.height > 0 else { return nil }
+            return HotspotOutline(box: g, panel: panel, rect: rect)
+        }
+    }
+}
+
+extension Hotspot {
+    /// Half the grid spacing on the figure, so neighbouring spots touch without overlapping,
+    /// but at least 2.5 px to stay easy to point at and at most 10 on coarse levels.
+    static func radius(spacing: Double) -> Double {
+        min(max(spacing / 2, 2.5), 10)
+    }
 }

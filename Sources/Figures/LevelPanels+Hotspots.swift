@@ -13,17 +13,12 @@ extension LevelPanels: HotspotProviding {
         for (panel, levelIndex) in shownLevels.enumerated() {
             let level = assignment.levels[levelIndex]
             let mapping = layout.mapping(panel: panel)
-            for (g, groundTruth) in assignment.groundTruths.enumerated() {
-                let rect = mapping.rect(groundTruth.box).intersection(mapping.frame)
-                if !rect.isNull, rect.width > 0, rect.height > 0 {
-                    outlines.append(HotspotOutline(box: g, panel: panel, rect: rect))
-                }
-            }
+            outlines += HotspotOutline.outlines(of: assignment.groundTruths, mapping: mapping, panel: panel)
             let story = LocationStory(
                 level: level.map.level, stride: level.map.stride, rules: assignment.rules,
                 groundTruths: assignment.groundTruths)
             let spacing = Double(min(level.map.stepX, level.map.stepY)) * mapping.scale
-            let radius = min(max(spacing / 2, 2.5), 10)
+            let radius = Hotspot.radius(spacing: spacing)
             for location in assignment.explanation?.levels[levelIndex] ?? [] {
                 guard mapping.shows(location.location) else { continue }
                 let involved = location.verdicts.map(\.groundTruth)

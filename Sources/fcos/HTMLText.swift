@@ -41,12 +41,12 @@ enum HTMLText {
             "<a class=\"fig\" href=\"\(href)\"><img src=\"\(href)\" alt=\"\(escape(alt))\" loading=\"lazy\"></a>\n"
     }
 
-    /// A level figure with its hover layer when it has one, else ``thumbnail(_:format:alt:)``.
+    /// A figure with its hover layer when it has one, else ``thumbnail(_:format:alt:)``.
     static func figure(_ file: String, hotspots: FigureHotspots?, format: FileFormat, alt: String) -> String {
         guard let hotspots, format != .pdf else { return thumbnail(file, format: format, alt: alt) }
         return "<div class=\"fig\">"
             + ExplainedFigureMarkup.svg(imageHref: file, hotspots: hotspots, label: alt)
-            + "<p class=\"note\">Hover over a location to read why it is what it is; "
+            + "<p class=\"note\">Hover over a location to read the matcher's reasons; "
             + "<a href=\"\(escape(file))\">open the figure</a> on its own.</p></div>\n"
     }
 

@@ -152,3 +152,31 @@ import Testing
         #expect(!svg.contains("<script"))
     }
 }
+
+/// The hover layer over a two-preset figure: each ringed cell tells its story under both.
+@Suite struct DisagreementHotspotTests {
+    @Test func ringedCellTellsBothStories() throws {
+        let scene = try Fixtures.scene("tennis")
+        let figure = DisagreementPanels(
+            first: .official, second: .torchvision, groundTruths: scene.groundTruths, imageWidth: scene.width,
+            imageHeight: scene.height)
+        let spots = figure.hotspots.spots
+        #expect(!spots.isEmpty && spots.count <= figure.disagreementCounts.reduce(0, +))
+        // P3 cell (15, 100): official's location (4 + 8·100, 4 + 8·15) = (804, 124) is 4 px inside
+        // the ball (800, 120, 832, 152); torchvision's (800, 120) is its corner, so not inside.
+        let spot = try #require(
+            spots.first { $0.text.hasPrefix("P3 · stride 8 · cell (row 15, column 100)") })
+        #expect(
+            spot.text == """
+                P3 · stride 8 · cell (row 15, column 100): the presets disagree
+                official at (804, 124) · m ≤ 64
+                  #2 sports ball: l* 4, t* 4, r* 28, b* 28 · m = 28 ✓
+                  → positive of #2 sports ball
+                torchvision at (800, 120) · m < 64
+                  inside no box → background
+                """)
+        #expect(spot.boxes == [2])
+        let point = try #require(figure.layout.mapping(panel: 0).point(Point(x: 804, y: 124)) as CGPoint?)
+        #expect(spot.center == point)
+    }
+}
