@@ -69,8 +69,7 @@ enum FigureFileSize {
             guard bytes.count == 24, bytes[12..<16].elementsEqual("IHDR".utf8) else { return nil }
             return bytes[16..<20].reduce(0) { $0 << 8 | Int($1) }
         case .svg:
-            // Cairo writes `width="640pt"` on the root element; one pt is one CSS px at 96 dpi × 3/4,
-            // but Cairo's pt is the figure's pixel, which is what the page should show.
+            // Cairo writes `width="640pt"` on the root element; its points are the figure's pixels.
             guard let head = String(data: data.prefix(512), encoding: .utf8),
                 let range = head.range(of: #"width="([0-9.]+)"#, options: .regularExpression)
             else { return nil }

@@ -71,4 +71,13 @@ struct PageFigureTests {
         #expect(html.contains("input.zoom:checked + label {"))
         #expect(!html.contains("<script"), "plain figures need no script")
     }
+
+    @Test func figureWidthsComeFromTheFileHeaders() {
+        let svg =
+            #"<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="858pt" height="1100pt">"#
+        #expect(FigureFileSize.width(of: Data(svg.utf8), format: .svg) == 858)
+        #expect(
+            FigureFileSize.width(of: Data([0x89, 0x50, 0x4E, 0x47]), format: .png) == nil, "truncated PNG")
+        #expect(FigureFileSize.width(of: Data(), format: .pdf) == nil)
+    }
 }
