@@ -206,7 +206,7 @@ Lesson(
             "locations",
             caption:
                 "Every location of every level in the middle of the image, before any rule: each grey dot is one location."
-        ) { path, format in
+        ) {
             let empty = preset.explained([], width: scene.width, height: scene.height)
             var panels = LevelPanels(assignment: empty, presetName: preset.name, backdrop: backdrop)
             panels.panelWidth = 300
@@ -214,7 +214,7 @@ Lesson(
             panels.title = "\(sceneName): every location of every level, before matching"
             panels.subtitle =
                 "preset “\(preset.name)” · locations at \(offsetText(rules.locationOffset)) · \(grouped(total)) in all · the middle of the image, same scale in every panel"
-            try panels.write(toPath: path, format: format)
+            return panels
         }
     }
 
@@ -294,7 +294,7 @@ Lesson(
             "rule1-inside",
             caption:
                 "Rule 1 alone (size gate and center sampling switched off): every location strictly inside a box, on every level."
-        ) { path, format in
+        ) {
             var panels = LevelPanels(
                 assignment: try ruleOneOnly.value, presetName: preset.name + ", Rule 1 only",
                 backdrop: backdrop)
@@ -304,7 +304,7 @@ Lesson(
             panels.title = "\(sceneName): Rule 1 alone, every location inside a box on every level"
             panels.subtitle =
                 "preset “\(preset.name)” with its size gate and center sampling switched off · \(scene.width) × \(scene.height) px · same scale in every panel"
-            try panels.write(toPath: path, format: format)
+            return panels
         }
         """
         Rule 1 alone cannot be the whole story. A large box would be regressed from \
@@ -402,13 +402,13 @@ Lesson(
             "rule2-gate",
             caption:
                 "Rules 1 and 2 under \(preset.name): filled dots pass both, grey rings are inside a box but rejected by the size gate."
-        ) { path, format in
+        ) {
             var panels = LevelPanels(
                 assignment: a, presetName: preset.name, presetSummary: preset.summary, backdrop: backdrop)
             panels.sceneName = sceneName
             panels.panelWidth = levelPanelWidth
             panels.columns = 2
-            try panels.write(toPath: path, format: format)
+            return panels
         }
     }
 
@@ -641,7 +641,7 @@ Lesson(
                 "targets-fine-levels",
                 caption:
                     "The final targets on \(fineNames), zoomed on x \(px(viewport.x0))–\(px(viewport.x1)), y \(px(viewport.y0))–\(px(viewport.y1))."
-            ) { path, format in
+            ) {
                 var panels = LevelPanels(
                     assignment: a, presetName: preset.name, presetSummary: preset.summary, backdrop: backdrop)
                 panels.sceneName = sceneName
@@ -650,7 +650,7 @@ Lesson(
                 panels.columns = fine.count
                 panels.panelWidth = levelPanelWidth
                 panels.title = "\(sceneName): the final targets on \(fineNames), up close"
-                try panels.write(toPath: path, format: format)
+                return panels
             }
         } else {
             "No box has positives on \(fineNames); the picture of step 4 shows the final targets."
@@ -721,14 +721,14 @@ Lesson(
             "center-sampling",
             caption:
                 "official-imprv: positives must lie inside the dashed center region (r = \(px(radius)) strides around the box centre, clipped to the box)."
-        ) { path, format in
+        ) {
             var panels = LevelPanels(
                 assignment: sampled, presetName: Preset.officialImprv.name,
                 presetSummary: Preset.officialImprv.summary, backdrop: backdrop)
             panels.sceneName = sceneName
             panels.panelWidth = levelPanelWidth
             panels.columns = 2
-            try panels.write(toPath: path, format: format)
+            return panels
         }
         Note(
             """
@@ -815,12 +815,12 @@ Lesson(
             "disagreement",
             caption:
                 "official (filled dots) vs torchvision (hollow squares) on \(sceneName): ringed cells get different targets."
-        ) { path, format in
+        ) {
             var panels = figure
             panels.sceneName = sceneName
             panels.panelWidth = levelPanelWidth
             panels.columns = 2
-            try panels.write(toPath: path, format: format)
+            return panels
         }
 
         Heading("Exactly 64 px")
@@ -902,7 +902,7 @@ Lesson(
             "boundary-64",
             caption:
                 "The boundary scene on torchvision's grid, P3 and P4, zoomed: inclusive gate (filled dots) vs strict gate (hollow squares)."
-        ) { path, format in
+        ) {
             var panels = DisagreementPanels(
                 first: runs[2], firstName: "inclusive gate", second: runs[3],
                 secondName: "strict gate (torchvision)",
@@ -912,7 +912,7 @@ Lesson(
                 around: boundaryBoxes.map(\.box), width: boundary.width, height: boundary.height)
             panels.panelWidth = levelPanelWidth
             panels.title = "m = 64 exactly: torchvision's grid with the inclusive gate vs its own strict gate"
-            try panels.write(toPath: path, format: format)
+            return panels
         }
         let radiusZero: Int = {
             var r = tv

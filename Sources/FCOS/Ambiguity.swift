@@ -13,7 +13,9 @@
 /// Equal keys go to the lowest box index: that is what `torch.min`/`torch.max` along a
 /// dimension return on the CPU, a behaviour PyTorch documented only after FCOS was written.
 public enum AmbiguityRule: String, Sendable, CaseIterable {
+    /// The smallest area among the candidates (official FCOS, mmdetection).
     case minimumArea = "minimum-area"
+    /// The largest `1e8 − area` in float32 (torchvision, detectron2, EECS 498), where near-equal areas tie.
     case float32Rank = "float32-rank"
 
     /// The number compared across boxes for a candidate of `area`.

@@ -1,10 +1,15 @@
 /// The training targets of one image: per level, which box each location regresses, with
 /// its `(l*, t*, r*, b*)` and centerness.
 public struct Assignment: Sendable {
+    /// The rules that produced these targets.
     public var rules: AssignmentRules
+    /// The input width in pixels, after any resizing.
     public var imageWidth: Int
+    /// The input height in pixels, after any resizing.
     public var imageHeight: Int
+    /// The boxes, indexed as ``LevelTargets/matched`` refers to them.
     public var groundTruths: [GroundTruth]
+    /// One entry per FPN level, in the rules' order.
     public var levels: [LevelTargets]
     /// Why each location inside some box ended as it did; `nil` unless asked for.
     public var explanation: Explanation?
@@ -23,6 +28,7 @@ public struct Assignment: Sendable {
 
 /// One level's targets, indexed like ``FeatureMap/location(at:)``.
 public struct LevelTargets: Sendable {
+    /// The level's grid of locations.
     public var map: FeatureMap
     /// Ground-truth index per location, `−1` for background.
     public var matched: [Int32]
@@ -32,6 +38,7 @@ public struct LevelTargets: Sendable {
     /// Centerness targets. For background: 0, or `−1` under background sentinels.
     public var centerness: [Float]
 
+    /// A level's targets from its parts.
     public init(map: FeatureMap, matched: [Int32], ltrb: [LTRB], centerness: [Float]) {
         self.map = map
         self.matched = matched
@@ -39,7 +46,9 @@ public struct LevelTargets: Sendable {
         self.centerness = centerness
     }
 
+    /// How many locations of the level regress some box.
     public var positiveCount: Int { matched.reduce(0) { $0 + ($1 >= 0 ? 1 : 0) } }
 
+    /// Whether location `index` regresses some box.
     public func isPositive(_ index: Int) -> Bool { matched[index] >= 0 }
 }

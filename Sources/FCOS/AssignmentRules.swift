@@ -23,6 +23,7 @@ public struct AssignmentRules: Hashable, Sendable {
     /// others simply have no target there.
     public var backgroundSentinels: Bool
 
+    /// Rules from explicit choices; see ``Preset`` for the ones that reproduce each reference.
     public init(
         levels: [FeatureLevel], featureSize: FeatureSizeRule, locationOffset: LocationOffset,
         derivedGridSpacing: Bool = false, areaConvention: BoxConvention, sizeGate: SizeGate,

@@ -3,6 +3,7 @@
 /// plainly right, so it is the yardstick the per-box scan is tested against, and the fallback for
 /// boxes of area ≥ 1e8 that the scan does not handle.
 extension Matcher {
+    /// The statistics of one image, computed location by location with the plain matcher.
     public func plainStatistics(_ groundTruths: [GroundTruth], imageWidth: Int, imageHeight: Int)
         -> AssignmentStatistics
     {

@@ -133,6 +133,7 @@ public struct StatisticsScratch: Sendable {
     var touched: [Int32] = []
     var generation: UInt32 = 0
 
+    /// Empty scratch space; it grows to the largest level it is used on.
     public init() {}
 
     /// Starts a level of `locations` locations and returns its generation stamp.

@@ -32,6 +32,7 @@ public struct AssignmentStatistics: Hashable, Sendable {
     /// Per box, whether it is a crowd region (never a candidate, left out of recall).
     public var isCrowd: [Bool]
 
+    /// Statistics from counts already taken, e.g. to sum images or decode a saved report.
     public init(
         levelNames: [String], positivesPerLevel: [Int], ambiguous: Int, ambiguousDifferentClass: Int,
         positivesPerGroundTruth: [Int], levelMaskPerGroundTruth: [UInt32], candidatesPerGroundTruth: [Int],

@@ -2,11 +2,16 @@
 /// reference implementation (official FCOS, mmdetection, torchvision, detectron2, EECS 498)
 /// makes its boundary decisions in float32; computing in `Double` would disagree at the edges.
 public struct Box: Hashable, Sendable {
+    /// Left edge, in pixels.
     public var x0: Float
+    /// Top edge, in pixels (y grows downwards).
     public var y0: Float
+    /// Right edge, in pixels.
     public var x1: Float
+    /// Bottom edge, in pixels.
     public var y1: Float
 
+    /// A box from its corners; nothing is reordered, so `x1 < x0` gives a negative width.
     public init(x0: Float, y0: Float, x1: Float, y1: Float) {
         self.x0 = x0
         self.y0 = y0
@@ -14,7 +19,9 @@ public struct Box: Hashable, Sendable {
         self.y1 = y1
     }
 
+    /// `x1 − x0`, without the `+1` of ``BoxConvention/inclusivePixels``.
     public var width: Float { x1 - x0 }
+    /// `y1 − y0`, without the `+1` of ``BoxConvention/inclusivePixels``.
     public var height: Float { y1 - y0 }
 
     /// The centre `((x0 + x1) / 2, (y0 + y1) / 2)`, the point center sampling measures from.
@@ -38,9 +45,12 @@ public struct Box: Hashable, Sendable {
 
 /// A point in image pixels, such as a feature-map location.
 public struct Point: Hashable, Sendable {
+    /// Horizontal position in pixels.
     public var x: Float
+    /// Vertical position in pixels, growing downwards.
     public var y: Float
 
+    /// A point in image pixels.
     public init(x: Float, y: Float) {
         self.x = x
         self.y = y
@@ -56,18 +66,25 @@ public struct Point: Hashable, Sendable {
 ///   `TO_REMOVE = 1`) computes every area this way, which can change which of two overlapping
 ///   boxes is "smaller", and its COCO reader turns `[x, y, w, h]` into `x1 = x + w − 1`.
 public enum BoxConvention: String, Sendable, CaseIterable {
+    /// `(x1 − x0) · (y1 − y0)`: torchvision, detectron2, mmdetection.
     case continuous
+    /// `(x1 − x0 + 1) · (y1 − y0 + 1)`: maskrcnn-benchmark and so official FCOS, which treat `x1` as the last pixel column inside the box.
     case inclusivePixels = "inclusive-pixels"
 }
 
 /// The four distances `(l*, t*, r*, b*)` from a location to a box's sides (the paper's Eq. 1):
 /// `l* = x − x0`, `t* = y − y0`, `r* = x1 − x`, `b* = y1 − y`.
 public struct LTRB: Hashable, Sendable {
+    /// Distance to the left side, `l* = x − x0`.
     public var l: Float
+    /// Distance to the top side, `t* = y − y0`.
     public var t: Float
+    /// Distance to the right side, `r* = x1 − x`.
     public var r: Float
+    /// Distance to the bottom side, `b* = y1 − y`.
     public var b: Float
 
+    /// Four distances as given, in pixels or strides as the caller decides.
     public init(l: Float, t: Float, r: Float, b: Float) {
         self.l = l
         self.t = t

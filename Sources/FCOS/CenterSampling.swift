@@ -15,8 +15,11 @@
 /// `get_sample_region` returns "no positives" for the whole image when the *first* box's centre
 /// x is exactly 0 (its `center_x[..., 0].sum() == 0` test meant "no boxes").
 public enum CenterSampling: Hashable, Sendable {
+    /// No sampling: a location inside the box may be a positive (the paper, official FCOS).
     case off
+    /// A square of `radius` strides around the box centre, clipped to the box (official `fcos_imprv`, mmdetection).
     case clippedSubBox(radius: Float)
+    /// `max(|x − cx|, |y − cy|) < radius · s` together with inside-the-box (torchvision, detectron2).
     case chebyshev(radius: Float)
 
     /// The radius `r` in units of the level's stride, or `nil` when sampling is off.

@@ -12,6 +12,7 @@
 /// - A location on or outside an edge (any distance `≤ 0`) has centerness 0, and so does any
 ///   non-finite input: the function never returns NaN, which the references do for `0 / 0`.
 public enum Centerness {
+    /// The centerness of a location with distances `d`; 0 when any distance is not positive.
     public static func value(_ d: LTRB) -> Float {
         guard d.minimum > 0, d.maximum.isFinite else { return 0 }
         let lr = min(d.l, d.r) / max(d.l, d.r)

@@ -3,11 +3,16 @@
 /// draws positives (``LevelTargets/matched``) takes this, so that it works for every method
 /// without knowing its rules.
 public struct DenseTargets: Sendable {
+    /// The network input's width in pixels, before padding.
     public var imageWidth: Int
+    /// The network input's height in pixels, before padding.
     public var imageHeight: Int
+    /// The boxes, in input order: `matched` values index this array.
     public var groundTruths: [GroundTruth]
+    /// One entry per pyramid level, finest first.
     public var levels: [LevelTargets]
 
+    /// Targets from any method's per-level results.
     public init(imageWidth: Int, imageHeight: Int, groundTruths: [GroundTruth], levels: [LevelTargets]) {
         self.imageWidth = imageWidth
         self.imageHeight = imageHeight

@@ -8,7 +8,9 @@ public struct Explanation: Sendable {
 /// Why one location ended as a positive of some box, or as background although it lies inside
 /// one or more boxes.
 public struct LocationExplanation: Hashable, Sendable {
+    /// The location's index in its level (row-major, x fastest).
     public var index: Int
+    /// The location in image pixels.
     public var location: Point
     /// One verdict per box containing the location, in box order.
     public var verdicts: [GroundTruthVerdict]
@@ -25,6 +27,7 @@ public struct LocationExplanation: Hashable, Sendable {
 
 /// What one box's tests said at one location.
 public struct GroundTruthVerdict: Hashable, Sendable {
+    /// The box's index in the input.
     public var groundTruth: Int
     /// Distances to this box's sides, in pixels.
     public var ltrb: LTRB
@@ -39,6 +42,7 @@ public struct GroundTruthVerdict: Hashable, Sendable {
     /// The number the ambiguity rule compared (area, or `1e8 − area`).
     public var key: Float
 
+    /// Whether the box passed every test here, so the ambiguity rule considered it.
     public var isCandidate: Bool { !isCrowd && passesCenterSampling && passesSizeGate }
 
     /// The first test that failed, in the order the lessons present them.
@@ -49,9 +53,13 @@ public struct GroundTruthVerdict: Hashable, Sendable {
         return nil
     }
 
+    /// The test that ruled a box out at a location.
     public enum Rejection: String, Hashable, Sendable {
+        /// The box is a crowd region.
         case crowd
+        /// The location lies outside the box's center-sampling region.
         case centerSampling = "center-sampling"
+        /// `m` lies outside the level's size range.
         case sizeGate = "size-gate"
     }
 }

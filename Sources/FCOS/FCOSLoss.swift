@@ -23,6 +23,7 @@ public struct FCOSLossInputs: Sendable {
     /// `C`.
     public var classCount: Int
 
+    /// Inputs with one entry per location; traps on mismatched lengths (a programming error, not bad data).
     public init(
         classTargets: [Int], regressionTargets: [LTRB], classLogits: [Float], regression: [LTRB],
         centernessLogits: [Float], locations: [Point], strides: [Float], targetBoxes: [Box]? = nil,
@@ -49,13 +50,17 @@ public struct FCOSLossInputs: Sendable {
 /// The three FCOS loss terms (the paper's Eq. 2 plus the centerness term of §3.3) and their sum,
 /// each already normalised the way its reference normalises it.
 public struct FCOSLossValue: Hashable, Sendable {
+    /// The focal-loss term, normalised.
     public var classification: Float
+    /// The IoU (or GIoU, or L1) term over positives, normalised.
     public var regression: Float
+    /// The centerness BCE term over positives, normalised.
     public var centerness: Float
     /// `classification + regression + centerness`, in that order, as the references' training
     /// loops sum their loss dictionaries.
     public var total: Float
 
+    /// The three normalised terms.
     public init(classification: Float, regression: Float, centerness: Float) {
         self.classification = classification
         self.regression = regression
@@ -113,15 +118,20 @@ public struct LossRules: Sendable, Hashable {
         case shared
     }
 
+    /// Focal loss α, the weight of positives (0.25 in every reference).
     public var alpha: Float
+    /// Focal loss γ, the focusing exponent (2 in every reference).
     public var gamma: Float
+    /// The per-positive box loss.
     public var regressionLoss: RegressionLoss
+    /// How each term's sum is divided.
     public var normalization: Normalization
     /// The units of the regression predictions and targets.
     public var units: RegressionUnits
     /// Clip predicted distances at 0 before decoding (detectron2's `apply_deltas` ReLU).
     public var clampNegativeRegression: Bool
 
+    /// Loss rules from explicit choices; see ``Preset/loss`` for each reference's.
     public init(
         alpha: Float = 0.25, gamma: Float = 2, regressionLoss: RegressionLoss, normalization: Normalization,
         units: RegressionUnits, clampNegativeRegression: Bool = false
@@ -199,9 +209,12 @@ extension LossRules {
 /// - EECS 498: `LossNormalizerEMA(initial: 150)`, observe `N_pos / batchSize` and divide by the
 ///   returned value times `batchSize`.
 public struct LossNormalizerEMA: Hashable, Sendable {
+    /// The current average.
     public var value: Double
+    /// The weight of the old average in each update (0.9 in detectron2 and EECS 498).
     public var momentum: Double
 
+    /// An average that starts at `initial`.
     public init(initial: Double, momentum: Double = 0.9) {
         value = initial
         self.momentum = momentum

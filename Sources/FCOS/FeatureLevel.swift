@@ -2,10 +2,14 @@
 /// pixels one feature-map cell spans), and the range of `m = max(l*, t*, r*, b*)` it is
 /// responsible for (paper §3.2).
 public struct FeatureLevel: Hashable, Sendable {
+    /// `P3` … `P7`.
     public var name: String
+    /// Pixels between neighbouring locations, `s`.
     public var stride: Int
+    /// The `m` this level accepts (see ``SizeGate``).
     public var sizeRange: SizeRange
 
+    /// A level with its stride and the size range its size gate checks.
     public init(name: String, stride: Int, sizeRange: SizeRange) {
         self.name = name
         self.stride = stride
@@ -16,9 +20,12 @@ public struct FeatureLevel: Hashable, Sendable {
 /// The bounds `(m_{i−1}, m_i)` a level's size gate compares `m` with. Whether the bounds
 /// themselves belong to the range is the ``SizeGate``'s business, not this value's.
 public struct SizeRange: Hashable, Sendable {
+    /// `m_{i−1}`: −1 or 0 on the first level, depending on the reference.
     public var lower: Float
+    /// `m_i`: ``FeatureLevel/referenceInfinity`` on the last level.
     public var upper: Float
 
+    /// A range from its two bounds; the gate decides whether they are inclusive.
     public init(lower: Float, upper: Float) {
         self.lower = lower
         self.upper = upper

@@ -5,11 +5,16 @@
 /// `FCOSHead` never reads, so every preset treats them alike: such a box keeps its index (so
 /// `matched` still indexes the input) but is never a candidate.
 public struct GroundTruth: Hashable, Sendable {
+    /// The box in image pixels.
     public var box: Box
+    /// The class index.
     public var label: Int
+    /// A name for figures and tables, e.g. `person`.
     public var name: String?
+    /// A crowd region (COCO `iscrowd`), which no preset matches.
     public var isCrowd: Bool
 
+    /// A ground-truth box, class 0 and no name unless given.
     public init(box: Box, label: Int = 0, name: String? = nil, isCrowd: Bool = false) {
         self.box = box
         self.label = label

@@ -17,8 +17,11 @@
 ///
 /// Locations are listed row-major, `x` fastest, as `meshgrid(ys, xs)` flattens them.
 public enum LocationOffset: String, Sendable, CaseIterable {
+    /// `⌊s/2⌋`: official FCOS.
     case flooredHalfStride = "floor-half-stride"
+    /// `s/2`: mmdetection and EECS 498.
     case halfStride = "half-stride"
+    /// `0`: torchvision and detectron2.
     case zero
 
     /// The offset in pixels for a level of `stride`.
@@ -40,7 +43,9 @@ public enum LocationOffset: String, Sendable, CaseIterable {
 /// - ``ceilDivision``: `⌈H / s⌉ × ⌈W / s⌉` with no padding, EECS 498's convention (its 224×224
 ///   inputs divide evenly, so the choice only matters for other sizes).
 public enum FeatureSizeRule: Hashable, Sendable {
+    /// Pad to a multiple of `divisor`, then halve (rounding up) for levels past it.
     case paddedThenHalved(divisor: Int)
+    /// `⌈size / s⌉` with no padding.
     case ceilDivision
 
     /// `(width, height)` of every level, in the order given.
@@ -85,13 +90,20 @@ func ceilDiv(_ a: Int, _ b: Int) -> Int { (a + b - 1) / b }
 /// and 114 px apart vertically, not 64 and 128. The size gate, center sampling and stride
 /// normalisation keep using the level's nominal stride (torchvision's anchor *size*).
 public struct FeatureMap: Hashable, Sendable {
+    /// The level the map belongs to.
     public var level: FeatureLevel
+    /// Columns.
     public var width: Int
+    /// Rows.
     public var height: Int
+    /// Pixels between neighbouring columns (the stride, except under torchvision's derived spacing).
     public var stepX: Int
+    /// Pixels between neighbouring rows.
     public var stepY: Int
+    /// Where in its cell each location sits.
     public var offset: LocationOffset
 
+    /// A grid from explicit sizes; ``AssignmentRules/featureMaps(imageWidth:imageHeight:)`` builds the real ones.
     public init(level: FeatureLevel, width: Int, height: Int, stepX: Int, stepY: Int, offset: LocationOffset)
     {
         self.level = level
@@ -102,7 +114,9 @@ public struct FeatureMap: Hashable, Sendable {
         self.offset = offset
     }
 
+    /// `width × height` locations.
     public var count: Int { width * height }
+    /// The level's nominal stride, which the size gate, center sampling and stride units use.
     public var stride: Int { level.stride }
 
     /// x of column `j`.

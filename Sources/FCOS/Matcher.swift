@@ -14,8 +14,10 @@
 /// ``Explanation``, and a per-box scan (`Matcher+Fast.swift`) that only visits the locations a
 /// box can reach, for data-set statistics.
 public struct Matcher: Sendable {
+    /// The rules every assignment follows.
     public var rules: AssignmentRules
 
+    /// A matcher for `rules`, e.g. a ``Preset``'s ``Preset/assignment``.
     public init(rules: AssignmentRules) {
         self.rules = rules
     }

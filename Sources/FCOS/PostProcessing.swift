@@ -12,6 +12,7 @@ public struct DensePredictions: Sendable {
     /// Centerness logits, one per location.
     public var centernessLogits: [Float]
 
+    /// Outputs for one level; traps when the arrays disagree in length (a programming error).
     public init(
         locations: [Point], stride: Float, classLogits: [Float], regression: [LTRB], centernessLogits: [Float]
     ) {
@@ -33,7 +34,9 @@ public struct DensePredictions: Sendable {
 
 /// A detection after post-processing.
 public struct Detection: Hashable, Sendable {
+    /// The decoded box in image pixels.
     public var box: Box
+    /// The score NMS ranked by (``PostProcessingRules/finalScore``).
     public var score: Float
     /// The class index, `0..<C`.
     public var label: Int
@@ -42,6 +45,7 @@ public struct Detection: Hashable, Sendable {
     /// The index of the location within its level.
     public var locationIndex: Int
 
+    /// A detection with where it came from.
     public init(box: Box, score: Float, label: Int, level: Int, locationIndex: Int) {
         self.box = box
         self.score = score
@@ -91,6 +95,7 @@ public struct PostProcessingRules: Sendable, Hashable {
 
     /// How decoded boxes are clipped to the image.
     public enum Clipping: String, Sendable, CaseIterable {
+        /// No clipping.
         case none
         /// x to `[0, W]`, y to `[0, H]`: torchvision's `clip_boxes_to_image`, mmdetection's
         /// `distance2bbox(…, max_shape)`, detectron2's `Boxes.clip`.
@@ -115,6 +120,7 @@ public struct PostProcessingRules: Sendable, Hashable {
     public var scoreThreshold: Float
     /// The score the threshold applies to.
     public var thresholdScore: Score
+    /// Whether a location yields one candidate per class above the threshold or only its best class.
     public var classesPerLocation: ClassesPerLocation
     /// How many candidates each level keeps after thresholding, or `nil` for all.
     public var candidatesPerLevel: Int?
@@ -133,13 +139,17 @@ public struct PostProcessingRules: Sendable, Hashable {
     public var removeEmptyBeforeNMS: Bool
     /// NMS threshold; see ``NMS`` for why it is a `Double` and float32 kernels store `Float(t)`.
     public var nmsThreshold: Double
+    /// How NMS measures areas and overlaps.
     public var nmsConvention: BoxConvention
+    /// Whether an IoU equal to the threshold suppresses.
     public var nmsSuppression: NMS.Suppression
+    /// How many detections survive NMS.
     public var detectionCap: DetectionCap
     /// Clip to `[0, W] × [0, H]` and drop empty boxes after NMS and the cap, as detectron2's
     /// `detector_postprocess` does (it does not clip before NMS).
     public var clipAndRemoveEmptyAfterNMS: Bool
 
+    /// Post-processing rules from explicit choices; see ``Preset/postProcessing`` for each reference's.
     public init(
         scoreThreshold: Float, thresholdScore: Score, classesPerLocation: ClassesPerLocation = .all,
         candidatesPerLevel: Int?, rankingScore: Score, finalScore: Score, units: RegressionUnits,

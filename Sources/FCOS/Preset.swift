@@ -13,8 +13,10 @@ public struct Preset: Sendable {
     public var id: ID
     /// One line on what the preset reproduces.
     public var summary: String
+    /// The target-assignment rules.
     public var assignment: AssignmentRules
 
+    /// A preset from its rules.
     public init(id: ID, summary: String, assignment: AssignmentRules) {
         self.id = id
         self.summary = summary
@@ -24,16 +26,24 @@ public struct Preset: Sendable {
     /// The FCOS presets. A closed set: the loss, post-processing and data-path rules switch over
     /// it (and over ``CodeBase``) with no default, so a new preset must say what each of them is.
     public enum ID: String, Sendable, CaseIterable {
+        /// The authors' code, `fcos_R_50_FPN_1x`.
         case official
+        /// The authors' improved configuration, `fcos_imprv_R_50_FPN_1x`.
         case officialImprv = "official-imprv"
+        /// mmdetection's `FCOSHead`, `center-normbbox-centeronreg-giou` config.
         case mmdet
+        /// `torchvision.models.detection.FCOS`.
         case torchvision
+        /// detectron2's `meta_arch/fcos.py`.
         case detectron2
+        /// The EECS 498 one-stage detector homework.
         case eecs498
     }
 
+    /// The name users type, e.g. `torchvision`.
     public var name: String { id.rawValue }
 
+    /// A matcher that follows this preset's rules.
     public var matcher: Matcher { Matcher(rules: assignment) }
 
     /// The code base whose data path (how annotations become boxes, how images are resized) goes
@@ -54,6 +64,7 @@ extension Preset {
     /// Every preset, the paper's first.
     public static let all: [Preset] = [official, officialImprv, mmdet, torchvision, detectron2, eecs498]
 
+    /// Every preset's name, in the order of ``all``.
     public static var names: [String] { all.map(\.name) }
 
     /// The preset called `name`, or `nil`.

@@ -11,8 +11,11 @@
 /// a blocked pairwise float32 summation, so a sum over many elements can differ from the
 /// reference's in the last few bits; it is never less accurate.
 public enum Reduction: String, Sendable, CaseIterable {
+    /// One value per element.
     case none
+    /// The sum of the elements.
     case sum
+    /// The sum divided by the element count (NaN for no elements, as in PyTorch).
     case mean
 
     /// Applies the reduction to element-wise losses: `.none` returns them unchanged, `.sum` and

@@ -6,7 +6,9 @@
 /// `BoxLinearCoder(normalize_by_size=True)` (anchor size = stride) and EECS 498's
 /// `fcos_get_deltas_from_locations`.
 public enum RegressionUnits: String, Sendable, CaseIterable {
+    /// Distances in pixels (official FCOS's paper configuration).
     case pixels
+    /// Distances divided by the level's stride (`norm_on_bbox`, torchvision, detectron2, EECS 498).
     case stride
 }
 

@@ -13,7 +13,9 @@
 /// - ``strict``: `lower < m < upper`, torchvision, detectron2 and EECS 498. A location with
 ///   `m = 64` passes *neither* P3 `(0, 64)` nor P4 `(64, 128)`.
 public enum SizeGate: String, Sendable, CaseIterable {
+    /// `lower ≤ m ≤ upper`.
     case inclusive
+    /// `lower < m < upper`.
     case strict
 
     /// Whether `m` falls in `range` under this gate.

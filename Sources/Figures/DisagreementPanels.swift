@@ -33,6 +33,11 @@ public struct DisagreementPanels: FigureDrawable {
     public var sides: Sides = .presets
     /// More entries for the "Locations" section, for marks drawn over the panels.
     public var extraLegendEntries: [Legend.Entry] = []
+    /// The FCOS assignments behind `first` and `second`, when both sides are FCOS presets: their
+    /// explanations give each ringed cell its full story on hover (the gate, center sampling, the
+    /// area rule). Other methods' cells get the winner only.
+    public var firstAssignment: Assignment?
+    public var secondAssignment: Assignment?
 
     public enum Sides: Sendable {
         case presets
@@ -58,6 +63,8 @@ public struct DisagreementPanels: FigureDrawable {
         self.init(
             first: first.targets, firstName: firstName, second: second.targets, secondName: secondName,
             backdrop: backdrop)
+        firstAssignment = first
+        secondAssignment = second
     }
 
     public init(

@@ -1,4 +1,5 @@
 import Canvas
+import Figures
 
 /// One block of a lesson page. Renderers switch over this closed set, so the terminal and the
 /// HTML page always agree on what a lesson can contain.
@@ -30,10 +31,22 @@ public struct FigureSpec {
     public var name: String
     public var caption: String
     public var render: Render
+    /// The figure itself, when the lesson hands one over (``Picture/init(_:caption:figure:)``):
+    /// the runner then writes it and, if it is ``HotspotProviding``, lays its explanations over
+    /// it on the page.
+    public var figure: (() throws -> any FigureDrawable)?
 
     public init(name: String, caption: String, render: @escaping Render) {
         self.name = name
         self.caption = caption
         self.render = render
+    }
+
+    /// A figure the runner draws itself, asking it for hotspots when it has them.
+    public init(name: String, caption: String, figure: @escaping () throws -> any FigureDrawable) {
+        self.name = name
+        self.caption = caption
+        self.render = { path, format in try figure().write(toPath: path, format: format) }
+        self.figure = figure
     }
 }

@@ -1,4 +1,5 @@
 import Canvas
+import Figures
 import Foundation
 
 /// Places a figure at `OUT/<name>.<ext>` on behalf of a lesson's render closure.
@@ -19,13 +20,23 @@ struct FigureWriter {
         "\(directory)/\(name).\(format.fileExtension)"
     }
 
-    func write(_ spec: FigureSpec) throws -> String {
+    /// Writes the figure and returns its path, with its hotspots when it explains itself.
+    func write(_ spec: FigureSpec) throws -> (path: String, hotspots: FigureHotspots?) {
         try Self.validate(name: spec.name)
         let destination = path(for: spec.name)
         let suffix = String(UInt64.random(in: 0...UInt64.max), radix: 36)
         let temporary = "\(directory)/.\(spec.name).partial-\(suffix).\(format.fileExtension)"
+        var hotspots: FigureHotspots?
         do {
-            try spec.render(temporary, format)
+            if let make = spec.figure {
+                let figure = try make()
+                try figure.write(toPath: temporary, format: format)
+                if format != .pdf, let explaining = figure as? any HotspotProviding {
+                    hotspots = explaining.hotspots
+                }
+            } else {
+                try spec.render(temporary, format)
+            }
             guard FileManager.default.fileExists(atPath: temporary) else {
                 throw Failure(
                     description:
@@ -41,7 +52,7 @@ struct FigureWriter {
             unlink(temporary)
             throw error
         }
-        return destination
+        return (destination, hotspots)
     }
 
     /// Figure names become file names and HTML anchors, so they stay portable.

@@ -1,4 +1,5 @@
 import Canvas
+import Figures
 import Foundation
 
 /// Writes a lesson as one self-contained notebook page: figures are embedded as `data:` URIs
@@ -37,12 +38,13 @@ struct HTMLRenderer {
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta name="generator" content="fcos-targets Notebook">
             <title>\(escape(title))</title>
-            <style>\(HTMLStyle.css)</style>
+            <style>\(HTMLStyle.css)\(HTMLStyle.figureCSS)</style>
             </head>
             <body>
             <main>
             \(body)<footer>Regenerate with <code>\(escape(command))</code></footer>
             </main>
+            \(scripts(pages: pages))
             </body>
             </html>
 
@@ -148,43 +150,5 @@ struct HTMLRenderer {
         return "<span class=\"swatch\" style=\"background:#\(padded)\" aria-hidden=\"true\"></span>"
     }
 
-    private func figure(_ spec: FigureSpec, written: WrittenFigure?) -> String {
-        let label = written.map { "Figure \($0.number)." } ?? "Figure."
-        let caption = "<figcaption><span class=\"label\">\(label)</span> \(inline(spec.caption))</figcaption>"
-        let anchor = "fig-\(escape(spec.name))"
-        guard let written, let data = load(written.path) else {
-            return
-                "<figure class=\"figure missing\" id=\"\(anchor)\"><p>Figure file missing.</p>\(caption)</figure>"
-        }
-        let alt = escape(InlineMarkup.parse(spec.caption).map(\.text).joined())
-        let fileName = escape(URL(fileURLWithPath: written.path).lastPathComponent)
-        let content: String
-        switch written.format {
-        case .png:
-            content = "<img src=\"data:image/png;base64,\(data.base64EncodedString())\" alt=\"\(alt)\">"
-        case .svg:
-            // An <img> rather than inline <svg>: Cairo names glyphs and clip paths with the same
-            // ids in every file, and two inlined figures would draw each other's glyphs.
-            content = "<img src=\"data:image/svg+xml;base64,\(data.base64EncodedString())\" alt=\"\(alt)\">"
-        case .pdf:
-            content = "<a class=\"pdf\" href=\"\(fileName)\">Open \(fileName)</a> (PDF, next to this page)"
-        }
-        return "<figure class=\"figure\" id=\"\(anchor)\">\(content)\(caption)</figure>"
-    }
-
-    func escape(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
-    }
+    func escape(_ text: String) -> String { HTMLEscape.text(text) }
 }

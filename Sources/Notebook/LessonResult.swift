@@ -19,6 +19,8 @@ public struct LessonResult {
     public var figurePaths: [String]
     /// The notebook page, if it could be written.
     public var notebookPath: String?
+    /// The Jupyter notebook beside it (`<lesson id>.ipynb`), if it could be written.
+    public var jupyterPath: String? = nil
 
     /// 0 when nothing failed, else the failure's status (README, "Exit codes").
     public var exitCode: Int32 { failure?.status.rawValue ?? ExitStatus.success.rawValue }

@@ -104,12 +104,19 @@ struct LessonRunner {
         if let notebookPath {
             console.write("\n" + terminal.ansi.bold("Notebook page: ") + notebookPath + "\n")
         }
-        return LessonResult(
+        var result = LessonResult(
             outcome: failure == nil ? outcome : .failed,
             failure: failure,
             shownSteps: shownSteps,
             figurePaths: figurePaths,
             notebookPath: notebookPath)
+        result.jupyterPath = writeJupyterNotebook(failure: failure)
+        if let path = result.jupyterPath {
+            // Beside the page, so only the name: a long temporary path would break an 80-column line.
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            console.write(terminal.ansi.bold("Jupyter notebook beside it: ") + name + "\n")
+        }
+        return result
     }
 
     /// One key when the terminal allows it (echoed as a line end, since raw mode does not echo),
@@ -174,10 +181,10 @@ struct LessonRunner {
                 throw failure(FigureWriter.Failure(description: "two figures are named '\(spec.name)'"))
             }
             do {
-                let path = try figures.write(spec)
+                let (path, hotspots) = try figures.write(spec)
                 figurePaths.append(path)
                 written[spec.name] = WrittenFigure(
-                    path: path, format: figures.format, number: figurePaths.count)
+                    path: path, format: figures.format, number: figurePaths.count, hotspots: hotspots)
             } catch {
                 throw failure(error)
             }
@@ -185,18 +192,42 @@ struct LessonRunner {
         return StepPage(number: number, title: step.title, cells: cells, figures: written)
     }
 
+    /// Short facts about this run for the page's and the notebook's header.
+    var details: [String] {
+        var details = ["preset \(options.preset)", "figures as \(options.format.rawValue.uppercased())"]
+        if let scene = options.scene { details.insert("scene \(scene)", at: 1) }
+        return details
+    }
+
+    /// The command that runs the lesson again with this run's options.
+    var command: [String] { ["swift", "run", lesson.id] + options.reproducingArguments }
+
     /// Writes `index.html` even after a failure, so the student can see how far the lesson got.
     private func writeNotebook(failure: LessonFailure?) -> String? {
         let path = "\(outDirectory)/index.html"
-        var details = ["preset \(options.preset)", "figures as \(options.format.rawValue.uppercased())"]
-        if let scene = options.scene { details.insert("scene \(scene)", at: 1) }
         let html = HTMLRenderer(
             lessonID: lesson.id, title: lesson.title, summary: lesson.summary,
             stepTitles: lesson.steps.map(\.title), details: details,
-            command: (["swift", "run", lesson.id] + options.reproducingArguments).joined(separator: " ")
+            command: command.joined(separator: " ")
         ).render(pages: pages, failure: failure)
         do {
             try AtomicFile.write(html, to: path)
+            return path
+        } catch {
+            console.write("warning: could not write \(path): \(LessonFailure.oneLine(error))\n")
+            return nil
+        }
+    }
+
+    /// Writes `<lesson id>.ipynb` beside `index.html`, from the same evaluated steps.
+    private func writeJupyterNotebook(failure: LessonFailure?) -> String? {
+        let path = "\(outDirectory)/\(lesson.id).ipynb"
+        do {
+            let data = try JupyterRenderer(
+                lessonID: lesson.id, title: lesson.title, summary: lesson.summary, details: details,
+                command: command
+            ).render(pages: pages, failure: failure)
+            try AtomicFile.write(data, to: path)
             return path
         } catch {
             console.write("warning: could not write \(path): \(LessonFailure.oneLine(error))\n")

@@ -1,4 +1,5 @@
 import Canvas
+import Figures
 
 /// A step after its body has run: the cells to show, plus where its figures were written.
 ///
@@ -12,9 +13,12 @@ struct StepPage {
     var figures: [String: WrittenFigure]
 }
 
-struct WrittenFigure: Sendable, Equatable {
+struct WrittenFigure: Sendable {
     var path: String
     var format: FileFormat
     /// Numbered across the whole lesson, so "Figure 4" means the same in terminal and page.
     var number: Int
+    /// What the figure's marks mean, when it can say (PNG and SVG only: a page cannot lay
+    /// anything over a PDF link).
+    var hotspots: FigureHotspots? = nil
 }

@@ -1,4 +1,5 @@
 import Canvas
+import Figures
 
 /// Anything that can stand on its own line inside a ``Step`` body.
 ///
@@ -54,6 +55,13 @@ public struct Picture: CellConvertible {
     ///   - render: draws at the given path in the given format, typically with Canvas.
     public init(_ name: String, caption: String, render: @escaping FigureSpec.Render) {
         spec = FigureSpec(name: name, caption: caption, render: render)
+    }
+
+    /// A figure handed over whole, e.g. `Picture("targets", caption: "…") { panels }`: the runner
+    /// writes it, and a figure that explains its marks (``HotspotProviding``, such as
+    /// `LevelPanels`) shows each explanation on hover in the notebook page.
+    public init(_ name: String, caption: String, figure: @escaping () throws -> any FigureDrawable) {
+        spec = FigureSpec(name: name, caption: caption, figure: figure)
     }
 
     public var cell: Cell { .figure(spec) }

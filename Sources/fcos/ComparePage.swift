@@ -8,9 +8,9 @@ struct ComparePage {
     var comparison: PresetComparison
     var source: String
     /// Drawn images: their difference record and figure file.
-    var figures: [(image: PresetComparison.ImageDifference, file: String)]
+    var figures: [(image: PresetComparison.ImageDifference, figure: DisagreementGallery.DrawnFigure)]
     /// Boxes with positives under only one preset, drawn zoomed on the box.
-    var boxFigures: [(change: PresetComparison.BoxChange, file: String)] = []
+    var boxFigures: [(change: PresetComparison.BoxChange, figure: DisagreementGallery.DrawnFigure)] = []
     var problems: [InputError]
     var format: FileFormat
     /// Ranked boxes to list.
@@ -86,7 +86,7 @@ struct ComparePage {
                 "<p class=\"note\">To see why the first one changed: <code>\(HTMLText.escape(hint))</code></p>\n"
         }
         body += "<h2>The images with the most differing cells</h2>\n"
-        for (image, file) in figures {
+        for (image, figure) in figures {
             let perLevel = zip(c.levelNames, image.differingPerLevel).filter { $0.1 > 0 }.map {
                 "\($0.0) \($0.1)"
             }
@@ -94,7 +94,9 @@ struct ComparePage {
                 "<h3>image \(image.imageID) · <code>\(HTMLText.escape(image.fileName))</code></h3>\n<p class=\"size\">"
                 + "\(image.differing) differing cells (\(perLevel.joined(separator: ", "))) · positives \(a) "
                 + "\(image.firstPositives), \(b) \(image.secondPositives)</p>\n"
-            body += HTMLText.thumbnail(file, format: format, alt: "image \(image.imageID): \(a) vs \(b)")
+            body += HTMLText.figure(
+                figure.file, hotspots: figure.hotspots, format: format,
+                alt: "image \(image.imageID): \(a) vs \(b)")
         }
         if !boxFigures.isEmpty {
             body += "<h2>Boxes with positives under only one preset</h2>\n"
@@ -102,15 +104,18 @@ struct ComparePage {
                 "<p class=\"note\">Zoomed on the box (in resized px) when it is small; the ranked table above lists them "
                 + "first.</p>\n"
         }
-        for (change, file) in boxFigures {
+        for (change, figure) in boxFigures {
             body +=
                 "<h3>image \(change.imageID) · annotation \(change.annotationID) \(HTMLText.escape(change.category))</h3>\n"
                 + "<p class=\"size\">\(a) \(change.firstPositives) → \(b) \(change.secondPositives) positives · corners "
                 + "\(Prose.corners(change.original.x0, change.original.y0, change.original.x1, change.original.y1)) original px, "
                 + "longest side \(Prose.number(change.resizedLongestSide)) resized px</p>\n"
-            body += HTMLText.thumbnail(
-                file, format: format, alt: "annotation \(change.annotationID): \(a) vs \(b)")
+            body += HTMLText.figure(
+                figure.file, hotspots: figure.hotspots, format: format,
+                alt: "annotation \(change.annotationID): \(a) vs \(b)")
         }
-        return HTMLText.page(title: "fcos compare · \(c.first.name) vs \(c.second.name)", body: body)
+        let explaining = (figures.map(\.figure) + boxFigures.map(\.figure)).contains { $0.hotspots != nil }
+        return HTMLText.page(
+            title: "fcos compare · \(c.first.name) vs \(c.second.name)", body: body, explaining: explaining)
     }
 }

@@ -29,8 +29,8 @@ struct DisagreementGallery {
 
     func run(failed: (InputError) -> Void) throws -> Outcome {
         var outcome = Outcome()
-        var worst: [(image: PresetComparison.ImageDifference, file: String)] = []
-        var oneSided: [(change: PresetComparison.BoxChange, file: String)] = []
+        var worst: [(image: PresetComparison.ImageDifference, figure: DrawnFigure)] = []
+        var oneSided: [(change: PresetComparison.BoxChange, figure: DrawnFigure)] = []
         let byID = Dictionary(dataset.images.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         func attempt(_ body: () throws -> Void) throws {
             do {
@@ -53,16 +53,16 @@ struct DisagreementGallery {
             case .image(let difference):
                 guard let image = byID[difference.imageID] else { continue }
                 try attempt {
-                    let file = try draw(image, box: nil)
-                    worst.append((difference, file))
-                    outcome.figures.append(file)
+                    let figure = try draw(image, box: nil)
+                    worst.append((difference, figure))
+                    outcome.figures.append(figure.file)
                 }
             case .box(let change):
                 guard let image = byID[change.imageID] else { continue }
                 try attempt {
-                    let file = try draw(image, box: change)
-                    oneSided.append((change, file))
-                    outcome.figures.append(file)
+                    let figure = try draw(image, box: change)
+                    oneSided.append((change, figure))
+                    outcome.figures.append(figure.file)
                 }
             }
         }
@@ -88,8 +88,14 @@ struct DisagreementGallery {
         case box(PresetComparison.BoxChange)
     }
 
-    /// The panels of `image`, zoomed on `box` when given; returns the file name.
-    func draw(_ image: AnnotatedImage, box change: PresetComparison.BoxChange?) throws -> String {
+    /// A figure file beside the page, and what its ringed cells say on hover (not for PDF).
+    struct DrawnFigure {
+        var file: String
+        var hotspots: FigureHotspots?
+    }
+
+    /// The panels of `image`, zoomed on `box` when given.
+    func draw(_ image: AnnotatedImage, box change: PresetComparison.BoxChange?) throws -> DrawnFigure {
         let record = "image \(image.id)"
         let photo = try loadPhoto(image, record: record)
         let pair = comparison.pair(image)
@@ -128,7 +134,10 @@ struct DisagreementGallery {
         } catch {
             throw InputError(file: path, record: record, problem: "cannot write the figure: \(error)")
         }
-        return name
+        switch format {
+        case .png, .svg: return DrawnFigure(file: name, hotspots: panels.hotspots)
+        case .pdf: return DrawnFigure(file: name, hotspots: nil)
+        }
     }
 
     func loadPhoto(_ image: AnnotatedImage, record: String) throws -> RasterImage {

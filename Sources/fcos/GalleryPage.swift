@@ -6,7 +6,9 @@ import FCOS
 /// two tables (positives per level; boxes with their positives and, for those with none, why).
 ///
 /// The figures are not embedded: they are the files beside the page, linked by relative name, so
-/// the folder can be moved or served as a whole and the page stays small.
+/// the folder can be moved or served as a whole and the page stays small. Over each PNG or SVG
+/// level figure lies an inline SVG layer whose spots tell, on hover, why each location inside a
+/// box is what it is (``ExplainedFigureMarkup``).
 struct GalleryPage {
     var source: String
     var preset: Preset
@@ -36,7 +38,8 @@ struct GalleryPage {
         }
         body += overview
         for (i, inspection) in inspections.enumerated() { body += section(inspection, anchor: i) }
-        return HTMLText.page(title: "fcos inspect · \(preset.name)", body: body)
+        let explaining = inspections.contains { $0.figureHotspots != nil }
+        return HTMLText.page(title: "fcos inspect · \(preset.name)", body: body, explaining: explaining)
     }
 
     var overview: String {
@@ -78,7 +81,8 @@ struct GalleryPage {
         html += HTMLText.table(
             ["level", "stride", "size range (resized px)", "positives", "ambiguous"],
             levelRows + [["all", "", "", String(s.positives), String(s.ambiguous)]], numeric: [1, 3, 4])
-        html += HTMLText.thumbnail(s.figure, format: format, alt: "\(s.title): positives per level")
+        html += HTMLText.figure(
+            s.figure, hotspots: s.figureHotspots, format: format, alt: "\(s.title): positives per level")
         if !s.zooms.isEmpty { html += "<div class=\"zooms\">\n" }
         for zoom in s.zooms {
             let v = zoom.viewport
@@ -88,7 +92,8 @@ struct GalleryPage {
                 "<div><p class=\"size\">Zoom on ⚠ \(HTMLText.escape(names)): x \(Prose.number(v.x0))–\(Prose.number(v.x1)), "
                 + "y \(Prose.number(v.y0))–\(Prose.number(v.y1)) resized px</p>\n"
             html +=
-                HTMLText.thumbnail(zoom.file, format: format, alt: "\(s.title): zoom on \(names)")
+                HTMLText.figure(
+                    zoom.file, hotspots: zoom.hotspots, format: format, alt: "\(s.title): zoom on \(names)")
                 + "</div>\n"
         }
         if !s.zooms.isEmpty { html += "</div>\n" }

@@ -5,20 +5,7 @@ import Figures
 /// style sheet and a figure thumbnail. Pages are built as plain strings: a template engine would
 /// be a dependency for about a hundred lines of markup.
 enum HTMLText {
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.count)
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { HTMLEscape.text(text) }
 
     /// A table with a header row; cells are HTML already (escape text first). `rowClass` marks rows,
     /// e.g. boxes without positives.
@@ -54,7 +41,17 @@ enum HTMLText {
             "<a class=\"fig\" href=\"\(href)\"><img src=\"\(href)\" alt=\"\(escape(alt))\" loading=\"lazy\"></a>\n"
     }
 
-    static func page(title: String, body: String) -> String {
+    /// A figure with its hover layer when it has one, else ``thumbnail(_:format:alt:)``.
+    static func figure(_ file: String, hotspots: FigureHotspots?, format: FileFormat, alt: String) -> String {
+        guard let hotspots, format != .pdf else { return thumbnail(file, format: format, alt: alt) }
+        return "<div class=\"fig\">"
+            + ExplainedFigureMarkup.svg(imageHref: file, hotspots: hotspots, label: alt)
+            + "<p class=\"note\">Hover over a location to read the matcher's reasons; "
+            + "<a href=\"\(escape(file))\">open the figure</a> on its own.</p></div>\n"
+    }
+
+    /// The page; `explaining` adds the hover layer's styles and its click-for-details script.
+    static func page(title: String, body: String, explaining: Bool = false) -> String {
         """
         <!DOCTYPE html>
         <html lang="en">
@@ -64,10 +61,12 @@ enum HTMLText {
         <title>\(escape(title))</title>
         <style>
         \(style)
+        \(explaining ? ExplainedFigureMarkup.css : "")
         </style>
         </head>
         <body>
         \(body)
+        \(explaining ? "<script>\(ExplainedFigureMarkup.script)</script>" : "")
         </body>
         </html>
 
@@ -86,7 +85,7 @@ enum HTMLText {
         .n { text-align: right; font-variant-numeric: tabular-nums; }
         tr.warn td { color: #B0001E; background: #fff3f3; }
         span.sw { display: inline-block; width: 11px; height: 11px; margin-right: 6px; border: 1px solid #0005; vertical-align: -1px; }
-        a.fig img { max-width: 100%; border: 1px solid #ccc; }
+        a.fig img, div.fig svg { max-width: 100%; border: 1px solid #ccc; }
         div.zooms { display: grid; grid-template-columns: repeat(auto-fit, minmax(480px, 1fr)); gap: 12px; }
         div.zooms p { margin: 0; }
         .problems { color: #B0001E; }

@@ -1,5 +1,6 @@
 import Annotations
 import FCOS
+import Figures
 
 /// What `fcos inspect` reports for one image, beside its figure: positives per level and per box,
 /// the boxes left without any positive and why, and the ambiguous locations.
@@ -27,6 +28,8 @@ struct ImageInspection: Sendable {
     var dropped: [(reason: String, count: Int)]
     /// The figure's file name, relative to the output folder.
     var figure: String
+    /// What each location inside a box says on hover (PNG and SVG figures).
+    var figureHotspots: FigureHotspots?
     /// Zoomed figures on the boxes without positives (see ``ZoomPlan``).
     var zooms: [ZoomFigure] = []
 
@@ -35,6 +38,7 @@ struct ImageInspection: Sendable {
         /// In resized pixels.
         var viewport: Box
         var boxes: [Int]
+        var hotspots: FigureHotspots?
     }
 
     struct LevelLine: Sendable {

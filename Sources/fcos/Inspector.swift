@@ -106,13 +106,14 @@ struct Inspector {
             "preset “\(preset.name)”: \(preset.summary) · \(image.width) × \(image.height) original px → "
             + "\(prepared.width) × \(prepared.height) resized px (\(dataPath.resizeRule.rawValue)); boxes, locations "
             + "and m in resized px · every panel at the same scale"
-        try writeFigure(panels, name: name, record: record)
+        let hotspots = try writeFigure(panels, name: name, record: record)
         var inspection = ImageInspection(
             title: title, imageID: image.id, fileName: image.fileName, preset: preset, assignment: assignment,
             resizeRule: dataPath.resizeRule.rawValue, originalWidth: image.width,
             originalHeight: image.height,
             annotations: image, annotationIndices: prepared.annotationIndices, dropped: prepared.drops,
             figure: name)
+        inspection.figureHotspots = hotspots
         inspection.zooms = try writeZooms(panels, stem: "image-\(image.id)", record: record)
         return inspection
     }
@@ -136,8 +137,8 @@ struct Inspector {
                 (panels.subtitle ?? "") + " · zoomed on x \(Prose.number(v.x0))–\(Prose.number(v.x1)), y "
                 + "\(Prose.number(v.y0))–\(Prose.number(v.y1)) resized px, around ⚠ \(names)"
             let name = "\(stem)-zoom\(k + 1).\(format.fileExtension)"
-            try writeFigure(figure, name: name, record: record)
-            written.append(.init(file: name, viewport: zoom.viewport, boxes: zoom.boxes))
+            let hotspots = try writeFigure(figure, name: name, record: record)
+            written.append(.init(file: name, viewport: zoom.viewport, boxes: zoom.boxes, hotspots: hotspots))
         }
         return written
     }
@@ -162,11 +163,12 @@ struct Inspector {
         panels.subtitle =
             "preset “\(preset.name)”: \(preset.summary) · \(scene.width) × \(scene.height) px, the network input "
             + "(a scene file is not resized) · every panel at the same scale"
-        try writeFigure(panels, name: name, record: stem)
+        let hotspots = try writeFigure(panels, name: name, record: stem)
         var inspection = ImageInspection(
             title: stem, imageID: nil, fileName: scene.illustration, preset: preset, assignment: assignment,
             resizeRule: nil, originalWidth: scene.width, originalHeight: scene.height, annotations: nil,
             annotationIndices: [], dropped: nil, figure: name)
+        inspection.figureHotspots = hotspots
         inspection.zooms = try writeZooms(panels, stem: stem, record: stem)
         return inspection
     }
@@ -179,12 +181,18 @@ struct Inspector {
         }
     }
 
-    func writeFigure(_ figure: some FigureDrawable, name: String, record: String) throws {
+    /// Writes the level figure and returns what its locations say on hover, for the gallery
+    /// (none for PDF, which the page can only link).
+    func writeFigure(_ figure: LevelPanels, name: String, record: String) throws -> FigureHotspots? {
         let path = (outDirectory as NSString).appendingPathComponent(name)
         do {
             try figure.write(toPath: path, format: format)
         } catch {
             throw InputError(file: path, record: record, problem: "cannot write the figure: \(error)")
+        }
+        switch format {
+        case .png, .svg: return figure.hotspots
+        case .pdf: return nil
         }
     }
 

@@ -155,6 +155,9 @@ struct CompareCommandTests {
                 "out/.fcos-written", "out/compare-image-1.png", "out/index.html",
             ])
         let html = try String(contentsOfFile: f.path("out/index.html"), encoding: .utf8)
-        #expect(html.contains("src=\"compare-image-1.png\"") && html.contains("original"))
+        #expect(html.contains("<image href=\"compare-image-1.png\"") && html.contains("original"))
+        // Each ringed cell tells its story under both presets on hover.
+        #expect(html.contains("<svg class=\"explained\"") && html.contains("the presets disagree"))
+        #expect(html.contains("<script>"))
     }
 }

@@ -53,7 +53,14 @@ struct InspectCommandTests {
         #expect(reported[0].hasPrefix("gone.jpg: image 3: no such photo in "))
         #expect(reported[1].contains("cut.jpg: image 4: corrupt JPEG"))
         let html = try String(contentsOfFile: f.path("out/index.html"), encoding: .utf8)
-        #expect(html.contains("src=\"image-1.png\"") && html.contains("src=\"image-2.png\""))
+        // Each figure lies under its hover layer: the file linked, a spot per location in a box.
+        #expect(html.contains("<image href=\"image-1.png\"") && html.contains("<image href=\"image-2.png\""))
+        #expect(html.contains("<svg class=\"explained\"") && html.contains("<title>P3 · stride 8 · ("))
+        #expect(html.contains("<script>") && html.contains("explain-panel"))
+        let spots = outcome.inspections.map { $0.figureHotspots?.spots.count ?? 0 }
+        let explained = outcome.inspections.map { $0.boxes.isEmpty ? 0 : 1 }
+        #expect(zip(spots, explained).allSatisfy { $0 > 0 || $1 == 0 })
+        #expect(html.components(separatedBy: "<circle ").count - 1 >= spots.reduce(0, +))
         #expect(html.contains("corrupt JPEG") && html.contains("gone.jpg"))
         #expect(html.contains("original px") && html.contains("resized px"))
     }

@@ -49,6 +49,8 @@ struct LessonRunTests {
         let html = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(html.contains("data:image/png;base64,"))
         #expect(!files.contains { $0.contains(".tmp") }, "no temporary files left")
+        #expect(files.contains("\(lesson).ipynb"))
+        try ExternalTools.validateNotebook(out.appendingPathComponent("\(lesson).ipynb"))
     }
 
     @Test("A lesson writes SVG figures on request")

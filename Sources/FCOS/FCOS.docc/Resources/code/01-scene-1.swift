@@ -1,0 +1,8 @@
+import FCOS
+
+// The tennis scene of lesson 1, in image pixels: corners (x0, y0, x1, y1).
+let boxes = [
+    GroundTruth(box: Box(x0: 380, y0: 110, x1: 700, y1: 790), name: "person"),
+    GroundTruth(box: Box(x0: 590, y0: 150, x1: 760, y1: 370), name: "tennis racket"),
+    GroundTruth(box: Box(x0: 800, y0: 120, x1: 832, y1: 152), name: "sports ball"),
+]
