@@ -64,6 +64,9 @@ struct LessonRunner {
                 }
             case .stay:
                 console.write(terminal.promptHelp)
+            case .reveal(let index):
+                let answers = pages.indices.contains(index) ? terminal.answers(pages[index]) : nil
+                console.write(answers ?? terminal.ansi.dim("   (this step has no hidden answers)") + "\n")
             case .finish:
                 break navigation
             case .quit:
@@ -71,7 +74,10 @@ struct LessonRunner {
                 break navigation
             }
             if pausing {
-                console.write("\n" + terminal.prompt(step: navigator.current + 1, of: stepCount))
+                let hasAnswers = pages.indices.contains(navigator.current)
+                    && terminal.answers(pages[navigator.current]) != nil
+                console.write(
+                    "\n" + terminal.prompt(step: navigator.current + 1, of: stepCount, hasAnswers: hasAnswers))
                 move = navigator.apply(NavigationCommand(line: console.readLine()))
             } else {
                 move = navigator.apply(.next)

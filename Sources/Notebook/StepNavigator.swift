@@ -3,8 +3,10 @@ import Foundation
 /// What the student asked for at the prompt between steps.
 enum NavigationCommand: Equatable, Sendable {
     case next, back, quit, unknown
+    /// Show the hidden answers of the current step's "try this" prompts.
+    case reveal
 
-    /// Enter (an empty line) means next; `b` back; `q` quit. End of input (Ctrl-D, a closed
+    /// Enter (an empty line) means next; `b` back; `a` answers; `q` quit. End of input (Ctrl-D, a closed
     /// pipe) is a quit so the lesson never spins on a dead terminal.
     init(line: String?) {
         guard let line else {
@@ -15,6 +17,7 @@ enum NavigationCommand: Equatable, Sendable {
         case "", "n", "next": self = .next
         case "b", "back", "p", "prev": self = .back
         case "q", "quit", "exit": self = .quit
+        case "a", "answer", "answers": self = .reveal
         default: self = .unknown
         }
     }
@@ -28,6 +31,8 @@ struct StepNavigator: Sendable {
         case show(Int)
         /// The input was not understood: ask again without re-showing anything.
         case stay
+        /// Show the current step's hidden answers and stay on it.
+        case reveal(Int)
         /// Past the last step.
         case finish
         case quit
@@ -57,6 +62,8 @@ struct StepNavigator: Sendable {
             return .quit
         case .unknown:
             return .stay
+        case .reveal:
+            return .reveal(current)
         }
     }
 }

@@ -55,10 +55,27 @@ struct TerminalRenderer {
         case .note(let text):
             let bar = ansi.dim("│ ")
             return prose(text, firstPrefix: bar + ansi.bold("Note: "), prefix: bar)
-        case .tryThis(let prompts):
-            let items = prompts.map { wrapper.wrap($0, width: width, firstPrefix: "  → ", prefix: "    ") }
+        case .tryThis(let exercises):
+            let items = exercises.enumerated().map { index, exercise in
+                let mark = exercise.answer == nil ? "" : " " + ansi.dim("[answer \(index + 1): press a]")
+                return wrapper.wrap(exercise.prompt + mark, width: width, firstPrefix: "  → ", prefix: "    ")
+            }
             return ([ansi.bold(ansi.green("Try this"))] + items.flatMap { $0 }).joined(separator: "\n")
         }
+    }
+
+    /// The hidden answers of a page's "try this" prompts, numbered as the prompts are; `nil` when
+    /// the page has none, so the `a` key can say so instead of printing an empty block.
+    func answers(_ page: StepPage) -> String? {
+        var lines: [String] = []
+        for case .tryThis(let exercises) in page.cells {
+            for (index, exercise) in exercises.enumerated() {
+                guard let answer = exercise.answer else { continue }
+                lines += wrapper.wrap(
+                    answer, width: width, firstPrefix: ansi.bold(ansi.green("Answer \(index + 1): ")), prefix: "    ")
+            }
+        }
+        return lines.isEmpty ? nil : "\n" + lines.joined(separator: "\n") + "\n"
     }
 
     /// Paragraphs separated by a blank line, bullets with a hanging indent.
@@ -148,14 +165,15 @@ struct TerminalRenderer {
         }
     }
 
-    func prompt(step: Int, of stepCount: Int) -> String {
+    func prompt(step: Int, of stepCount: Int, hasAnswers: Bool = false) -> String {
         let next = step == stepCount ? "Enter finish" : "Enter next"
-        return ansi.dim("── step \(step)/\(stepCount) · \(next) · b back · q quit ── ")
+        let answers = hasAnswers ? " · a answers" : ""
+        return ansi.dim("── step \(step)/\(stepCount) · \(next) · b back\(answers) · q quit ── ")
     }
 
-    /// Shown when the input was none of Enter, `b` or `q`.
+    /// Shown when the input was none of Enter, `b`, `a` or `q`.
     var promptHelp: String {
-        ansi.dim("   (press Enter for the next step, b then Enter to go back, q to quit)") + "\n"
+        ansi.dim("   (press Enter for the next step, b then Enter to go back, a to show answers, q to quit)") + "\n"
     }
 }
 
