@@ -142,12 +142,16 @@ Lesson(
         let maps = a.levels.map(\.map)
         let total = maps.reduce(0) { $0 + $1.count }
         let padded = rules.featureSize.paddedSize(imageWidth: scene.width, imageHeight: scene.height)
-        let inPadding = maps.reduce(0) { sum, map in
-            sum + map.locations.filter { $0.x >= Float(scene.width) || $0.y >= Float(scene.height) }.count
-        }
+        let beyond = locationsBeyondEdge(
+            maps, imageWidth: scene.width, imageHeight: scene.height, padded: padded)
+        let inPadding = beyond.onPadding + beyond.pastPadding
         let whereBeyond: String
         switch rules.featureSize {
-        case .paddedThenHalved: whereBeyond = "on the zero padding"
+        case .paddedThenHalved:
+            whereBeyond =
+                beyond.pastPadding == 0
+                ? "all on the zero padding"
+                : "\(grouped(beyond.onPadding)) on the zero padding and \(grouped(beyond.pastPadding)) past it, on \(listed(beyond.pastPaddingLevels)), whose grids overhang the padded \(padded.width) × \(padded.height) image because each level halves the one below rounding up"
         case .ceilDivision: whereBeyond = "in the last, partly filled row or column of cells"
         }
         let paperScale = rules.featureMaps(imageWidth: 1333, imageHeight: 800).reduce(0) { $0 + $1.count }
@@ -667,7 +671,7 @@ Lesson(
         """
         Rule 1 accepts any location inside a box, even one a few pixels from its border, whose features \
         mostly see background. The authors' improved configuration, `official-imprv`, and mmdetection's \
-        FCOS, which follows it, narrow Rule 1 to a square around the box's centre that grows with the \
+        `center-normbbox-centeronreg-giou` configuration, which follows it, narrow Rule 1 to a square around the box's centre that grows with the \
         stride, clipped to the box:
         """
         Formula(
@@ -681,7 +685,8 @@ Lesson(
         The size gate still measures `m` to the full box, and the regression target is still the distance \
         to the full box's sides: only *which* locations may become positives changes. The square is \
         `2·r·s = \(px(2 * radius))s` wide, so it holds at most \(Int(2 * radius)) × \(Int(2 * radius)) \
-        locations of its level, on P3 as on P7.
+        locations of its level, on P3 as on P7. It is an option, not part of the paper: mmdetection's \
+        default FCOS head has `center_sampling=False`, and only that one configuration switches it on.
         """
         let maxAfter = after.flatMap { $0 }.max() ?? 0
         if !boxes.isEmpty {
@@ -875,6 +880,12 @@ Lesson(
                 let secondLow = smallestM(runs[0], 1)
                 let firstMiss = smallestM(runs[0], 0)
                 let secondMiss = smallestM(runs[3], 1)
+                let atBoundary = boundaryMValues(of: boundaryBoxes[0].box, on: maps[0])
+                let sampledP3 = (0..<maps[0].count).filter { runs[2].levels[0].matched[$0] == 0 }
+                    .map { maps[0].location(at: $0) }
+                let onColumn =
+                    "Every P3 location on the column x = \(px(centre.x)) has `l* = r* = 64`, so the \(atBoundary.exactly.count) of them with `t*, b* ≤ 64` (y \(atBoundary.exactly.map { px($0.y) }.joined(separator: ", "))) all have `m = 64`; center sampling keeps \(listed(sampledP3.map(pointText))), the \(sampledP3.count) P3 positives of #0 in the table's third row."
+                let offColumnLow = atBoundary.lowestAbove.map(px) ?? "—"
                 """
                 Follow the location \(pointText(centre)) of box #0. With locations at `j·s` it is on P3 \
                 (\(px(centre.x)) = \(Int(centre.x) / maps[0].stride)·\(maps[0].stride)) *and* on P4 \
@@ -887,8 +898,9 @@ Lesson(
                 - Strict gate: P3 asks `m < 64` ✗ and P4 asks `64 < m` ✗, so it is \(yes(strict[0])) on P3 \
                 *and* \(yes(strict[1])) on P4: neither level takes it.
 
-                Every other location of #0 is farther from the centre and has `m > 64`, so under the strict \
-                gate #0 has no P3 positive at all. Box #1 shows the same on official's grid: its smallest \
+                The centre is not the only such location. \(onColumn) \
+                Off that column `max(l*, r*)` exceeds 64 (the smallest `m` there is \(offColumnLow)), so no \
+                location of #0 has `m < 64` and under the strict gate #0 has no P3 positive at all. Box #1 shows the same on official's grid: its smallest \
                 `m` there is \(secondLow), on the column through its centre, which the inclusive P3 range \
                 takes and the strict one does not. On the *other* preset's grid each box's nearest location \
                 is half a stride off centre, and `m` is already \(firstMiss) for #0 under official and \

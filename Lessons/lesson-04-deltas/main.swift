@@ -95,7 +95,8 @@ Lesson(
     Step("Pixels or strides") {
         "The paper regresses the distances in pixels. The improved variants divide them by the level's "
             + "stride `s` first: the authors' `NORM_REG_TARGETS` (`official-imprv`), mmdetection's "
-            + "`norm_on_bbox`, torchvision's and detectron2's linear box coder (its anchor size is the "
+            + "`norm_on_bbox` (on only in its `center-normbbox-centeronreg-giou` configuration; its default "
+            + "head keeps pixels, as the paper does), torchvision's and detectron2's linear box coder (its anchor size is the "
             + "stride) and EECS 498's `fcos_get_deltas_from_locations`. Preset `\(preset.name)` trains on "
             + "**\(unitName)**."
         let levels = preset.assignment.levels
@@ -236,9 +237,16 @@ Lesson(
                 })
             let worst = rows.map(\.2).max() ?? 0
             if worst == 0 {
-                "Every decoded box equals its ground truth exactly, to the last bit of a float32. Dividing by "
-                    + "a stride that is a power of two and multiplying back is exact in binary floating "
-                    + "point; with a stride of 12 it would not always be."
+                switch units {
+                case .stride:
+                    "Every decoded box equals its ground truth exactly, to the last bit of a float32. Dividing "
+                        + "by a stride that is a power of two and multiplying back is exact in binary floating "
+                        + "point; with a stride of 12 it would not always be."
+                case .pixels:
+                    "Every decoded box equals its ground truth exactly, to the last bit of a float32. Pixel "
+                        + "targets are never divided: encoding subtracts (`l* = x − x0`) and decoding subtracts "
+                        + "back (`x − l*`), and with whole-pixel coordinates below 2²⁴ both are exact in float32."
+                }
             } else {
                 "The largest difference is \(short(worst, 6)) px: float32 rounding of this scene's fractional "
                     + "coordinates, far below a pixel."
@@ -292,7 +300,7 @@ Lesson(
         let heads: [(String, String, PostProcessingRules)] = [
             ("official", "exp(s_i · x), in pixels", .official),
             ("official-imprv", "ReLU(s_i · x), in strides", .officialImprv),
-            ("mmdet", "clamp(s_i · x, min = 0), in strides", .mmdet),
+            ("mmdet", "clamp(s_i · x, min = 0), in strides (norm_on_bbox config)", .mmdet),
             ("torchvision", "ReLU(x), in strides", .torchvision),
             ("detectron2", "none (raw x), in strides", .detectron2),
             ("eecs498", "none (raw x), in strides", .eecs498),
@@ -317,7 +325,9 @@ Lesson(
             improved:  distance in strides = ReLU(x)
             """)
         "Here `s_i` is a learnable scalar, one per level, starting at 1. The improved official head and "
-            + "mmdetection keep it in front of their ReLU, `ReLU(s_i · x)`; torchvision drops it."
+            + "mmdetection's `norm_on_bbox` configuration keep it in front of their ReLU, `ReLU(s_i · x)`; "
+            + "torchvision drops it. mmdetection's default head has no `norm_on_bbox` and uses the paper's "
+            + "`exp(s_i · x)` in pixels."
 
         "Both are never negative, which the previous step showed matters. They differ in *scale*. With "
             + "pixel targets, the same shared weights must produce tens of pixels on P3 and hundreds on P7; "

@@ -267,10 +267,22 @@ Lesson(
                 try frames.write(toPath: path, format: format)
             }
         }
-        Note(
-            "This is where the paper's ablation finds centerness's large gain in COCO AP: low-quality boxes "
-                + "predicted far from their object's centre either fall below the score threshold or lose to a "
-                + "better box in NMS. (A real head predicts centerness; here it equals the target.)")
+        let post = preset.postProcessing
+        switch post.thresholdScore {
+        case .classProbability:
+            Note(
+                "This is where the paper's ablation finds centerness's large gain in COCO AP. Under "
+                    + "`\(preset.name)` the score threshold (\(num(post.scoreThreshold))) applies to `p` alone, before "
+                    + "centerness, so a low-quality box is *not* removed by it: centerness only lowers its rank, "
+                    + "and it then loses to a better box in NMS or falls out of the per-level top-k or the "
+                    + "final cap. (A real head predicts centerness; here it equals the target.)")
+        case .product, .geometricMean:
+            Note(
+                "This is where the paper's ablation finds centerness's large gain in COCO AP. Under "
+                    + "`\(preset.name)` the score threshold (\(num(post.scoreThreshold))) applies to the combined score, "
+                    + "so a low-quality box predicted far from its object's centre can fall below it, or lose to a "
+                    + "better box in NMS. (A real head predicts centerness; here it equals the target.)")
+        }
     }
 
     Step("1 at the centre, never NaN") {

@@ -74,10 +74,12 @@ struct LessonRunner {
                 break navigation
             }
             if pausing {
-                let hasAnswers = pages.indices.contains(navigator.current)
+                let hasAnswers =
+                    pages.indices.contains(navigator.current)
                     && terminal.answers(pages[navigator.current]) != nil
                 console.write(
-                    "\n" + terminal.prompt(step: navigator.current + 1, of: stepCount, hasAnswers: hasAnswers))
+                    "\n" + terminal.prompt(step: navigator.current + 1, of: stepCount, hasAnswers: hasAnswers)
+                )
                 move = navigator.apply(NavigationCommand(line: console.readLine()))
             } else {
                 move = navigator.apply(.next)

@@ -72,7 +72,8 @@ struct TerminalRenderer {
             for (index, exercise) in exercises.enumerated() {
                 guard let answer = exercise.answer else { continue }
                 lines += wrapper.wrap(
-                    answer, width: width, firstPrefix: ansi.bold(ansi.green("Answer \(index + 1): ")), prefix: "    ")
+                    answer, width: width, firstPrefix: ansi.bold(ansi.green("Answer \(index + 1): ")),
+                    prefix: "    ")
             }
         }
         return lines.isEmpty ? nil : "\n" + lines.joined(separator: "\n") + "\n"
@@ -173,7 +174,8 @@ struct TerminalRenderer {
 
     /// Shown when the input was none of Enter, `b`, `a` or `q`.
     var promptHelp: String {
-        ansi.dim("   (press Enter for the next step, b then Enter to go back, a to show answers, q to quit)") + "\n"
+        ansi.dim("   (press Enter for the next step, b then Enter to go back, a to show answers, q to quit)")
+            + "\n"
     }
 }
 

@@ -117,7 +117,8 @@ struct LessonRunTests {
         defer { try? FileManager.default.removeItem(atPath: out) }
         let transcript = Transcript(inputs: ["a", "", "a", "q"])
 
-        _ = Self.sampleLesson().run(try options(["--out", out]), console: transcript.console(interactive: true))
+        _ = Self.sampleLesson().run(
+            try options(["--out", out]), console: transcript.console(interactive: true))
 
         let output = transcript.output
         #expect(output.contains("(this step has no hidden answers)"), "step 1 has no prompts")
@@ -133,7 +134,8 @@ struct LessonRunTests {
             html.contains(
                 "<details class=\"answer\"><summary>Answer</summary><p>The &lt;racket&gt;: its m = 64 sits on the boundary.</p></details>"
             ))
-        #expect(html.contains("<li>predict the P3 count first.</li>"), "a prompt without answer has no details")
+        #expect(
+            html.contains("<li>predict the P3 count first.</li>"), "a prompt without answer has no details")
     }
 
     @Test func quittingStillWritesTheWholeNotebook() throws {
