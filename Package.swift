@@ -88,6 +88,7 @@ let lessons = [
     "lesson-05-centerness",
     "lesson-06-focal-loss",
     "lesson-07-nms",
+    "lesson-08-training-targets",
 ]
 package.targets += lessons.map { name in
     .executableTarget(
