@@ -950,25 +950,74 @@ Lesson(
     }
 
     Step("Try this") {
-        let boundary = try SceneFile.read(LessonAssets.scenePath("boundary"))
-        let boundaryP3 = Matcher(rules: Preset.official.assignment.keepingLevels(1))
-            .assign(boundary.groundTruths, imageWidth: boundary.width, imageHeight: boundary.height)
-            .positiveCounts
-        let secondBoxP3 = boundaryP3.count > 1 ? boundaryP3[1][0] : 0
-        let racket = isDefaultScene && boxes.count > 1 ? boxLabel(1, boxes) : nil
-        "Three experiments. Each changes one option; predict the answer before you run it."
-        let question =
-            racket.map { "how many of its P4 positives does \($0) keep (step 6), and which" }
-            ?? "which box loses the most positives (step 6), and which"
+        let street = try SceneFile.read(LessonAssets.scenePath("street"))
+        let streetCounts = { (p: Preset) in
+            p.matcher.assign(street.groundTruths, imageWidth: street.width, imageHeight: street.height)
+                .positiveCounts
+        }
+        let streetOfficial = streetCounts(.official)
+        let streetSampled = streetCounts(.officialImprv)
+        let emptied = street.groundTruths.indices.flatMap { g in
+            streetOfficial[g].indices.compactMap { l -> String? in
+                streetOfficial[g][l] > 0 && streetSampled[g][l] == 0
+                    ? "\(boxLabel(g, street.groundTruths)) on P\(l + 3) (\(streetOfficial[g][l]) → 0)" : nil
+            }
+        }
+        // The smallest box, moved right until its left side lies on a column of P3 locations.
+        let smallest = boxes.indices.min { boxes[$0].box.area(.continuous) < boxes[$1].box.area(.continuous) }
+        let p3 = try assignment.value.levels.first?.map
+        let shifted: (dx: Float, before: Int, after: Int)? = try smallest.flatMap { g in
+            guard let p3, p3.count > 0 else { return nil }
+            let x0 = boxes[g].box.x0
+            let column = (0..<p3.width).map { p3.location(at: $0).x }.first { $0 > x0 }
+            guard let column else { return nil }
+            let dx = column - x0
+            var moved = boxes
+            moved[g].box = Box(
+                x0: boxes[g].box.x0 + dx, y0: boxes[g].box.y0, x1: boxes[g].box.x1 + dx, y1: boxes[g].box.y1)
+            let after = preset.matcher.assign(moved, imageWidth: scene.width, imageHeight: scene.height)
+            return (dx, try assignment.value.positivesPerGroundTruth[g], after.positivesPerGroundTruth[g])
+        }
+        let mmdetCells: Int = {
+            let a = Preset.mmdet.matcher.assign(boxes, imageWidth: scene.width, imageHeight: scene.height)
+            let b = Preset.officialImprv.matcher.assign(
+                boxes, imageWidth: scene.width, imageHeight: scene.height)
+            return zip(a.levels, b.levels).reduce(0) { sum, pair in
+                sum + zip(pair.0.matched, pair.1.matched).filter { $0 != $1 }.count
+            }
+        }()
+        "Three experiments. Each changes one thing; predict the answer before you run it, then reveal the answer."
         TryThis(
-            "Run with `--preset torchvision`: \(question) of the four differences listed in step 8 removes them? "
-                + "Then test your answer with `--preset official-imprv`, which keeps official's grid and gate and, "
-                + "for matching, adds only center sampling.",
-            "Run with `--scene Assets/scenes/street.json`: on which level does the bus land, and does it keep every "
-                + "location that passes the gate there? Step 4's table and step 5's ambiguous locations tell.",
-            "Run with `--preset official-imprv --scene Assets/scenes/boundary.json`: box #1 has "
-                + "\(counted(secondBoxP3, "P3 positive")) under official (step 8). How many survive center sampling? "
-                + "Work out `r·s` on P3 first."
+            Exercise(
+                "Run with `--preset official-imprv --scene Assets/scenes/street.json`. Center sampling keeps at most "
+                    + "3 × 3 locations per box and level. Predict: does any street box lose *all* its positives on a "
+                    + "level where official gave it some?",
+                answer: emptied.isEmpty
+                    ? "No: every (box, level) pair with positives under official keeps at least one, because the "
+                        + "centre square always contains the location nearest the box's centre when that lies inside the box."
+                    : "Yes: \(listed(emptied)). The centre square is clipped to the box, and where the box's centre "
+                        + "falls between locations a thin box can keep none."),
+            Exercise(
+                zip2(smallest, shifted).map { g, move in
+                    "Move \(boxLabel(g, boxes)) \(px(move.dx)) px to the right (copy the scene file, edit it, pass it "
+                        + "with `--scene`), so its left side lies exactly on a column of P3 locations. Its size does not "
+                        + "change. Predict its number of positives under `\(preset.name)` (now \(move.before))."
+                }
+                    ?? "Move a box so that one of its sides lies exactly on a column of locations, and predict its positives.",
+                answer: shifted.map {
+                    "\($0.after) (from \($0.before)). Rule 1 is strict: the column that now lies on the left side has "
+                        + "`l* = 0` and is not inside, so the box covers fewer columns of locations"
+                        + ($0.after < $0.before
+                            ? " and loses their positives." : ", though here none of them was a positive.")
+                }),
+            Exercise(
+                "Run with `--preset mmdet`. It places locations at `(j + 0.5)·s` and computes areas without the `+1`. "
+                    + "Predict how many of this scene's cells get a different target than under `official-imprv`.",
+                answer:
+                    "\(grouped(mmdetCells)). For the even strides 8…128, `(j + 0.5)·s` equals `⌊s/2⌋ + j·s`, so the "
+                    + "grids coincide; the `+1` in the areas only matters when two boxes' areas are within one "
+                    + "row or column of pixels of each other"
+                    + (mmdetCells == 0 ? ", which does not happen here." : ".")),
         )
     }
 }.main(options)
