@@ -1,3 +1,4 @@
+import Annotations
 import Canvas
 import FCOS
 import Figures
@@ -425,14 +426,56 @@ Lesson(
     }
 
     Step("Try this") {
+        let sampled = Preset.officialImprv.matcher.assign(
+            scene.groundTruths, imageWidth: scene.width, imageHeight: scene.height
+        ).positiveSamples
+        let eecs = levelMagnitudes(
+            Preset.eecs498.matcher.assign(
+                scene.groundTruths, imageWidth: scene.width, imageHeight: scene.height
+            )
+            .positiveSamples)
+        let eecsTop = eecs.last
+        let street = try SceneFile.read(LessonAssets.scenePath("street"))
+        let streetLevels = levelMagnitudes(
+            preset.matcher.assign(street.groundTruths, imageWidth: street.width, imageHeight: street.height)
+                .positiveSamples)
+        let largest = streetLevels.max { $0.meanM < $1.meanM }
+        let normalised = streetLevels.map(\.meanMStrides)
+        let ownSamples = try samples.value
+        let stillThere = try zoomed.value.map { z in
+            sampled.contains { $0.level == z.level && $0.index == z.index && $0.groundTruth == z.groundTruth }
+        }
+        "Predict first, then reveal the answer (a key in the terminal, a click on the page)."
         TryThis(
-            "Run with `--preset official-imprv`. The targets are now stored in strides: predict the numbers in "
-                + "the *decoding back* table's stored-target column before you look. Does the zoomed location "
-                + "change? (Center sampling keeps only positives near each box's centre.)",
-            "Run with `--preset eecs498`, which has only P3–P5. Before looking, predict the largest `m ÷ s` on "
-                + "P5: is it still at most 8?",
-            "Run with `--scene Assets/scenes/street.json`, eight boxes from P3 to P7: which level has the "
-                + "largest mean `m` in pixels, and how far apart are the levels once `m` is divided by the stride?"
+            Exercise(
+                "Run with `--preset official-imprv`, which stores targets in strides and keeps only positives near "
+                    + "each box's centre. Predict: how many of this run's \(grouped(ownSamples.count)) positives remain, "
+                    + "and is the location drawn with arrows in the first figure still one of them?",
+                answer:
+                    "\(grouped(sampled.count)) remain. The zoomed location is "
+                    + (stillThere.map {
+                        $0 ? "still a positive" : "gone: it lies outside its box's centre square"
+                    }
+                        ?? "not defined here")
+                    + ". The stored numbers shrink by the stride (8 on P3 … 128 on P7); decoding multiplies it back."
+            ),
+            Exercise(
+                "Run with `--preset eecs498`, which has only P3–P5. Before looking, predict the largest `m ÷ s` on "
+                    + "P5: is it still at most 8?",
+                answer: eecsTop.map {
+                    "On \($0.levelName) the largest `m` is \(num($0.largestM, 0)) px, `m ÷ s` = "
+                        + "\(num($0.largestM / Float($0.stride), 2)): "
+                        + ($0.largestM / Float($0.stride) > 8
+                            ? "more than 8, because the last level has no upper bound and takes every larger box."
+                            : "still at most 8 on this scene, though the last level has no upper bound.")
+                } ?? "This scene has no positive under eecs498."),
+            Exercise(
+                "Run with `--scene Assets/scenes/street.json`, eight boxes from P3 to P7: which level has the "
+                    + "largest mean `m` in pixels, and how far apart are the levels once `m` is divided by the stride?",
+                answer: largest.map {
+                    "\($0.levelName), with a mean `m` of \(num($0.meanM, 0)) px. Divided by the stride the level means "
+                        + "lie between \(num(normalised.min() ?? 0, 2)) and \(num(normalised.max() ?? 0, 2))."
+                } ?? "The street has no positive under this preset.")
         )
     }
 }.main(options)

@@ -1,3 +1,4 @@
+import Annotations
 import Canvas
 import FCOS
 import Figures
@@ -71,6 +72,21 @@ func levelRow(_ level: LevelTargets) -> Table.Row {
 /// The formula written out naively, as a reference implementation evaluates it, to show the `0 / 0`.
 func naiveCenterness(_ d: LTRB) -> Float {
     ((min(d.l, d.r) / max(d.l, d.r)) * (min(d.t, d.b) / max(d.t, d.b))).squareRoot()
+}
+
+/// Both optionals, or `nil`.
+func zip2<A, B>(_ a: A?, _ b: B?) -> (A, B)? {
+    guard let a, let b else { return nil }
+    return (a, b)
+}
+
+/// Per level: the smallest and the mean centerness target of the positives, and their count.
+func centernessByLevel(_ a: Assignment) -> [(name: String, lowest: Float, mean: Float, count: Int)] {
+    a.levels.compactMap { level in
+        let values = level.matched.indices.filter { level.matched[$0] >= 0 }.map { level.centerness[$0] }
+        guard let lowest = values.min() else { return nil }
+        return (level.map.level.name, lowest, values.reduce(0, +) / Float(values.count), values.count)
+    }
 }
 
 Lesson(
@@ -210,11 +226,13 @@ Lesson(
                         && candidates[j].role == "near the edge") || byScore[i] < byScore[j]
                 }
             }
+            let reordered: String =
+                centreFirst
+                ? "the centre location of every box moves ahead of its edge location. "
+                : "the order changes, though not for every box. "
             "By `p` alone every candidate ties, and a stable sort keeps the list order, so each edge location "
                 + "comes before its box's centre location. Multiplied by centerness, "
-                + (centreFirst
-                    ? "the centre location of every box moves ahead of its edge location. "
-                    : "the order changes, though not for every box. ")
+                + reordered
                 + "Ranking by `p · ctr` or by `√(p · ctr)` gives the same order, since the square root never "
                 + "swaps two scores."
             let threshold = inference.nmsThreshold
@@ -342,14 +360,48 @@ Lesson(
     }
 
     Step("Try this") {
+        let own = centernessByLevel(try assignment.value)
+        let sampled = centernessByLevel(
+            Preset.officialImprv.matcher.assign(
+                scene.groundTruths, imageWidth: scene.width, imageHeight: scene.height))
+        let street = try SceneFile.read(LessonAssets.scenePath("street"))
+        let streetLevels = centernessByLevel(
+            preset.matcher.assign(street.groundTruths, imageWidth: street.width, imageHeight: street.height))
+        let darkest = streetLevels.min { $0.mean < $1.mean }
+        let busiest = streetLevels.max { $0.count < $1.count }
+        let quarter = Centerness.value(LTRB(l: 16, t: 16, r: 48, b: 48))
+        let allUp = sampled.allSatisfy { s in
+            own.first { $0.name == s.name }.map { s.lowest >= $0.lowest } ?? true
+        }
+        "Predict first, then reveal the answer (a key in the terminal, a click on the page)."
         TryThis(
-            "Run with `--preset official-imprv`. Before looking, predict: do the heat maps keep their dark "
-                + "edges, and does the lowest centerness target per level go up or down? Why? (Hint: center "
-                + "sampling.)",
-            "Run with `--preset mmdet`, which scores with `p · ctr` (no square root) and suppresses at IoU > "
-                + "0.5 instead of 0.6. Predict first: does NMS keep different boxes? Do the scores on the kept "
-                + "boxes change?",
-            "Run with `--scene Assets/scenes/street.json`: which level has the lowest mean centerness, and "
-                + "is it the level with the most positives?")
+            Exercise(
+                "Run with `--preset official-imprv`. Before looking, predict: do the heat maps keep their dark "
+                    + "edges, and does the lowest centerness target per level go up or down? Why?",
+                answer: (allUp ? "Up, on every level that has positives: " : "Up on most levels: ")
+                    + listed(
+                        sampled.map { s in
+                            let before = own.first { $0.name == s.name }.map { num($0.lowest, 2) } ?? "—"
+                            return "\(s.name) \(before) → \(num(s.lowest, 2))"
+                        })
+                    + ". Center sampling keeps only locations within 1.5 strides of a box's centre, so the dark "
+                    + "border positives are gone."),
+            Exercise(
+                "Take a square box and the location a quarter of the way in from its top-left corner along the "
+                    + "diagonal (`l* = t* = w/4`). Predict its centerness target before computing it.",
+                answer:
+                    "\(num(quarter, 3)) = 1/3: both ratios are `(w/4)/(3w/4)` = 1/3, and the square root of their product "
+                    + "is 1/3, whatever the size of the box."),
+            Exercise(
+                "Run with `--scene Assets/scenes/street.json`: which level has the lowest mean centerness, and "
+                    + "is it the level with the most positives?",
+                answer: zip2(darkest, busiest).map { d, b in
+                    "\(d.name), mean \(num(d.mean, 2)); the level with most positives is \(b.name) (\(b.count)). "
+                        + (d.name == b.name
+                            ? "The same level: the more locations a box has on a level, the more of them lie near its border."
+                            : "Not the same level: the mean depends on where a level's positives sit inside their boxes, "
+                                + "not on how many there are.")
+                } ?? "The street has no positive under this preset.")
+        )
     }
 }.main(options)

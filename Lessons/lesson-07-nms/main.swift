@@ -28,6 +28,18 @@ let levelNames = preset.assignment.levels.map(\.name)
 /// The table swatch of ground-truth box `index`, its colour in every figure.
 func swatch(forBox index: Int) -> UInt32? { UInt32(BoxColors.hex(forBox: index).dropFirst(), radix: 16) }
 
+/// The whole pipeline of lesson 7 under another preset: its own targets, the same simulated head
+/// recipe, its own post-processing rules. The answers to "try this" come from here.
+func pipeline(for other: Preset) -> PipelineStages {
+    let otherRules = postProcessingRules(for: other)
+    let targets = other.matcher.assign(
+        scene.groundTruths, imageWidth: scene.width, imageHeight: scene.height, explain: false)
+    let dense = simulateHead(targets, units: otherRules.units, recipe: recipe)
+    return PipelineStages(
+        levels: dense.levels, imageWidth: Float(scene.width), imageHeight: Float(scene.height),
+        rules: otherRules)
+}
+
 Lesson(
     id: "lesson-07-nms",
     title: "From dense predictions to detections: scores, top-k and NMS",
@@ -518,16 +530,36 @@ Lesson(
         let mmdet = PostProcessingRules.mmdet
         let torchvision = PostProcessingRules.torchvision
         let eecs = PostProcessingRules.eecs498
+        let mmdetRun = pipeline(for: .mmdet)
+        let torchvisionRun = pipeline(for: .torchvision)
+        let eecsRun = pipeline(for: .eecs498)
+        let top = { (run: PipelineStages) in run.detections.map(\.score).max() ?? 0 }
+        "Predict first, then reveal the answer (a key in the terminal, a click on the page)."
         TryThis(
-            "Run with `--preset mmdet`: the reported score becomes `\(formula(mmdet.finalScore))` (no square root) and NMS "
-                + "suppresses at IoU > \(fixed(nominal(mmdet.nmsThreshold), 1)). Predict first: do the top scores go up or down, "
-                + "and how many detections reach \(fixed(Double(displayThreshold), 1)) (here \(strong))?",
-            "Run with `--preset torchvision`: the threshold applies to `\(formula(torchvision.thresholdScore))` at "
-                + "\(fixed(Double(torchvision.scoreThreshold), 1)). Predict how many (location, class) pairs pass it, "
-                + "compared with the \(grouped(s.aboveThresholdPerLevel.reduce(0, +))) here.",
-            "Run with `--preset eecs498`: one class per location, `\(formula(eecs.thresholdScore))` > "
-                + "\(fixed(Double(eecs.scoreThreshold), 1)), no top-k and no cap. Predict how many detections come out "
-                + "(here \(grouped(s.detections.count)))."
+            Exercise(
+                "Run with `--preset mmdet`: the reported score becomes `\(formula(mmdet.finalScore))` (no square root) and NMS "
+                    + "suppresses at IoU > \(fixed(nominal(mmdet.nmsThreshold), 1)). Predict first: do the top scores go up or down, "
+                    + "and how many detections reach \(fixed(Double(displayThreshold), 1)) (here \(strong))?",
+                answer:
+                    "The top score goes \(top(mmdetRun) < top(s) ? "down" : "up"), from \(fixed(Double(top(s)), 3)) to "
+                    + "\(fixed(Double(top(mmdetRun)), 3)): `p·ctr` is smaller than its square root whenever it is below 1. "
+                    + "\(mmdetRun.detections.filter { $0.score >= displayThreshold }.count) detections reach "
+                    + "\(fixed(Double(displayThreshold), 1)). (mmdet also has its own targets, so the simulated head differs a little.)"
+            ),
+            Exercise(
+                "Run with `--preset torchvision`: the threshold applies to `\(formula(torchvision.thresholdScore))` at "
+                    + "\(fixed(Double(torchvision.scoreThreshold), 1)). Predict how many (location, class) pairs pass it, "
+                    + "compared with the \(grouped(s.aboveThresholdPerLevel.reduce(0, +))) here.",
+                answer:
+                    "\(grouped(torchvisionRun.aboveThresholdPerLevel.reduce(0, +))). A threshold on the combined score "
+                    + "also removes confident classes at locations whose centerness is low."),
+            Exercise(
+                "Run with `--preset eecs498`: one class per location, `\(formula(eecs.thresholdScore))` > "
+                    + "\(fixed(Double(eecs.scoreThreshold), 1)), no top-k and no cap. Predict how many detections come out "
+                    + "(here \(grouped(s.detections.count))).",
+                answer:
+                    "\(grouped(eecsRun.detections.count)), from \(grouped(eecsRun.pool.count)) candidates entering NMS. "
+                    + "Without a top-k or a cap, NMS alone decides how many remain.")
         )
     }
 }.main(options)
