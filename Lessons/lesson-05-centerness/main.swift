@@ -237,11 +237,13 @@ Lesson(
                 + "swaps two scores."
             let threshold = inference.nmsThreshold
             let detectionsByP = candidates.map {
-                Figures.ScoredBox(box: $0.predicted, score: p, label: $0.shortName)
+                Figures.ScoredBox(
+                    box: $0.predicted, score: p, label: $0.shortName, groundTruth: $0.groundTruth)
             }
             let detectionsByScore = candidates.indices.map { i in
                 Figures.ScoredBox(
-                    box: candidates[i].predicted, score: finalScores[i], label: candidates[i].shortName)
+                    box: candidates[i].predicted, score: finalScores[i], label: candidates[i].shortName,
+                    groundTruth: candidates[i].groundTruth)
             }
             let keptByP = NMS.greedy(
                 boxes: detectionsByP.map(\.box), scores: detectionsByP.map(\.score), iouThreshold: threshold)
@@ -255,7 +257,9 @@ Lesson(
                 + "\(described(keptByScore, candidates)). The kept boxes overlap their objects by IoU "
                 + "\(num(meanIoU(keptByP, candidates), 2)) on average when ranked by `p` and \(num(meanIoU(keptByScore, candidates), 2)) "
                 + "when ranked with centerness. Look in the two strips below for which box of each object "
-                + "survives: orange is the box kept at each step, dashed red what it suppresses."
+                + "survives. Each box is drawn in its object's colour, over that object's ground truth (thin, tinted); "
+                + "the thickest line is the box kept at this step, dashes what it suppresses, and every IoU "
+                + "printed is with the box kept at that step, marked ▶."
             Picture(
                 "nms-ranked-by-p", caption: "NMS when the candidates are ranked by the class score p alone."
             ) {
@@ -264,6 +268,7 @@ Lesson(
                     detections: detectionsByP, imageWidth: scene.width, imageHeight: scene.height,
                     backdrop: backdrop)
                 frames.iouThreshold = threshold
+                frames.groundTruths = scene.groundTruths
                 frames.columns = 3
                 frames.frameWidth = 250
                 frames.title = "Ranked by p alone: \(detectionsByP.count) candidates → \(keptByP.count) kept"
@@ -278,6 +283,7 @@ Lesson(
                     detections: detectionsByScore, imageWidth: scene.width, imageHeight: scene.height,
                     backdrop: backdrop)
                 frames.iouThreshold = threshold
+                frames.groundTruths = scene.groundTruths
                 frames.columns = 3
                 frames.frameWidth = 250
                 frames.title =

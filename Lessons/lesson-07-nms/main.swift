@@ -256,10 +256,12 @@ Lesson(
         )
         if let g = watched {
             let members = clusters[g]
-            let detections = frameDetections(members.map { s.pool[$0] }) { _ in nil }
+            // Every candidate here is about box g: drawn in its colour, over its ground truth.
+            let detections = frameDetections(members.map { s.pool[$0] }, groundTruth: { _ in g }) { _ in nil }
             var frames = NMSFrames(
                 detections: detections, imageWidth: scene.width, imageHeight: scene.height, backdrop: backdrop
             )
+            frames.groundTruths = scene.groundTruths
             frames.iouThreshold = rules.nmsThreshold
             let steps = frames.steps
             let library = NMS.greedy(
@@ -271,8 +273,10 @@ Lesson(
             class “\(h.className(h.classOfBox[g]))” overlap its box by IoU > 0.3\
             \(fullClusters[g].count > members.count ? "; the frames follow the \(members.count) highest-scoring ones (a box's fate depends only on the boxes scoring above it, so these fates are the same as in the full run)" : ""). \
             Before looking, guess how many survive. \
-            Each frame shows the box kept at that step (thick), the boxes it suppresses (dashed, with the \
-            IoU that did it), and the ones still waiting (thin).
+            Each frame shows the box kept at that step (thickest, ▶), the boxes it suppresses (dashed, ✗, \
+            with their IoU *with the ▶ box*), and the ones still waiting (thin). All are drawn in the colour \
+            of the object they are about, over its ground-truth box (thin and tinted); the line, not the \
+            colour, says what NMS did.
             """
             Picture(
                 "nms-frames",
@@ -405,22 +409,30 @@ Lesson(
                 ["ignoring classes", "NMS.greedy", "\(agnostic.count) of 2"],
                 ["class-aware (FCOS)", "NMS.batched", "\(aware.count) of 2"],
             ])
-        Picture("class-aware", caption: "The same pair if classes were ignored: the second box would be lost")
-        { path, format in
-            var frames = NMSFrames(
-                detections: frameDetections(
-                    [
-                        FCOS.Detection(
-                            box: base, score: scores[0], label: firstClass, level: 0, locationIndex: 0),
-                        FCOS.Detection(
-                            box: other, score: scores[1], label: secondClass, level: 0, locationIndex: 0),
-                    ], name: h.className),
-                imageWidth: scene.width, imageHeight: scene.height, backdrop: backdrop)
-            frames.iouThreshold = rules.nmsThreshold
-            frames.shownSteps = [0]
-            frames.frameWidth = 520
-            frames.title = "Class-agnostic NMS would drop the “\(h.className(secondClass))” box"
-            try frames.write(toPath: path, format: format)
+        Picture(
+            "class-aware",
+            caption:
+                "The same pair under both kinds of NMS: ignoring classes loses the second box, class-aware keeps both"
+        ) { path, format in
+            /// A class's colour: the colour of the scene's box of that class, if there is one.
+            let colorOf = { (c: Int) -> Color in
+                h.classOfBox.firstIndex(of: c).map { BoxColors.color(forBox: $0) } ?? Color.gray(0.3)
+            }
+            try ClassAwareFigure(
+                entries: [
+                    .init(
+                        box: base, score: scores[0], name: h.className(firstClass), color: colorOf(firstClass)
+                    ),
+                    .init(
+                        box: other, score: scores[1], name: h.className(secondClass),
+                        color: colorOf(secondClass)),
+                ],
+                keptIgnoringClasses: agnostic, keptClassAware: aware, iou: iou,
+                threshold: nominal(rules.nmsThreshold),
+                imageWidth: scene.width, imageHeight: scene.height, illustration: scene.illustration,
+                title:
+                    "Class-aware NMS keeps the “\(h.className(secondClass))” box that class-agnostic NMS drops"
+            ).write(toPath: path, format: format)
         }
         "With `NMS.batched`, which is what every preset runs, each class is suppressed on its own, so both boxes are kept."
         let crossClass = s.detections.indices.flatMap { i in

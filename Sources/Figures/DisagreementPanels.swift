@@ -26,6 +26,8 @@ public struct DisagreementPanels: FigureDrawable {
     public var panelWidth: Double = 440
     public var columns: Int?
     public var title: String?
+    /// Magnifies a box too small to see on a level where either rule set has positives for it.
+    public var insetZoom: InsetZoom = .automatic
     public var style: FigureStyle = .standard
 
     public init(
@@ -172,36 +174,55 @@ public struct DisagreementPanels: FigureDrawable {
             let la = first.levels[pair.first]
             let lb = second.levels[pair.second]
             let mapping = layout.mapping(panel: panel)
-            painter.drawBackground(in: ctx, mapping: mapping)
-            painter.drawBoxes(in: ctx, mapping: mapping)
-            var batch = MarkerBatch()
-            let slack = Double(la.map.stride)
-            for index in la.matched.indices where mapping.shows(la.map.location(at: index), margin: slack) {
-                let g = Int(la.matched[index])
-                batch.add(
-                    g >= 0 ? .positive(box: g) : .location, at: mapping.point(la.map.location(at: index)))
-            }
-            for index in lb.matched.indices where lb.matched[index] >= 0 {
-                let location = lb.map.location(at: index)
-                if mapping.shows(location, margin: slack) {
-                    batch.add(.comparedPositive(box: Int(lb.matched[index])), at: mapping.point(location))
+            func content(_ mapping: ImageMapping) {
+                painter.drawBackground(in: ctx, mapping: mapping)
+                painter.drawBoxes(in: ctx, mapping: mapping)
+                var batch = MarkerBatch()
+                let slack = Double(la.map.stride)
+                for index in la.matched.indices where mapping.shows(la.map.location(at: index), margin: slack)
+                {
+                    let g = Int(la.matched[index])
+                    batch.add(
+                        g >= 0 ? .positive(box: g) : .location, at: mapping.point(la.map.location(at: index)))
                 }
-            }
-            for index in disagreements(first: pair.first, second: pair.second) {
-                let row = index / la.map.width
-                let column = index % la.map.width
-                var location = la.map.location(at: index)
-                // Ring the location that is positive: the first preset's, unless only the second's is.
-                if la.matched[index] < 0, row < lb.map.height, column < lb.map.width {
-                    location = lb.map.location(at: row * lb.map.width + column)
+                for index in lb.matched.indices where lb.matched[index] >= 0 {
+                    let location = lb.map.location(at: index)
+                    if mapping.shows(location, margin: slack) {
+                        batch.add(.comparedPositive(box: Int(lb.matched[index])), at: mapping.point(location))
+                    }
                 }
-                if mapping.shows(location, margin: slack) {
-                    batch.add(.disagreement, at: mapping.point(location))
+                for index in disagreements(first: pair.first, second: pair.second) {
+                    let row = index / la.map.width
+                    let column = index % la.map.width
+                    var location = la.map.location(at: index)
+                    // Ring the location that is positive: the first preset's, unless only the second's is.
+                    if la.matched[index] < 0, row < lb.map.height, column < lb.map.width {
+                        location = lb.map.location(at: row * lb.map.width + column)
+                    }
+                    if mapping.shows(location, margin: slack) {
+                        batch.add(.disagreement, at: mapping.point(location))
+                    }
                 }
+                let spacing = Double(min(la.map.stepX, la.map.stepY)) * mapping.scale
+                ctx.withClip(to: mapping.frame) {
+                    batch.draw(in: ctx, metrics: MarkerMetrics(spacing: spacing))
+                }
+                painter.drawBoxLabels(in: ctx, mapping: mapping)
             }
-            let spacing = Double(min(la.map.stepX, la.map.stepY)) * mapping.scale
-            ctx.withClip(to: mapping.frame) { batch.draw(in: ctx, metrics: MarkerMetrics(spacing: spacing)) }
-            painter.drawBoxLabels(in: ctx, mapping: mapping)
+            content(mapping)
+            let subjects = Set((la.matched + lb.matched).filter { $0 >= 0 }.map(Int.init)).sorted()
+            if let plan = insetZoom.plan(
+                boxes: subjects.map { ($0, first.groundTruths[$0].box) }, panel: mapping)
+            {
+                let inView = { (level: LevelTargets) in
+                    level.matched.indices.filter {
+                        level.matched[$0] >= 0 && plan.mapping.shows(level.map.location(at: $0))
+                    }.count
+                }
+                insetZoom.draw(
+                    plan, panel: mapping, in: ctx, style: style,
+                    note: "\(inView(la)) vs \(inView(lb)) positives in view", content: content)
+            }
             painter.drawFrame(in: ctx, mapping: mapping)
             painter.drawTitle(titles[panel], in: layout.panelTitles[panel], in: ctx)
         }
