@@ -32,6 +32,9 @@ public struct LevelPanels: FigureDrawable {
     public var subtitle: String?
     /// Magnifies a box whose positives on a level would be too small to see (``InsetZoom``).
     public var insetZoom: InsetZoom = .automatic
+    /// Which boxes are drawn in colour (``FocusMode``); all by default. `.automatic` keeps the
+    /// boxes without a positive in colour in a crowded scene, since they are what to look at.
+    public var focus: FocusMode = .all
     public var style: FigureStyle = .standard
 
     public init(
@@ -226,7 +229,11 @@ public struct LevelPanels: FigureDrawable {
         let assignment = LevelMarkers.explained(assignment)
         let layout = layout
         titleBlock.draw(in: ctx, at: layout.titleOrigin)
-        let painter = painter
+        let muted = focus.muted(
+            count: assignment.groundTruths.count,
+            relevant: Set(assignment.groundTruthsWithoutPositives.prefix(FocusMode.focusLimit)))
+        var painter = painter
+        painter.muted = muted
         let titles = panelTitleLines
         for (panel, levelIndex) in shownLevels.enumerated() {
             let level = assignment.levels[levelIndex]
@@ -250,7 +257,7 @@ public struct LevelPanels: FigureDrawable {
                 }
                 let spacing = Double(min(level.map.stepX, level.map.stepY)) * mapping.scale
                 ctx.withClip(to: mapping.frame) {
-                    batch.draw(in: ctx, metrics: MarkerMetrics(spacing: spacing))
+                    batch.draw(in: ctx, metrics: MarkerMetrics(spacing: spacing, muted: muted))
                 }
                 painter.drawBoxLabels(in: ctx, mapping: mapping, warnings: warnings)
             }

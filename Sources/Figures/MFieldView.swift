@@ -24,6 +24,8 @@ public struct MFieldView: FigureDrawable {
     public var width: Double = 760
     public var title: String?
     public var subtitle: String?
+    /// Magnifies a box too small to read its field at this width (``InsetZoom``).
+    public var insetZoom: InsetZoom = .automatic
     public var style: FigureStyle = .standard
 
     public init(
@@ -109,19 +111,28 @@ public struct MFieldView: FigureDrawable {
     public func draw(in ctx: DrawingContext) {
         titleBlock.draw(in: ctx, at: CGPoint(x: style.margin, y: style.margin))
         let mapping = mapping
-        backdrop.draw(
-            in: ctx, mapping: mapping, imageWidth: imageWidth, imageHeight: imageHeight, dimming: 0.45)
         let order = groundTruths.indices.sorted {
             groundTruths[$0].box.area(.continuous) > groundTruths[$1].box.area(.continuous)
         }
-        ctx.withClip(to: mapping.frame) {
-            for g in order {
-                drawField(of: groundTruths[g].box, in: ctx, mapping: mapping)
+        func content(_ mapping: ImageMapping) {
+            backdrop.draw(
+                in: ctx, mapping: mapping, imageWidth: imageWidth, imageHeight: imageHeight, dimming: 0.45)
+            ctx.withClip(to: mapping.frame) {
+                for g in order {
+                    drawField(of: groundTruths[g].box, in: ctx, mapping: mapping)
+                }
             }
+            let overlay = BoxOverlay(
+                groundTruths: groundTruths, lineWidth: 2.5, labels: .full, font: .bold(13))
+            overlay.drawOutlines(in: ctx, mapping: mapping)
+            overlay.drawLabels(in: ctx, mapping: mapping, bounds: mapping.frame.insetBy(dx: 1, dy: 1))
         }
-        let overlay = BoxOverlay(groundTruths: groundTruths, lineWidth: 2.5, labels: .full, font: .bold(13))
-        overlay.drawOutlines(in: ctx, mapping: mapping)
-        overlay.drawLabels(in: ctx, mapping: mapping, bounds: mapping.frame.insetBy(dx: 1, dy: 1))
+        content(mapping)
+        if let plan = insetZoom.plan(
+            boxes: groundTruths.indices.map { ($0, groundTruths[$0].box) }, panel: mapping)
+        {
+            insetZoom.draw(plan, panel: mapping, in: ctx, style: style, content: content)
+        }
         ctx.strokeRect(mapping.frame.insetBy(dx: -0.5, dy: -0.5), style.frameColor, style: .solid(1))
         legend.draw(in: ctx, at: CGPoint(x: mapping.frame.maxX + 24, y: mapping.frame.minY), maxWidth: 240)
     }
