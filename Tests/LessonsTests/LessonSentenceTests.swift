@@ -113,3 +113,22 @@ struct LessonSentenceTests {
         #expect(four.contains("default head has no `norm_on_bbox`"))
     }
 }
+
+extension LessonSentenceTests {
+    @Test("Lesson 8: each box's m runs from max(w, h)/2 at its centre to max(w, h) at its sides")
+    func mField() throws {
+        let tennis = try SceneFile.read(LessonAssets.scenePath("tennis"))
+        // Worked by hand for the ball (32 × 32): m = 16 at the centre, approaching 32 at the sides,
+        // all inside P3's m ≤ 64; the racket (170 × 220): 110 … 220, across the 128 boundary.
+        let ball = try #require(tennis.groundTruths.first { $0.name == "sports ball" }).box
+        #expect(max(ball.width, ball.height) / 2 == 16)
+        // Table cells are padded: collapse runs of spaces so a row reads "│ 16 │ 32 │".
+        let text = try Self.output("lesson-08-training-targets", ["--step", "5"])
+            .split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+        for truth in tennis.groundTruths {
+            let side = max(truth.box.width, truth.box.height)
+            #expect(text.contains("│ \(number(side / 2)) │ \(number(side)) │"), "\(truth.name ?? "")")
+        }
+        #expect(text.contains("│ P4, P5 │"), "the racket's m range crosses 128")
+    }
+}
