@@ -121,6 +121,7 @@ let lessons = [
     "lesson-05-centerness",
     "lesson-06-focal-loss",
     "lesson-07-nms",
+    "lesson-08-training-targets",
     "lesson-09-atss",
     "lesson-10-gfl",
     "lesson-11-centernet",

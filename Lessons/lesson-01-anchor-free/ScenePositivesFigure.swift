@@ -68,21 +68,41 @@ struct ScenePositivesFigure: FigureDrawable {
                 ctx.translate(x: Double(index) * Double(panelSize.width), y: headerHeight)
                 view.draw(in: ctx)
                 let mapping = view.mapping
-                ctx.withClip(to: mapping.frame) {
-                    if index == 0 {
-                        for (anchor, g) in anchors {
-                            ctx.strokeRect(
-                                mapping.rect(anchor), BoxColors.edge(forBox: g).withAlpha(0.6),
-                                style: .solid(0.8))
+                func marks(_ mapping: ImageMapping) {
+                    ctx.withClip(to: mapping.frame) {
+                        if index == 0 {
+                            for (anchor, g) in anchors {
+                                ctx.strokeRect(
+                                    mapping.rect(anchor), BoxColors.edge(forBox: g).withAlpha(0.6),
+                                    style: .solid(0.8))
+                            }
+                        } else {
+                            for (point, g) in locations {
+                                ctx.beginPath()
+                                ctx.addCircle(center: mapping.point(point), radius: 2.2)
+                                ctx.fillAndStroke(
+                                    fill: BoxColors.color(forBox: g), stroke: BoxColors.edge(forBox: g),
+                                    style: .solid(0.8))
+                            }
                         }
-                    } else {
-                        for (point, g) in locations {
-                            ctx.beginPath()
-                            ctx.addCircle(center: mapping.point(point), radius: 2.2)
-                            ctx.fillAndStroke(
-                                fill: BoxColors.color(forBox: g), stroke: BoxColors.edge(forBox: g),
-                                style: .solid(0.8))
-                        }
+                    }
+                }
+                marks(mapping)
+                // A box too small to see at this scale gets an inset, in both panels alike.
+                let subjects = scene.groundTruths.indices.map { ($0, scene.groundTruths[$0].box) }
+                if let plan = InsetZoom.automatic.plan(boxes: subjects, panel: mapping) {
+                    let count =
+                        index == 0
+                        ? anchors.filter { plan.boxes.contains($0.groundTruth) }.count
+                        : locations.filter {
+                            plan.boxes.contains($0.groundTruth) && plan.mapping.shows($0.point)
+                        }.count
+                    InsetZoom.automatic.draw(
+                        plan, panel: mapping, in: ctx, style: style,
+                        note: "\(count) \(index == 0 ? "anchors" : "positives") in view"
+                    ) { inset in
+                        view.drawPicture(in: ctx, mapping: inset)
+                        marks(inset)
                     }
                 }
             }

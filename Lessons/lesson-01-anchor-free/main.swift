@@ -1,3 +1,4 @@
+import Annotations
 import Canvas
 import FCOS
 import Figures
@@ -351,10 +352,43 @@ Lesson(
     }
 
     Step("Try this") {
+        let count = { (p: Preset) in
+            p.assignment.featureMaps(imageWidth: inputWidth, imageHeight: inputHeight).reduce(0) {
+                $0 + $1.count
+            }
+        }
+        let eecs = count(.eecs498)
+        let ours = count(preset)
+        let small = try ShippedSceneSamples("small-objects", preset: preset)
+        let street = try ShippedSceneSamples("street", preset: preset)
+        let tennis = try ShippedSceneSamples("tennis", preset: preset)
+        "Predict first, then reveal the answer (a key in the terminal, a click on the page)."
         TryThis(
-            "Run with `--preset eecs498`, which uses only P3–P5 and no padding. Predict first: more or fewer FCOS locations at 800 × 1333 than the official preset's, and by how much?",
-            "Run with `--scene Assets/scenes/small-objects.json`. Before looking: which boxes never reach IoU 0.5 with any anchor, and do they still get FCOS positives?",
-            "Run with `--scene Assets/scenes/street.json` (eight boxes). Does RetinaNet's negatives-per-positive ratio go up or down compared with the tennis scene? And FCOS's?"
+            Exercise(
+                "Run with `--preset eecs498`, which uses only P3–P5 and no padding. Predict first: more or fewer FCOS "
+                    + "locations at 800 × 1333 than the \(grouped(ours)) of `\(preset.name)`, and by how much?",
+                answer:
+                    "\(grouped(eecs)): \(eecs < ours ? "fewer" : "more"), by \(grouped(abs(ours - eecs))). The difference is the "
+                    + "P6 and P7 grids eecs498 does not have, and the cells that padding to a multiple of 32 adds on "
+                    + "the lower levels; both are small next to P3, which holds three quarters of all locations."
+            ),
+            Exercise(
+                "Run with `--scene Assets/scenes/small-objects.json`. Before looking: which boxes never reach IoU 0.5 "
+                    + "with any anchor, and do they still get FCOS positives?",
+                answer: small.weak.isEmpty
+                    ? "All of them reach IoU 0.5 with some anchor."
+                    : "\(listed(small.weak)); under `\(preset.name)` they get "
+                        + "\(listed(small.weakPositives.map { $0 == 1 ? "1 positive" : "\($0) positives" })). A location only has to lie "
+                        + "inside a box, so no box is too small or too oddly shaped for FCOS, only too thin for the grid."
+            ),
+            Exercise(
+                "Run with `--scene Assets/scenes/street.json` (eight boxes). Does RetinaNet's negatives-per-positive "
+                    + "ratio go up or down compared with the tennis scene? And FCOS's?",
+                answer:
+                    "RetinaNet's goes \(street.values.retina < tennis.values.retina ? "down" : "up") (\(tennis.retina) on tennis, "
+                    + "\(street.retina) on the street), FCOS's \(street.values.fcos < tennis.values.fcos ? "down" : "up") "
+                    + "(\(tennis.fcos) and \(street.fcos)). More and larger boxes mean more positives, while the number "
+                    + "of anchors and locations is fixed by the image size.")
         )
     }
 }.main(options)

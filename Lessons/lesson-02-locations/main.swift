@@ -319,10 +319,44 @@ Lesson(
     }
 
     Step("Try this") {
+        let corner = try CornerAnswer()
+        let eecsMaps = Preset.eecs498.assignment.featureMaps(
+            imageWidth: scene.width, imageHeight: scene.height)
+        let eecsOutside = eecsMaps.reduce(0) { sum, map in
+            sum
+                + (0..<map.count).filter {
+                    let p = map.location(at: $0)
+                    return p.x >= Float(scene.width) || p.y >= Float(scene.height)
+                }.count
+        }
+        let street = try StreetPadding(preset: preset)
+        "Predict first, then reveal the answer (a key in the terminal, a click on the page)."
         TryThis(
-            "Run with `--preset torchvision --scene Assets/scenes/corner.json`, whose first box touches the image's top-left corner. Predict first: where does location `k` = 0 sit, is it inside that box, and what becomes of the whole first row and first column of locations for such a box? Compare with `--preset official`.",
-            "Run with `--preset eecs498`, which does not pad. Predict: is there still any location outside the image?",
-            "Run with `--scene Assets/scenes/street.json` (1333 px wide, the paper's largest input). How wide is the padded strip now, and how many `P3` locations lie in it?"
+            Exercise(
+                "Run with `--preset torchvision --scene Assets/scenes/corner.json`, whose first box touches the image's "
+                    + "top-left corner. Predict first: where does location `k` = 0 sit, is it inside that box, and what "
+                    + "becomes of the whole first row and first column of locations for such a box? Compare with "
+                    + "`--preset official`.",
+                answer:
+                    "Under torchvision `k` = 0 is (0, 0), the box's own corner: `l* = t* = 0`, so it is not inside, and "
+                    + "neither is any location of the first row or column (one distance is 0). The corner box gets "
+                    + "\(corner.torchvision) P3 locations inside it under torchvision and \(corner.official) under "
+                    + "official, whose first location is (4, 4)."),
+            Exercise(
+                "Run with `--preset eecs498`, which does not pad. Predict: is there still any location outside the image?",
+                answer: eecsOutside == 0
+                    ? "No: with locations at `(j + 0.5)·s` and `⌈W/s⌉` cells, every location of this scene lies inside it."
+                    : "Yes, \(grouped(eecsOutside)): `⌈W/s⌉` cells cover the image rounded up, so where a side is not a "
+                        + "multiple of the stride the last column or row sits in the partly filled cell, less than half a "
+                        + "stride past the edge."),
+            Exercise(
+                "Run with `--scene Assets/scenes/street.json` (1333 px wide, the paper's largest input). How wide is "
+                    + "the padded strip now, and how many `P3` locations lie in it?",
+                answer:
+                    "The street is padded from \(street.width) × \(street.height) to \(street.padded.width) × "
+                    + "\(street.padded.height): a strip \(street.padded.width - street.width) px wide on the right and "
+                    + "\(street.padded.height - street.height) px high at the bottom, holding \(grouped(street.p3InStrip)) "
+                    + "P3 locations.")
         )
     }
 }.main(options)

@@ -183,3 +183,51 @@ func centreCrop(width: Int, height: Int, fraction: Float) -> Box {
     let y0 = ((Float(height) - h) / 2).rounded()
     return Box(x0: x0, y0: y0, x1: x0 + w.rounded(), y1: y0 + h.rounded())
 }
+
+/// The `m` values of the locations of `map` inside `box` at the 64-px boundary: those with `m`
+/// exactly 64, and the smallest `m` above it. Step 8 needs both, because a box whose width is
+/// 128 has `max(l*, r*) ≥ 64` everywhere, with equality only on its centre column.
+func boundaryMValues(of box: Box, on map: FeatureMap, boundary: Float = 64)
+    -> (exactly: [Point], lowestAbove: Float?)
+{
+    var exactly: [Point] = []
+    var lowestAbove: Float?
+    for index in 0..<map.count {
+        let location = map.location(at: index)
+        let distances = LTRB(from: location, to: box)
+        guard distances.minimum > 0 else { continue }
+        let m = distances.maximum
+        if m == boundary {
+            exactly.append(location)
+        } else if m > boundary {
+            lowestAbove = min(lowestAbove ?? m, m)
+        }
+    }
+    return (exactly, lowestAbove)
+}
+
+/// Where the locations beyond the image's right or bottom edge lie: on the zero padding (inside
+/// the padded size the backbone sees), or past it, where a coarse level's grid overhangs the
+/// padded image because each level halves the previous one rounding up.
+func locationsBeyondEdge(
+    _ maps: [FeatureMap], imageWidth: Int, imageHeight: Int, padded: (width: Int, height: Int)
+) -> (onPadding: Int, pastPadding: Int, pastPaddingLevels: [String]) {
+    var onPadding = 0
+    var pastPadding = 0
+    var levels: [String] = []
+    for map in maps {
+        var past = 0
+        for index in 0..<map.count {
+            let p = map.location(at: index)
+            guard p.x >= Float(imageWidth) || p.y >= Float(imageHeight) else { continue }
+            if p.x >= Float(padded.width) || p.y >= Float(padded.height) {
+                past += 1
+            } else {
+                onPadding += 1
+            }
+        }
+        pastPadding += past
+        if past > 0 { levels.append(map.level.name) }
+    }
+    return (onPadding, pastPadding, levels)
+}

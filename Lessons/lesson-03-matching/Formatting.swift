@@ -119,3 +119,9 @@ func boxRows(_ groundTruths: [GroundTruth], _ cells: (Int) -> [String]) -> [Tabl
         return Table.Row(row, swatch: swatch(forBox: g))
     }
 }
+
+/// Both optionals, or `nil`.
+func zip2<A, B>(_ a: A?, _ b: B?) -> (A, B)? {
+    guard let a, let b else { return nil }
+    return (a, b)
+}

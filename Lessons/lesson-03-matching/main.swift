@@ -142,12 +142,16 @@ Lesson(
         let maps = a.levels.map(\.map)
         let total = maps.reduce(0) { $0 + $1.count }
         let padded = rules.featureSize.paddedSize(imageWidth: scene.width, imageHeight: scene.height)
-        let inPadding = maps.reduce(0) { sum, map in
-            sum + map.locations.filter { $0.x >= Float(scene.width) || $0.y >= Float(scene.height) }.count
-        }
+        let beyond = locationsBeyondEdge(
+            maps, imageWidth: scene.width, imageHeight: scene.height, padded: padded)
+        let inPadding = beyond.onPadding + beyond.pastPadding
         let whereBeyond: String
         switch rules.featureSize {
-        case .paddedThenHalved: whereBeyond = "on the zero padding"
+        case .paddedThenHalved:
+            whereBeyond =
+                beyond.pastPadding == 0
+                ? "all on the zero padding"
+                : "\(grouped(beyond.onPadding)) on the zero padding and \(grouped(beyond.pastPadding)) past it, on \(listed(beyond.pastPaddingLevels)), whose grids overhang the padded \(padded.width) × \(padded.height) image because each level halves the one below rounding up"
         case .ceilDivision: whereBeyond = "in the last, partly filled row or column of cells"
         }
         let paperScale = rules.featureMaps(imageWidth: 1333, imageHeight: 800).reduce(0) { $0 + $1.count }
@@ -667,7 +671,7 @@ Lesson(
         """
         Rule 1 accepts any location inside a box, even one a few pixels from its border, whose features \
         mostly see background. The authors' improved configuration, `official-imprv`, and mmdetection's \
-        FCOS, which follows it, narrow Rule 1 to a square around the box's centre that grows with the \
+        `center-normbbox-centeronreg-giou` configuration, which follows it, narrow Rule 1 to a square around the box's centre that grows with the \
         stride, clipped to the box:
         """
         Formula(
@@ -681,7 +685,8 @@ Lesson(
         The size gate still measures `m` to the full box, and the regression target is still the distance \
         to the full box's sides: only *which* locations may become positives changes. The square is \
         `2·r·s = \(px(2 * radius))s` wide, so it holds at most \(Int(2 * radius)) × \(Int(2 * radius)) \
-        locations of its level, on P3 as on P7.
+        locations of its level, on P3 as on P7. It is an option, not part of the paper: mmdetection's \
+        default FCOS head has `center_sampling=False`, and only that one configuration switches it on.
         """
         let maxAfter = after.flatMap { $0 }.max() ?? 0
         if !boxes.isEmpty {
@@ -875,6 +880,12 @@ Lesson(
                 let secondLow = smallestM(runs[0], 1)
                 let firstMiss = smallestM(runs[0], 0)
                 let secondMiss = smallestM(runs[3], 1)
+                let atBoundary = boundaryMValues(of: boundaryBoxes[0].box, on: maps[0])
+                let sampledP3 = (0..<maps[0].count).filter { runs[2].levels[0].matched[$0] == 0 }
+                    .map { maps[0].location(at: $0) }
+                let onColumn =
+                    "Every P3 location on the column x = \(px(centre.x)) has `l* = r* = 64`, so the \(atBoundary.exactly.count) of them with `t*, b* ≤ 64` (y \(atBoundary.exactly.map { px($0.y) }.joined(separator: ", "))) all have `m = 64`; center sampling keeps \(listed(sampledP3.map(pointText))), the \(sampledP3.count) P3 positives of #0 in the table's third row."
+                let offColumnLow = atBoundary.lowestAbove.map(px) ?? "—"
                 """
                 Follow the location \(pointText(centre)) of box #0. With locations at `j·s` it is on P3 \
                 (\(px(centre.x)) = \(Int(centre.x) / maps[0].stride)·\(maps[0].stride)) *and* on P4 \
@@ -887,8 +898,9 @@ Lesson(
                 - Strict gate: P3 asks `m < 64` ✗ and P4 asks `64 < m` ✗, so it is \(yes(strict[0])) on P3 \
                 *and* \(yes(strict[1])) on P4: neither level takes it.
 
-                Every other location of #0 is farther from the centre and has `m > 64`, so under the strict \
-                gate #0 has no P3 positive at all. Box #1 shows the same on official's grid: its smallest \
+                The centre is not the only such location. \(onColumn) \
+                Off that column `max(l*, r*)` exceeds 64 (the smallest `m` there is \(offColumnLow)), so no \
+                location of #0 has `m < 64` and under the strict gate #0 has no P3 positive at all. Box #1 shows the same on official's grid: its smallest \
                 `m` there is \(secondLow), on the column through its centre, which the inclusive P3 range \
                 takes and the strict one does not. On the *other* preset's grid each box's nearest location \
                 is half a stride off centre, and `m` is already \(firstMiss) for #0 under official and \
@@ -938,25 +950,74 @@ Lesson(
     }
 
     Step("Try this") {
-        let boundary = try SceneFile.read(LessonAssets.scenePath("boundary"))
-        let boundaryP3 = Matcher(rules: Preset.official.assignment.keepingLevels(1))
-            .assign(boundary.groundTruths, imageWidth: boundary.width, imageHeight: boundary.height)
-            .positiveCounts
-        let secondBoxP3 = boundaryP3.count > 1 ? boundaryP3[1][0] : 0
-        let racket = isDefaultScene && boxes.count > 1 ? boxLabel(1, boxes) : nil
-        "Three experiments. Each changes one option; predict the answer before you run it."
-        let question =
-            racket.map { "how many of its P4 positives does \($0) keep (step 6), and which" }
-            ?? "which box loses the most positives (step 6), and which"
+        let street = try SceneFile.read(LessonAssets.scenePath("street"))
+        let streetCounts = { (p: Preset) in
+            p.matcher.assign(street.groundTruths, imageWidth: street.width, imageHeight: street.height)
+                .positiveCounts
+        }
+        let streetOfficial = streetCounts(.official)
+        let streetSampled = streetCounts(.officialImprv)
+        let emptied = street.groundTruths.indices.flatMap { g in
+            streetOfficial[g].indices.compactMap { l -> String? in
+                streetOfficial[g][l] > 0 && streetSampled[g][l] == 0
+                    ? "\(boxLabel(g, street.groundTruths)) on P\(l + 3) (\(streetOfficial[g][l]) → 0)" : nil
+            }
+        }
+        // The smallest box, moved right until its left side lies on a column of P3 locations.
+        let smallest = boxes.indices.min { boxes[$0].box.area(.continuous) < boxes[$1].box.area(.continuous) }
+        let p3 = try assignment.value.levels.first?.map
+        let shifted: (dx: Float, before: Int, after: Int)? = try smallest.flatMap { g in
+            guard let p3, p3.count > 0 else { return nil }
+            let x0 = boxes[g].box.x0
+            let column = (0..<p3.width).map { p3.location(at: $0).x }.first { $0 > x0 }
+            guard let column else { return nil }
+            let dx = column - x0
+            var moved = boxes
+            moved[g].box = Box(
+                x0: boxes[g].box.x0 + dx, y0: boxes[g].box.y0, x1: boxes[g].box.x1 + dx, y1: boxes[g].box.y1)
+            let after = preset.matcher.assign(moved, imageWidth: scene.width, imageHeight: scene.height)
+            return (dx, try assignment.value.positivesPerGroundTruth[g], after.positivesPerGroundTruth[g])
+        }
+        let mmdetCells: Int = {
+            let a = Preset.mmdet.matcher.assign(boxes, imageWidth: scene.width, imageHeight: scene.height)
+            let b = Preset.officialImprv.matcher.assign(
+                boxes, imageWidth: scene.width, imageHeight: scene.height)
+            return zip(a.levels, b.levels).reduce(0) { sum, pair in
+                sum + zip(pair.0.matched, pair.1.matched).filter { $0 != $1 }.count
+            }
+        }()
+        "Three experiments. Each changes one thing; predict the answer before you run it, then reveal the answer."
         TryThis(
-            "Run with `--preset torchvision`: \(question) of the four differences listed in step 8 removes them? "
-                + "Then test your answer with `--preset official-imprv`, which keeps official's grid and gate and, "
-                + "for matching, adds only center sampling.",
-            "Run with `--scene Assets/scenes/street.json`: on which level does the bus land, and does it keep every "
-                + "location that passes the gate there? Step 4's table and step 5's ambiguous locations tell.",
-            "Run with `--preset official-imprv --scene Assets/scenes/boundary.json`: box #1 has "
-                + "\(counted(secondBoxP3, "P3 positive")) under official (step 8). How many survive center sampling? "
-                + "Work out `r·s` on P3 first."
+            Exercise(
+                "Run with `--preset official-imprv --scene Assets/scenes/street.json`. Center sampling keeps at most "
+                    + "3 × 3 locations per box and level. Predict: does any street box lose *all* its positives on a "
+                    + "level where official gave it some?",
+                answer: emptied.isEmpty
+                    ? "No: every (box, level) pair with positives under official keeps at least one, because the "
+                        + "centre square always contains the location nearest the box's centre when that lies inside the box."
+                    : "Yes: \(listed(emptied)). The centre square is clipped to the box, and where the box's centre "
+                        + "falls between locations a thin box can keep none."),
+            Exercise(
+                zip2(smallest, shifted).map { g, move in
+                    "Move \(boxLabel(g, boxes)) \(px(move.dx)) px to the right (copy the scene file, edit it, pass it "
+                        + "with `--scene`), so its left side lies exactly on a column of P3 locations. Its size does not "
+                        + "change. Predict its number of positives under `\(preset.name)` (now \(move.before))."
+                }
+                    ?? "Move a box so that one of its sides lies exactly on a column of locations, and predict its positives.",
+                answer: shifted.map {
+                    "\($0.after) (from \($0.before)). Rule 1 is strict: the column that now lies on the left side has "
+                        + "`l* = 0` and is not inside, so the box covers fewer columns of locations"
+                        + ($0.after < $0.before
+                            ? " and loses their positives." : ", though here none of them was a positive.")
+                }),
+            Exercise(
+                "Run with `--preset mmdet`. It places locations at `(j + 0.5)·s` and computes areas without the `+1`. "
+                    + "Predict how many of this scene's cells get a different target than under `official-imprv`.",
+                answer:
+                    "\(grouped(mmdetCells)). For the even strides 8…128, `(j + 0.5)·s` equals `⌊s/2⌋ + j·s`, so the "
+                    + "grids coincide; the `+1` in the areas only matters when two boxes' areas are within one "
+                    + "row or column of pixels of each other"
+                    + (mmdetCells == 0 ? ", which does not happen here." : ".")),
         )
     }
 }.main(options)

@@ -1,3 +1,4 @@
+import Annotations
 import Canvas
 import FCOS
 import Figures
@@ -95,7 +96,8 @@ Lesson(
     Step("Pixels or strides") {
         "The paper regresses the distances in pixels. The improved variants divide them by the level's "
             + "stride `s` first: the authors' `NORM_REG_TARGETS` (`official-imprv`), mmdetection's "
-            + "`norm_on_bbox`, torchvision's and detectron2's linear box coder (its anchor size is the "
+            + "`norm_on_bbox` (on only in its `center-normbbox-centeronreg-giou` configuration; its default "
+            + "head keeps pixels, as the paper does), torchvision's and detectron2's linear box coder (its anchor size is the "
             + "stride) and EECS 498's `fcos_get_deltas_from_locations`. Preset `\(preset.name)` trains on "
             + "**\(unitName)**."
         let levels = preset.assignment.levels
@@ -236,9 +238,16 @@ Lesson(
                 })
             let worst = rows.map(\.2).max() ?? 0
             if worst == 0 {
-                "Every decoded box equals its ground truth exactly, to the last bit of a float32. Dividing by "
-                    + "a stride that is a power of two and multiplying back is exact in binary floating "
-                    + "point; with a stride of 12 it would not always be."
+                switch units {
+                case .stride:
+                    "Every decoded box equals its ground truth exactly, to the last bit of a float32. Dividing "
+                        + "by a stride that is a power of two and multiplying back is exact in binary floating "
+                        + "point; with a stride of 12 it would not always be."
+                case .pixels:
+                    "Every decoded box equals its ground truth exactly, to the last bit of a float32. Pixel "
+                        + "targets are never divided: encoding subtracts (`l* = x − x0`) and decoding subtracts "
+                        + "back (`x − l*`), and with whole-pixel coordinates below 2²⁴ both are exact in float32."
+                }
             } else {
                 "The largest difference is \(short(worst, 6)) px: float32 rounding of this scene's fractional "
                     + "coordinates, far below a pixel."
@@ -292,7 +301,7 @@ Lesson(
         let heads: [(String, String, PostProcessingRules)] = [
             ("official", "exp(s_i · x), in pixels", .official),
             ("official-imprv", "ReLU(s_i · x), in strides", .officialImprv),
-            ("mmdet", "clamp(s_i · x, min = 0), in strides", .mmdet),
+            ("mmdet", "clamp(s_i · x, min = 0), in strides (norm_on_bbox config)", .mmdet),
             ("torchvision", "ReLU(x), in strides", .torchvision),
             ("detectron2", "none (raw x), in strides", .detectron2),
             ("eecs498", "none (raw x), in strides", .eecs498),
@@ -317,7 +326,9 @@ Lesson(
             improved:  distance in strides = ReLU(x)
             """)
         "Here `s_i` is a learnable scalar, one per level, starting at 1. The improved official head and "
-            + "mmdetection keep it in front of their ReLU, `ReLU(s_i · x)`; torchvision drops it."
+            + "mmdetection's `norm_on_bbox` configuration keep it in front of their ReLU, `ReLU(s_i · x)`; "
+            + "torchvision drops it. mmdetection's default head has no `norm_on_bbox` and uses the paper's "
+            + "`exp(s_i · x)` in pixels."
 
         "Both are never negative, which the previous step showed matters. They differ in *scale*. With "
             + "pixel targets, the same shared weights must produce tens of pixels on P3 and hundreds on P7; "
@@ -415,14 +426,56 @@ Lesson(
     }
 
     Step("Try this") {
+        let sampled = Preset.officialImprv.matcher.assign(
+            scene.groundTruths, imageWidth: scene.width, imageHeight: scene.height
+        ).positiveSamples
+        let eecs = levelMagnitudes(
+            Preset.eecs498.matcher.assign(
+                scene.groundTruths, imageWidth: scene.width, imageHeight: scene.height
+            )
+            .positiveSamples)
+        let eecsTop = eecs.last
+        let street = try SceneFile.read(LessonAssets.scenePath("street"))
+        let streetLevels = levelMagnitudes(
+            preset.matcher.assign(street.groundTruths, imageWidth: street.width, imageHeight: street.height)
+                .positiveSamples)
+        let largest = streetLevels.max { $0.meanM < $1.meanM }
+        let normalised = streetLevels.map(\.meanMStrides)
+        let ownSamples = try samples.value
+        let stillThere = try zoomed.value.map { z in
+            sampled.contains { $0.level == z.level && $0.index == z.index && $0.groundTruth == z.groundTruth }
+        }
+        "Predict first, then reveal the answer (a key in the terminal, a click on the page)."
         TryThis(
-            "Run with `--preset official-imprv`. The targets are now stored in strides: predict the numbers in "
-                + "the *decoding back* table's stored-target column before you look. Does the zoomed location "
-                + "change? (Center sampling keeps only positives near each box's centre.)",
-            "Run with `--preset eecs498`, which has only P3–P5. Before looking, predict the largest `m ÷ s` on "
-                + "P5: is it still at most 8?",
-            "Run with `--scene Assets/scenes/street.json`, eight boxes from P3 to P7: which level has the "
-                + "largest mean `m` in pixels, and how far apart are the levels once `m` is divided by the stride?"
+            Exercise(
+                "Run with `--preset official-imprv`, which stores targets in strides and keeps only positives near "
+                    + "each box's centre. Predict: how many of this run's \(grouped(ownSamples.count)) positives remain, "
+                    + "and is the location drawn with arrows in the first figure still one of them?",
+                answer:
+                    "\(grouped(sampled.count)) remain. The zoomed location is "
+                    + (stillThere.map {
+                        $0 ? "still a positive" : "gone: it lies outside its box's centre square"
+                    }
+                        ?? "not defined here")
+                    + ". The stored numbers shrink by the stride (8 on P3 … 128 on P7); decoding multiplies it back."
+            ),
+            Exercise(
+                "Run with `--preset eecs498`, which has only P3–P5. Before looking, predict the largest `m ÷ s` on "
+                    + "P5: is it still at most 8?",
+                answer: eecsTop.map {
+                    "On \($0.levelName) the largest `m` is \(num($0.largestM, 0)) px, `m ÷ s` = "
+                        + "\(num($0.largestM / Float($0.stride), 2)): "
+                        + ($0.largestM / Float($0.stride) > 8
+                            ? "more than 8, because the last level has no upper bound and takes every larger box."
+                            : "still at most 8 on this scene, though the last level has no upper bound.")
+                } ?? "This scene has no positive under eecs498."),
+            Exercise(
+                "Run with `--scene Assets/scenes/street.json`, eight boxes from P3 to P7: which level has the "
+                    + "largest mean `m` in pixels, and how far apart are the levels once `m` is divided by the stride?",
+                answer: largest.map {
+                    "\($0.levelName), with a mean `m` of \(num($0.meanM, 0)) px. Divided by the stride the level means "
+                        + "lie between \(num(normalised.min() ?? 0, 2)) and \(num(normalised.max() ?? 0, 2))."
+                } ?? "The street has no positive under this preset.")
         )
     }
 }.main(options)

@@ -1,3 +1,4 @@
+import Annotations
 import Canvas
 import FCOS
 import Figures
@@ -71,6 +72,21 @@ func levelRow(_ level: LevelTargets) -> Table.Row {
 /// The formula written out naively, as a reference implementation evaluates it, to show the `0 / 0`.
 func naiveCenterness(_ d: LTRB) -> Float {
     ((min(d.l, d.r) / max(d.l, d.r)) * (min(d.t, d.b) / max(d.t, d.b))).squareRoot()
+}
+
+/// Both optionals, or `nil`.
+func zip2<A, B>(_ a: A?, _ b: B?) -> (A, B)? {
+    guard let a, let b else { return nil }
+    return (a, b)
+}
+
+/// Per level: the smallest and the mean centerness target of the positives, and their count.
+func centernessByLevel(_ a: Assignment) -> [(name: String, lowest: Float, mean: Float, count: Int)] {
+    a.levels.compactMap { level in
+        let values = level.matched.indices.filter { level.matched[$0] >= 0 }.map { level.centerness[$0] }
+        guard let lowest = values.min() else { return nil }
+        return (level.map.level.name, lowest, values.reduce(0, +) / Float(values.count), values.count)
+    }
 }
 
 Lesson(
@@ -210,20 +226,24 @@ Lesson(
                         && candidates[j].role == "near the edge") || byScore[i] < byScore[j]
                 }
             }
+            let reordered: String =
+                centreFirst
+                ? "the centre location of every box moves ahead of its edge location. "
+                : "the order changes, though not for every box. "
             "By `p` alone every candidate ties, and a stable sort keeps the list order, so each edge location "
                 + "comes before its box's centre location. Multiplied by centerness, "
-                + (centreFirst
-                    ? "the centre location of every box moves ahead of its edge location. "
-                    : "the order changes, though not for every box. ")
+                + reordered
                 + "Ranking by `p · ctr` or by `√(p · ctr)` gives the same order, since the square root never "
                 + "swaps two scores."
             let threshold = inference.nmsThreshold
             let detectionsByP = candidates.map {
-                Figures.ScoredBox(box: $0.predicted, score: p, label: $0.shortName)
+                Figures.ScoredBox(
+                    box: $0.predicted, score: p, label: $0.shortName, groundTruth: $0.groundTruth)
             }
             let detectionsByScore = candidates.indices.map { i in
                 Figures.ScoredBox(
-                    box: candidates[i].predicted, score: finalScores[i], label: candidates[i].shortName)
+                    box: candidates[i].predicted, score: finalScores[i], label: candidates[i].shortName,
+                    groundTruth: candidates[i].groundTruth)
             }
             let keptByP = NMS.greedy(
                 boxes: detectionsByP.map(\.box), scores: detectionsByP.map(\.score), iouThreshold: threshold)
@@ -237,7 +257,9 @@ Lesson(
                 + "\(described(keptByScore, candidates)). The kept boxes overlap their objects by IoU "
                 + "\(num(meanIoU(keptByP, candidates), 2)) on average when ranked by `p` and \(num(meanIoU(keptByScore, candidates), 2)) "
                 + "when ranked with centerness. Look in the two strips below for which box of each object "
-                + "survives: orange is the box kept at each step, dashed red what it suppresses."
+                + "survives. Each box is drawn in its object's colour, over that object's ground truth (thin, tinted); "
+                + "the thickest line is the box kept at this step, dashes what it suppresses, and every IoU "
+                + "printed is with the box kept at that step, marked ▶."
             Picture(
                 "nms-ranked-by-p", caption: "NMS when the candidates are ranked by the class score p alone."
             ) {
@@ -246,6 +268,7 @@ Lesson(
                     detections: detectionsByP, imageWidth: scene.width, imageHeight: scene.height,
                     backdrop: backdrop)
                 frames.iouThreshold = threshold
+                frames.groundTruths = scene.groundTruths
                 frames.columns = 3
                 frames.frameWidth = 250
                 frames.title = "Ranked by p alone: \(detectionsByP.count) candidates → \(keptByP.count) kept"
@@ -260,6 +283,7 @@ Lesson(
                     detections: detectionsByScore, imageWidth: scene.width, imageHeight: scene.height,
                     backdrop: backdrop)
                 frames.iouThreshold = threshold
+                frames.groundTruths = scene.groundTruths
                 frames.columns = 3
                 frames.frameWidth = 250
                 frames.title =
@@ -267,10 +291,22 @@ Lesson(
                 try frames.write(toPath: path, format: format)
             }
         }
-        Note(
-            "This is where the paper's ablation finds centerness's large gain in COCO AP: low-quality boxes "
-                + "predicted far from their object's centre either fall below the score threshold or lose to a "
-                + "better box in NMS. (A real head predicts centerness; here it equals the target.)")
+        let post = preset.postProcessing
+        switch post.thresholdScore {
+        case .classProbability:
+            Note(
+                "This is where the paper's ablation finds centerness's large gain in COCO AP. Under "
+                    + "`\(preset.name)` the score threshold (\(num(post.scoreThreshold))) applies to `p` alone, before "
+                    + "centerness, so a low-quality box is *not* removed by it: centerness only lowers its rank, "
+                    + "and it then loses to a better box in NMS or falls out of the per-level top-k or the "
+                    + "final cap. (A real head predicts centerness; here it equals the target.)")
+        case .product, .geometricMean:
+            Note(
+                "This is where the paper's ablation finds centerness's large gain in COCO AP. Under "
+                    + "`\(preset.name)` the score threshold (\(num(post.scoreThreshold))) applies to the combined score, "
+                    + "so a low-quality box predicted far from its object's centre can fall below it, or lose to a "
+                    + "better box in NMS. (A real head predicts centerness; here it equals the target.)")
+        }
     }
 
     Step("1 at the centre, never NaN") {
@@ -330,14 +366,48 @@ Lesson(
     }
 
     Step("Try this") {
+        let own = centernessByLevel(try assignment.value)
+        let sampled = centernessByLevel(
+            Preset.officialImprv.matcher.assign(
+                scene.groundTruths, imageWidth: scene.width, imageHeight: scene.height))
+        let street = try SceneFile.read(LessonAssets.scenePath("street"))
+        let streetLevels = centernessByLevel(
+            preset.matcher.assign(street.groundTruths, imageWidth: street.width, imageHeight: street.height))
+        let darkest = streetLevels.min { $0.mean < $1.mean }
+        let busiest = streetLevels.max { $0.count < $1.count }
+        let quarter = Centerness.value(LTRB(l: 16, t: 16, r: 48, b: 48))
+        let allUp = sampled.allSatisfy { s in
+            own.first { $0.name == s.name }.map { s.lowest >= $0.lowest } ?? true
+        }
+        "Predict first, then reveal the answer (a key in the terminal, a click on the page)."
         TryThis(
-            "Run with `--preset official-imprv`. Before looking, predict: do the heat maps keep their dark "
-                + "edges, and does the lowest centerness target per level go up or down? Why? (Hint: center "
-                + "sampling.)",
-            "Run with `--preset mmdet`, which scores with `p · ctr` (no square root) and suppresses at IoU > "
-                + "0.5 instead of 0.6. Predict first: does NMS keep different boxes? Do the scores on the kept "
-                + "boxes change?",
-            "Run with `--scene Assets/scenes/street.json`: which level has the lowest mean centerness, and "
-                + "is it the level with the most positives?")
+            Exercise(
+                "Run with `--preset official-imprv`. Before looking, predict: do the heat maps keep their dark "
+                    + "edges, and does the lowest centerness target per level go up or down? Why?",
+                answer: (allUp ? "Up, on every level that has positives: " : "Up on most levels: ")
+                    + listed(
+                        sampled.map { s in
+                            let before = own.first { $0.name == s.name }.map { num($0.lowest, 2) } ?? "—"
+                            return "\(s.name) \(before) → \(num(s.lowest, 2))"
+                        })
+                    + ". Center sampling keeps only locations within 1.5 strides of a box's centre, so the dark "
+                    + "border positives are gone."),
+            Exercise(
+                "Take a square box and the location a quarter of the way in from its top-left corner along the "
+                    + "diagonal (`l* = t* = w/4`). Predict its centerness target before computing it.",
+                answer:
+                    "\(num(quarter, 3)) = 1/3: both ratios are `(w/4)/(3w/4)` = 1/3, and the square root of their product "
+                    + "is 1/3, whatever the size of the box."),
+            Exercise(
+                "Run with `--scene Assets/scenes/street.json`: which level has the lowest mean centerness, and "
+                    + "is it the level with the most positives?",
+                answer: zip2(darkest, busiest).map { d, b in
+                    "\(d.name), mean \(num(d.mean, 2)); the level with most positives is \(b.name) (\(b.count)). "
+                        + (d.name == b.name
+                            ? "The same level: the more locations a box has on a level, the more of them lie near its border."
+                            : "Not the same level: the mean depends on where a level's positives sit inside their boxes, "
+                                + "not on how many there are.")
+                } ?? "The street has no positive under this preset.")
+        )
     }
 }.main(options)

@@ -24,6 +24,13 @@ struct SeededRandom {
     mutating func uniform(_ low: Double, _ high: Double) -> Double {
         low + (high - low) * Double(next() >> 11) / Double(1 << 53)
     }
+
+    /// A standard normal number (Box–Muller on two uniforms; the first is kept away from 0).
+    mutating func normal() -> Double {
+        let u = max(uniform(0, 1), .leastNormalMagnitude)
+        let v = uniform(0, 1)
+        return (-2 * log(u)).squareRoot() * cos(2 * .pi * v)
+    }
 }
 
 /// The logit whose sigmoid is `p`: `log(p / (1 − p))`.

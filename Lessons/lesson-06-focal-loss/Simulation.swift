@@ -1,37 +1,87 @@
 import FCOS
 
 /// Made-up classifier outputs for every location and class of an assignment, to see which side
-/// of the target carries the focal loss. Not a network: every negative entry gets the same small
-/// probability and each positive a probability drawn uniformly from a range, from a fixed seed.
+/// of the target carries the focal loss. Not a network: each positive gets a probability drawn
+/// uniformly from a range, and the negatives a spread of probabilities (see ``NegativeSpread``),
+/// from a fixed seed.
 struct SimulatedPredictions {
     /// The logit of each positive location in its own class.
     var positiveLogits: [Float]
     /// How many (location, class) entries have target 0.
     var negativeCount: Int
-    var negativeP: Double
+    var negatives: NegativeSpread
     var positiveRange: ClosedRange<Double>
 
     var positiveCount: Int { positiveLogits.count }
 
     /// The summed focal loss of the positive entries and of the negative entries. The positives
-    /// go through `FocalLoss.sum(logits:targets:)`; every negative has the same logit, so their
-    /// sum is their count times `FocalLoss.value` of one of them (summing 1.4 million equal
-    /// numbers one by one gives the same, only slower).
+    /// go through `FocalLoss.sum(logits:targets:)`; the negatives through the same function on
+    /// the spread's sample, scaled by how many entries each sampled logit stands for.
     func sums(alpha: Float, gamma: Float) -> (positives: Double, negatives: Double) {
         let positives = FocalLoss.sum(
             logits: positiveLogits, targets: [Float](repeating: 1, count: positiveLogits.count), alpha: alpha,
             gamma: gamma)
-        let oneNegative = FocalLoss.value(logit: logit(negativeP), target: 0, alpha: alpha, gamma: gamma)
-        return (Double(positives), Double(negativeCount) * Double(oneNegative))
+        return (Double(positives), negatives.sum(count: negativeCount, alpha: alpha, gamma: gamma))
+    }
+
+    /// The share of the negatives' summed loss carried by the hardest `fraction` of them.
+    func hardestNegativesShare(_ fraction: Double, alpha: Float, gamma: Float) -> Double {
+        let losses = negatives.logits.map {
+            Double(FocalLoss.value(logit: $0, target: 0, alpha: alpha, gamma: gamma))
+        }.sorted(by: >)
+        let total = losses.reduce(0, +)
+        let top = losses.prefix(max(1, Int((Double(losses.count) * fraction).rounded()))).reduce(0, +)
+        return total > 0 ? top / total : 0
     }
 }
 
-/// Predictions for every location of `assignment` and `classCount` classes: negatives at
-/// `negativeP` (0.01, the prior the classifier's bias starts from), each positive drawn from
-/// `positiveRange`, in the order the levels list their locations.
+/// The scores of the background entries. A half-trained classifier does not give every
+/// background entry the prior `p = 0.01`: most are easier than that, and a few (a texture that
+/// looks like an object, the edge of a real one) are *hard negatives* scored high. Modelled as a
+/// logit-normal spread: `logit(p) ~ N(logit(centre), σ²)`, sampled at `sampleSize` seeded draws,
+/// each standing for `count / sampleSize` of the real entries (summing 1.4 million entries one
+/// by one gives the same distribution, only slower).
+struct NegativeSpread {
+    var centre: Double
+    var sigma: Double
+    /// The sampled logits.
+    var logits: [Float]
+
+    init(centre: Double, sigma: Double, sampleSize: Int, random: inout SeededRandom) {
+        self.centre = centre
+        self.sigma = sigma
+        let mean = Double(logit(centre))
+        logits = (0..<sampleSize).map { _ in Float(mean + sigma * random.normal()) }
+    }
+
+    /// Every negative at `centre`: the idealisation with no hard negatives.
+    init(every p: Double) {
+        centre = p
+        sigma = 0
+        logits = [logit(p)]
+    }
+
+    /// The share of sampled negatives scored above `p`.
+    func share(above p: Double) -> Double {
+        let threshold = logit(p)
+        return Double(logits.filter { $0 > threshold }.count) / Double(max(logits.count, 1))
+    }
+
+    func sum(count: Int, alpha: Float, gamma: Float) -> Double {
+        guard !logits.isEmpty else { return 0 }
+        let sampled = FocalLoss.sum(
+            logits: logits, targets: [Float](repeating: 0, count: logits.count), alpha: alpha, gamma: gamma)
+        return Double(sampled) * Double(count) / Double(logits.count)
+    }
+}
+
+/// Predictions for every location of `assignment` and `classCount` classes: negatives spread
+/// around `negativeP` (0.01, the prior the classifier's bias starts from) with logit standard
+/// deviation `negativeSigma` (0 puts every negative exactly at `negativeP`), each positive drawn
+/// from `positiveRange`, in the order the levels list their locations.
 func simulatedPredictions(
     _ assignment: Assignment, classCount: Int, seed: UInt64, negativeP: Double = 0.01,
-    positiveRange: ClosedRange<Double> = 0.05...0.95
+    negativeSigma: Double = 1.0, positiveRange: ClosedRange<Double> = 0.05...0.95
 ) -> SimulatedPredictions {
     var random = SeededRandom(seed: seed)
     var positives: [Float] = []
@@ -42,10 +92,13 @@ func simulatedPredictions(
             positives.append(logit(random.uniform(positiveRange.lowerBound, positiveRange.upperBound)))
         }
     }
+    let negatives =
+        negativeSigma > 0
+        ? NegativeSpread(centre: negativeP, sigma: negativeSigma, sampleSize: 20_000, random: &random)
+        : NegativeSpread(every: negativeP)
     return SimulatedPredictions(
         positiveLogits: positives, negativeCount: locations * classCount - positives.count,
-        negativeP: negativeP,
-        positiveRange: positiveRange)
+        negatives: negatives, positiveRange: positiveRange)
 }
 
 /// A prediction and a target box for the IoU/GIoU comparison.
@@ -96,5 +149,22 @@ struct SharedDistances {
     /// Both in other units, e.g. `1/8` to express pixels in strides of 8.
     func scaled(by factor: Float) -> SharedDistances {
         SharedDistances(prediction: prediction.scaled(by: factor), target: target.scaled(by: factor))
+    }
+}
+
+/// One row of the "who carries the loss" table: a way of simulating the negatives, a γ, and the
+/// summed focal loss of each side.
+struct LossCase {
+    var name: String
+    var gamma: Float
+    var sums: (positives: Double, negatives: Double)
+}
+
+extension Box {
+    /// The same box moved `distance` px along the unit direction `(dx, dy)`.
+    func slid(_ distance: Double, dx: Double, dy: Double) -> Box {
+        let x = Float(distance * dx)
+        let y = Float(distance * dy)
+        return Box(x0: x0 + x, y0: y0 + y, x1: x1 + x, y1: y1 + y)
     }
 }

@@ -60,7 +60,10 @@ Lesson(
         with γ = 0 (plain cross-entropy) a prediction that is already right, `p_t` = 0.9, still costs \
         \(sig(at09[0])); with γ = 2 it costs \(sig(at09[3])), \(fixed(at09[0] / at09[3], 0))× less. \
         At `p_t` = 0.99 the factor is \(grouped(Int((at099[0] / at099[3]).rounded()))). On the left \
-        the curves stay close: a wrong answer is punished almost as hard as before.
+        the curves stay close: a wrong answer is punished almost as hard as before. The loss axis is \
+        logarithmic, one gridline per factor of 10, so those ratios are distances you can read: at \
+        `p_t` = 0.9 the γ = 2 curve sits \(Int(log10(at09[0] / at09[3]).rounded())) gridlines below \
+        cross-entropy, at 0.99 \(Int(log10(at099[0] / at099[3]).rounded())).
         """
         Table(
             "FL with α off, by γ and p_t (computed with FocalLoss)",
@@ -84,9 +87,10 @@ Lesson(
                 title: "The focusing factor silences predictions that are already right",
                 xLabel: "p_t, the probability given to the right answer", yLabel: "FL(p_t)")
             plot.subtitle =
-                "FL(p_t) = −(1 − p_t)^γ · log(p_t), α off · γ = 0 is cross-entropy (dashed) · FCOS uses γ = 2"
+                "FL(p_t) = −(1 − p_t)^γ · log(p_t), α off · γ = 0 is cross-entropy (dashed) · FCOS uses γ = 2 · log scale: each gridline is 10×"
             plot.xRange = 0...1
-            plot.yRange = 0...4
+            plot.yScale = .logarithmic
+            plot.yRange = 1e-6...10
             plot.plotSize = CGSize(width: 470, height: 320)
             try plot.write(toPath: path, format: format)
         }
@@ -187,42 +191,58 @@ Lesson(
 
     Step("Who carries the loss, with and without focusing") {
         let simulation = try simulatedPredictions(assignment.value, classCount: classCount, seed: 6)
-        let sums = [Float(0), defaultGamma].map { gamma in
-            simulation.sums(alpha: defaultAlpha, gamma: gamma)
-        }
+        let ideal = try simulatedPredictions(
+            assignment.value, classCount: classCount, seed: 6, negativeSigma: 0)
+        let gammas = [Float(0), defaultGamma]
+        let idealName = "all at p = \(fixed(ideal.negatives.centre, 2))"
+        let cases: [LossCase] =
+            gammas.map {
+                LossCase(name: idealName, gamma: $0, sums: ideal.sums(alpha: defaultAlpha, gamma: $0))
+            }
+            + gammas.map {
+                LossCase(name: "spread", gamma: $0, sums: simulation.sums(alpha: defaultAlpha, gamma: $0))
+            }
+        let spread = simulation.negatives
+        let hard = spread.share(above: 0.1)
+        let hardest = simulation.hardestNegativesShare(0.01, alpha: defaultAlpha, gamma: defaultGamma)
         """
         Now give the scene made-up predictions, as a half-trained model might make them (*simulated*, \
-        not a real network): every negative entry scores p = \(fixed(simulation.negativeP, 2)), the \
-        value the classifier's bias is initialised to, and each positive scores a p drawn uniformly \
-        between \(fixed(simulation.positiveRange.lowerBound, 2)) and \
-        \(fixed(simulation.positiveRange.upperBound, 2)) (seeded, so every run draws the same). \
-        The positives go through `FocalLoss.sum`, once with γ = 0 and once with \
-        γ = \(fixed(Double(defaultGamma), 0)), both with α = \(fixed(Double(defaultAlpha), 2)); the \
-        negatives all share one logit, so their sum is their count times one negative's `FocalLoss.value`.
+        not a real network). Each positive scores a `p` drawn uniformly between \
+        \(fixed(simulation.positiveRange.lowerBound, 2)) and \(fixed(simulation.positiveRange.upperBound, 2)). \
+        For the negatives, the easy assumption is that every one scores p = \(fixed(spread.centre, 2)), the \
+        value the classifier's bias is initialised to. A trained classifier is not that uniform: half of the \
+        background is easier, and some (a texture that looks like a ball, the edge of the player) is \
+        *hard*. So the second simulation spreads them: `logit(p)` normal around `logit(\(fixed(spread.centre, 2)))` \
+        with standard deviation \(fixed(spread.sigma, 1)), which puts \(percent(hard * 100, of: 100)) of the \
+        negatives above p = 0.1. Everything is seeded, so every run draws the same, and every sum goes \
+        through `FocalLoss.sum` with α = \(fixed(Double(defaultAlpha), 2)).
         """
         Table(
             "Summed focal loss by side (simulated predictions, \(grouped(simulation.positiveCount)) positives)",
             columns: [
-                "γ", .right("Σ positives"), .right("Σ negatives"), .right("negatives' share"),
+                "negatives", "γ", .right("Σ positives"), .right("Σ negatives"), .right("negatives' share"),
                 .right("per negative"), .right("total ÷ N_pos"),
             ],
-            rows: zip([Float(0), defaultGamma], sums).map { gamma, sum in
+            rows: cases.map { c in
                 Table.Row([
-                    fixed(Double(gamma), 0), sig(sum.positives), sig(sum.negatives),
-                    percent(sum.negatives, of: sum.positives + sum.negatives),
-                    sig(sum.negatives / Double(max(simulation.negativeCount, 1))),
-                    sig((sum.positives + sum.negatives) / Double(max(simulation.positiveCount, 1))),
+                    c.name, fixed(Double(c.gamma), 0), sig(c.sums.positives), sig(c.sums.negatives),
+                    percent(c.sums.negatives, of: c.sums.positives + c.sums.negatives),
+                    sig(c.sums.negatives / Double(max(simulation.negativeCount, 1))),
+                    sig((c.sums.positives + c.sums.negatives) / Double(max(simulation.positiveCount, 1))),
                 ])
             })
-        Picture("loss-by-side", caption: "Share of the summed focal loss carried by positives and negatives")
-        {
+        Picture(
+            "loss-by-side",
+            caption:
+                "Share of the summed focal loss carried by positives and negatives, with every negative at p = 0.01 and with a realistic spread"
+        ) {
             path, format in
-            let shares = sums.map { sum -> (positives: Double, negatives: Double) in
-                let total = sum.positives + sum.negatives
-                return total > 0 ? (100 * sum.positives / total, 100 * sum.negatives / total) : (0, 0)
+            let shares = cases.map { c -> (positives: Double, negatives: Double) in
+                let total = c.sums.positives + c.sums.negatives
+                return total > 0 ? (100 * c.sums.positives / total, 100 * c.sums.negatives / total) : (0, 0)
             }
             var chart = BarChart(
-                categories: ["γ = 0", "γ = \(fixed(Double(defaultGamma), 0))"],
+                categories: cases.map { "γ = \(fixed(Double($0.gamma), 0)), \($0.name)" },
                 groups: [
                     BarChart.Group(
                         name: "positives", values: shares.map(\.positives), color: BoxColors.color(forBox: 0)),
@@ -232,23 +252,32 @@ Lesson(
             chart.subtitle =
                 "\(scene.width) × \(scene.height) scene, \(preset.name) targets, C = \(classCount), α = \(fixed(Double(defaultAlpha), 2)); simulated predictions"
             chart.valueDecimals = 1
-            chart.xLabel = "γ = 0 is plain cross-entropy (times α_t)"
+            chart.xLabel =
+                "γ = 0 is plain cross-entropy (times α_t); “spread”: logit(p) ~ N(logit 0.01, \(fixed(spread.sigma, 1))²)"
             chart.slotWidth = 170
             try chart.write(toPath: path, format: format)
         }
-        let plain = sums[0]
-        let focused = sums[1]
+        let plain = cases[2].sums
+        let focused = cases[3].sums
+        let idealFocused = cases[1].sums
         if simulation.positiveCount > 0 {
             """
             Without focusing the negatives carry \(percent(plain.negatives, of: plain.positives + plain.negatives)) \
             of the loss: each one costs little (\(sig(plain.negatives / Double(simulation.negativeCount)))), but there \
             are \(grouped(simulation.negativeCount)) of them, so their gradient would drown the positives' and the \
-            model would learn mostly to say "background". With γ = \(fixed(Double(defaultGamma), 0)) each easy \
+            model would learn mostly to say "background". With γ = \(fixed(Double(defaultGamma), 0)) the average \
             negative costs \(sig(focused.negatives / Double(simulation.negativeCount))) and the positives carry \
             \(percent(focused.positives, of: focused.positives + focused.negatives)).
+
+            Compare the idealised rows: with every negative at p = \(fixed(spread.centre, 2)) the positives \
+            would carry \(percent(idealFocused.positives, of: idealFocused.positives + idealFocused.negatives)) under \
+            γ = \(fixed(Double(defaultGamma), 0)), which flatters focal loss. With the spread, the hardest 1 % of \
+            the negatives carry \(percent(hardest * 100, of: 100)) of the negatives' loss: focusing does not \
+            silence the background, it hands its share to the few negatives that are still wrong, which is \
+            what it was designed to do.
             """
         } else {
-            "With no positives there is nothing for the negatives to drown; both rows are negatives only."
+            "With no positives there is nothing for the negatives to drown; every row is negatives only."
         }
         Note(
             "FCOS divides the summed classification loss by the number of positive locations, `max(N_pos, 1)` (the last column), "
@@ -307,32 +336,57 @@ Lesson(
         \(fixed(Double(GIoULoss.value(far.prediction, far.target)), 3)) far, because the empty part of `C` \
         keeps growing. For the nested pair `C` is the target itself, so GIoU equals IoU.
         """
-        Picture("iou-giou-slide", caption: "A prediction sliding horizontally across its target") {
+        let target = pairs[0].target
+        let probe = 80.0
+        let sideways = target.slid(probe, dx: 1, dy: 0)
+        let corner = target.slid(probe, dx: 0.5.squareRoot(), dy: 0.5.squareRoot())
+        """
+        Which way the prediction is off matters too. Slide a same-size prediction *sideways*: while the \
+        two overlap, their union is itself a rectangle, so the enclosing box `C` is the union and GIoU \
+        equals IoU (at \(Int(probe)) px: IoU \(fixed(Double(intersectionOverUnion(sideways, target)), 3)), \
+        GIoU \(fixed(Double(generalizedIntersectionOverUnion(sideways, target)), 3))). Slide it *diagonally* \
+        and `C` gains two empty corners, so GIoU falls below IoU even while they overlap (at \(Int(probe)) px \
+        along the diagonal: IoU \(fixed(Double(intersectionOverUnion(corner, target)), 3)), GIoU \
+        \(fixed(Double(generalizedIntersectionOverUnion(corner, target)), 3))). The plot follows the diagonal \
+        slide with the paper's `−log IoU` (mmdetection's, floored at IoU = 10⁻⁶), `1 − GIoU`, and `1 − IoU` \
+        for reference: `1 − GIoU` lies above `1 − IoU` wherever `C` has empty corners.
+        """
+        Picture(
+            "iou-giou-slide",
+            caption: "A prediction sliding diagonally across its target: −log IoU, 1 − IoU and 1 − GIoU"
+        ) {
             path, format in
-            let target = pairs[0].target
-            let offsets = stride(from: -600.0, through: 600.0, by: 4)
-            func slid(_ dx: Double) -> Box {
-                Box(x0: target.x0 + Float(dx), y0: target.y0, x1: target.x1 + Float(dx), y1: target.y1)
-            }
+            let offsets = stride(from: -400.0, through: 400.0, by: 2)
+            let diagonalSlide = { (d: Double) in target.slid(d, dx: 0.5.squareRoot(), dy: 0.5.squareRoot()) }
+            let apart = offsets.first { intersectionOverUnion(diagonalSlide($0), target) > 0 } ?? 0
             var plot = LinePlot(
                 series: [
                     LinePlot.Series(
+                        name: "−log IoU (paper)",
+                        points: offsets.map {
+                            CGPoint(x: $0, y: Double(IoULoss.mmdetIoU(diagonalSlide($0), target)))
+                        },
+                        color: BoxColors.color(forBox: 2)),
+                    LinePlot.Series(
                         name: "1 − GIoU",
-                        points: offsets.map { CGPoint(x: $0, y: Double(GIoULoss.value(slid($0), target))) },
+                        points: offsets.map {
+                            CGPoint(x: $0, y: Double(GIoULoss.value(diagonalSlide($0), target)))
+                        },
                         color: BoxColors.color(forBox: 0)),
                     LinePlot.Series(
                         name: "1 − IoU",
                         points: offsets.map {
-                            CGPoint(x: $0, y: 1 - Double(intersectionOverUnion(slid($0), target)))
+                            CGPoint(x: $0, y: 1 - Double(intersectionOverUnion(diagonalSlide($0), target)))
                         },
                         color: BoxColors.color(forBox: 1), dash: [7, 4]),
                 ],
                 title: "Past the edge of the target, only GIoU still points the way back",
-                xLabel: "horizontal shift of the prediction (px); the target is \(Int(target.width)) px wide",
+                xLabel:
+                    "distance slid along the diagonal (px); the target is \(Int(target.width)) × \(Int(target.height)) px",
                 yLabel: "loss")
             plot.subtitle =
-                "A same-size prediction slid across the target; beyond ±\(Int(target.width)) px they no longer touch. Flat = no gradient."
-            plot.yRange = 0...2
+                "Same-size prediction slid at 45°; beyond ±\(Int(abs(apart))) px they no longer touch and −log IoU hits its 10⁻⁶ floor (13.8). Flat = no gradient."
+            plot.yRange = 0...3
             plot.plotSize = CGSize(width: 470, height: 300)
             try plot.write(toPath: path, format: format)
         }
@@ -363,16 +417,50 @@ Lesson(
 
     Step("Try this") {
         let a = try assignment.value
-        let locations = a.levels.reduce(0) { $0 + $1.map.count }
+        let simulation = simulatedPredictions(a, classCount: classCount, seed: 6)
+        let positivesShare = { (sums: (positives: Double, negatives: Double)) in
+            sums.positives / max(sums.positives + sums.negatives, .leastNormalMagnitude)
+        }
+        let hardestPlain = simulation.hardestNegativesShare(0.01, alpha: defaultAlpha, gamma: 0)
+        let hardestFocused = simulation.hardestNegativesShare(0.01, alpha: defaultAlpha, gamma: defaultGamma)
+        let gammas: [Float] = [2, 3, 4, 5]
+        let shares = gammas.map { positivesShare(simulation.sums(alpha: defaultAlpha, gamma: $0)) }
+        let firstMajority = zip(gammas, shares).first { $0.1 > 0.5 }
+        let sampled = simulatedPredictions(
+            Preset.officialImprv.matcher.assign(
+                scene.groundTruths, imageWidth: scene.width, imageHeight: scene.height),
+            classCount: classCount, seed: 6)
+        let sampledShare = positivesShare(sampled.sums(alpha: defaultAlpha, gamma: defaultGamma))
+        let ownShare = positivesShare(simulation.sums(alpha: defaultAlpha, gamma: defaultGamma))
+        "Three questions the tables above do not answer. Predict, then reveal."
         TryThis(
-            "Run with `--preset eecs498`: it keeps only P3–P5. Predict first: more or fewer than these "
-                + "\(grouped(locations * classCount - a.positiveCount)) negative entries, and does the negatives' share "
-                + "without focusing change much?",
-            "Run with `--scene Assets/scenes/street.json` (8 boxes on every level). Predict the positives' share of "
-                + "the loss with γ = \(fixed(Double(defaultGamma), 0)): higher or lower than in this run?",
-            "Run with `--preset torchvision` (center sampling, strict size ranges): more or fewer positives than "
-                + "these \(grouped(a.positiveCount)), and which way does the positives' share with γ = "
-                + "\(fixed(Double(defaultGamma), 0)) move?"
+            Exercise(
+                "With γ = \(fixed(Double(defaultGamma), 0)), the hardest 1 % of the spread negatives carry "
+                    + "\(percent(hardestFocused * 100, of: 100)) of the negatives' loss. Predict their share with γ = 0, "
+                    + "plain cross-entropy: larger or smaller?",
+                answer:
+                    "\(percent(hardestPlain * 100, of: 100)). Without focusing every easy negative still costs about "
+                    + "−log(1 − p), so the mass of easy ones keeps most of the loss; focusing is what concentrates it "
+                    + "on the hard few."),
+            Exercise(
+                "Raise γ and the positives' share of the summed loss (spread negatives, α = \(fixed(Double(defaultAlpha), 2))) "
+                    + "grows. Predict the smallest of γ = 2, 3, 4, 5 at which the positives carry more than half.",
+                answer: (firstMajority.map { "γ = \(fixed(Double($0.0), 0)). " } ?? "None of them. ")
+                    + "The positives' share is "
+                    + zip(gammas, shares).map {
+                        "\(percent($0.1 * 100, of: 100)) at γ = \(fixed(Double($0.0), 0))"
+                    }
+                    .joined(separator: ", ")
+                    + ". RetinaNet still found γ = 2 best (with α = 0.25): more focusing also silences positives that are nearly right."
+            ),
+            Exercise(
+                "Run with `--preset official-imprv`: center sampling leaves fewer positives, the negatives are "
+                    + "unchanged. Predict: does the positives' share with γ = \(fixed(Double(defaultGamma), 0)) go up or down "
+                    + "from \(percent(ownShare * 100, of: 100))?",
+                answer:
+                    "\(sampledShare < ownShare ? "Down" : "Up"), to \(percent(sampledShare * 100, of: 100)) with "
+                    + "\(grouped(sampled.positiveCount)) positives: the negatives' sum hardly changes, so it is the number "
+                    + "of positives that sets their share.")
         )
     }
 }.main(options)

@@ -51,6 +51,10 @@ struct DetectionsView: FigureDrawable {
                 "on \(BoxColors.label(forBox: $0, in: groundTruths)) (same class, IoU ≥ 0.5)")
         }
         entries.append(Legend.Entry(.outline(unmatched, dashed: true), "on no object of its class"))
+        entries.append(
+            Legend.Entry(
+                .none,
+                "chips: each object's best box, and others where a chip fits; the table lists every one"))
         return Legend(sections: [Legend.Section(entries: entries)], font: style.labelFont, ink: style.ink)
     }
 
@@ -90,9 +94,15 @@ struct DetectionsView: FigureDrawable {
             ctx.strokeRect(
                 rect, color, style: matchIndex == nil ? .dashed(2, on: 6, off: 4) : .solid(2.5))
         }
+        // Chips: always for each object's best detection; for the others only where one fits
+        // without covering another chip, so labels never pile up (the lesson's table lists all).
+        var labelled = Set<Int>()
         for d in detections.sorted(by: { $0.score > $1.score }) {
             let rect = m.rect(d.box)
-            let color = match(d).map(BoxColors.color(forBox:)) ?? unmatched
+            let matchIndex = match(d)
+            let isBest = matchIndex.map { !labelled.contains($0) } ?? false
+            if let matchIndex { labelled.insert(matchIndex) }
+            let color = matchIndex.map(BoxColors.color(forBox:)) ?? unmatched
             let text = "\(className(d.label)) \(fixed(Double(d.score), 2))"
             let chipStyle = LabelStyle.filled(color, font: .bold(12))
             let spots: [(CGPoint, TextAnchor)] = [
@@ -114,7 +124,7 @@ struct DetectionsView: FigureDrawable {
                 if best == nil || overlap < best!.1 { best = (frame, overlap) }
                 if overlap == 0 { break }
             }
-            guard let frame = best?.0 else { continue }
+            guard let (frame, overlap) = best, isBest || overlap == 0 else { continue }
             placed.append(frame.insetBy(dx: -1, dy: -1))
             ctx.drawLabel(text, at: frame.origin, style: chipStyle, anchor: .topLeft)
         }

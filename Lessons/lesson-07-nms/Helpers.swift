@@ -163,6 +163,11 @@ func pairAtThreshold(_ threshold: Double, convention: BoxConvention) -> (Box, Bo
 }
 
 /// A figure's detections in the form the NMS frames draw.
-func frameDetections(_ detections: [FCOS.Detection], name: (Int) -> String?) -> [Figures.ScoredBox] {
-    detections.map { Figures.ScoredBox(box: $0.box, score: $0.score, label: name($0.label)) }
+func frameDetections(
+    _ detections: [FCOS.Detection], groundTruth: (FCOS.Detection) -> Int? = { _ in nil },
+    name: (Int) -> String?
+) -> [Figures.ScoredBox] {
+    detections.map {
+        Figures.ScoredBox(box: $0.box, score: $0.score, label: name($0.label), groundTruth: groundTruth($0))
+    }
 }

@@ -78,7 +78,15 @@ struct SimulatedHead {
     /// A readable name per class index the scene uses.
     var classNames: [Int: String]
 
-    func className(_ index: Int) -> String { classNames[index] ?? "class \(index)" }
+    /// The scene's own classes by their names; the simulation's other class indices by the COCO
+    /// names the scene does not use, in COCO order, so no two indices share a name.
+    func className(_ index: Int) -> String {
+        if let name = classNames[index] { return name }
+        let used = Set(classNames.values)
+        let spare = cocoClassNames.filter { !used.contains($0) }
+        let position = index - classNames.count
+        return spare.indices.contains(position) ? spare[position] : "class \(index)"
+    }
 }
 
 func simulateHead(_ assignment: Assignment, units: RegressionUnits, recipe: SimulationRecipe) -> SimulatedHead

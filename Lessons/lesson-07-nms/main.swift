@@ -28,6 +28,18 @@ let levelNames = preset.assignment.levels.map(\.name)
 /// The table swatch of ground-truth box `index`, its colour in every figure.
 func swatch(forBox index: Int) -> UInt32? { UInt32(BoxColors.hex(forBox: index).dropFirst(), radix: 16) }
 
+/// The whole pipeline of lesson 7 under another preset: its own targets, the same simulated head
+/// recipe, its own post-processing rules. The answers to "try this" come from here.
+func pipeline(for other: Preset) -> PipelineStages {
+    let otherRules = postProcessingRules(for: other)
+    let targets = other.matcher.assign(
+        scene.groundTruths, imageWidth: scene.width, imageHeight: scene.height, explain: false)
+    let dense = simulateHead(targets, units: otherRules.units, recipe: recipe)
+    return PipelineStages(
+        levels: dense.levels, imageWidth: Float(scene.width), imageHeight: Float(scene.height),
+        rules: otherRules)
+}
+
 Lesson(
     id: "lesson-07-nms",
     title: "From dense predictions to detections: scores, top-k and NMS",
@@ -244,10 +256,12 @@ Lesson(
         )
         if let g = watched {
             let members = clusters[g]
-            let detections = frameDetections(members.map { s.pool[$0] }) { _ in nil }
+            // Every candidate here is about box g: drawn in its colour, over its ground truth.
+            let detections = frameDetections(members.map { s.pool[$0] }, groundTruth: { _ in g }) { _ in nil }
             var frames = NMSFrames(
                 detections: detections, imageWidth: scene.width, imageHeight: scene.height, backdrop: backdrop
             )
+            frames.groundTruths = scene.groundTruths
             frames.iouThreshold = rules.nmsThreshold
             let steps = frames.steps
             let library = NMS.greedy(
@@ -259,8 +273,10 @@ Lesson(
             class “\(h.className(h.classOfBox[g]))” overlap its box by IoU > 0.3\
             \(fullClusters[g].count > members.count ? "; the frames follow the \(members.count) highest-scoring ones (a box's fate depends only on the boxes scoring above it, so these fates are the same as in the full run)" : ""). \
             Before looking, guess how many survive. \
-            Each frame shows the box kept at that step (thick), the boxes it suppresses (dashed, with the \
-            IoU that did it), and the ones still waiting (thin).
+            Each frame shows the box kept at that step (thickest, ▶), the boxes it suppresses (dashed, ✗, \
+            with their IoU *with the ▶ box*), and the ones still waiting (thin). All are drawn in the colour \
+            of the object they are about, over its ground-truth box (thin and tinted); the line, not the \
+            colour, says what NMS did.
             """
             Picture(
                 "nms-frames",
@@ -393,22 +409,30 @@ Lesson(
                 ["ignoring classes", "NMS.greedy", "\(agnostic.count) of 2"],
                 ["class-aware (FCOS)", "NMS.batched", "\(aware.count) of 2"],
             ])
-        Picture("class-aware", caption: "The same pair if classes were ignored: the second box would be lost")
-        { path, format in
-            var frames = NMSFrames(
-                detections: frameDetections(
-                    [
-                        FCOS.Detection(
-                            box: base, score: scores[0], label: firstClass, level: 0, locationIndex: 0),
-                        FCOS.Detection(
-                            box: other, score: scores[1], label: secondClass, level: 0, locationIndex: 0),
-                    ], name: h.className),
-                imageWidth: scene.width, imageHeight: scene.height, backdrop: backdrop)
-            frames.iouThreshold = rules.nmsThreshold
-            frames.shownSteps = [0]
-            frames.frameWidth = 520
-            frames.title = "Class-agnostic NMS would drop the “\(h.className(secondClass))” box"
-            try frames.write(toPath: path, format: format)
+        Picture(
+            "class-aware",
+            caption:
+                "The same pair under both kinds of NMS: ignoring classes loses the second box, class-aware keeps both"
+        ) { path, format in
+            /// A class's colour: the colour of the scene's box of that class, if there is one.
+            let colorOf = { (c: Int) -> Color in
+                h.classOfBox.firstIndex(of: c).map { BoxColors.color(forBox: $0) } ?? Color.gray(0.3)
+            }
+            try ClassAwareFigure(
+                entries: [
+                    .init(
+                        box: base, score: scores[0], name: h.className(firstClass), color: colorOf(firstClass)
+                    ),
+                    .init(
+                        box: other, score: scores[1], name: h.className(secondClass),
+                        color: colorOf(secondClass)),
+                ],
+                keptIgnoringClasses: agnostic, keptClassAware: aware, iou: iou,
+                threshold: nominal(rules.nmsThreshold),
+                imageWidth: scene.width, imageHeight: scene.height, illustration: scene.illustration,
+                title:
+                    "Class-aware NMS keeps the “\(h.className(secondClass))” box that class-agnostic NMS drops"
+            ).write(toPath: path, format: format)
         }
         "With `NMS.batched`, which is what every preset runs, each class is suppressed on its own, so both boxes are kept."
         let crossClass = s.detections.indices.flatMap { i in
@@ -518,16 +542,36 @@ Lesson(
         let mmdet = PostProcessingRules.mmdet
         let torchvision = PostProcessingRules.torchvision
         let eecs = PostProcessingRules.eecs498
+        let mmdetRun = pipeline(for: .mmdet)
+        let torchvisionRun = pipeline(for: .torchvision)
+        let eecsRun = pipeline(for: .eecs498)
+        let top = { (run: PipelineStages) in run.detections.map(\.score).max() ?? 0 }
+        "Predict first, then reveal the answer (a key in the terminal, a click on the page)."
         TryThis(
-            "Run with `--preset mmdet`: the reported score becomes `\(formula(mmdet.finalScore))` (no square root) and NMS "
-                + "suppresses at IoU > \(fixed(nominal(mmdet.nmsThreshold), 1)). Predict first: do the top scores go up or down, "
-                + "and how many detections reach \(fixed(Double(displayThreshold), 1)) (here \(strong))?",
-            "Run with `--preset torchvision`: the threshold applies to `\(formula(torchvision.thresholdScore))` at "
-                + "\(fixed(Double(torchvision.scoreThreshold), 1)). Predict how many (location, class) pairs pass it, "
-                + "compared with the \(grouped(s.aboveThresholdPerLevel.reduce(0, +))) here.",
-            "Run with `--preset eecs498`: one class per location, `\(formula(eecs.thresholdScore))` > "
-                + "\(fixed(Double(eecs.scoreThreshold), 1)), no top-k and no cap. Predict how many detections come out "
-                + "(here \(grouped(s.detections.count)))."
+            Exercise(
+                "Run with `--preset mmdet`: the reported score becomes `\(formula(mmdet.finalScore))` (no square root) and NMS "
+                    + "suppresses at IoU > \(fixed(nominal(mmdet.nmsThreshold), 1)). Predict first: do the top scores go up or down, "
+                    + "and how many detections reach \(fixed(Double(displayThreshold), 1)) (here \(strong))?",
+                answer:
+                    "The top score goes \(top(mmdetRun) < top(s) ? "down" : "up"), from \(fixed(Double(top(s)), 3)) to "
+                    + "\(fixed(Double(top(mmdetRun)), 3)): `p·ctr` is smaller than its square root whenever it is below 1. "
+                    + "\(mmdetRun.detections.filter { $0.score >= displayThreshold }.count) detections reach "
+                    + "\(fixed(Double(displayThreshold), 1)). (mmdet also has its own targets, so the simulated head differs a little.)"
+            ),
+            Exercise(
+                "Run with `--preset torchvision`: the threshold applies to `\(formula(torchvision.thresholdScore))` at "
+                    + "\(fixed(Double(torchvision.scoreThreshold), 1)). Predict how many (location, class) pairs pass it, "
+                    + "compared with the \(grouped(s.aboveThresholdPerLevel.reduce(0, +))) here.",
+                answer:
+                    "\(grouped(torchvisionRun.aboveThresholdPerLevel.reduce(0, +))). A threshold on the combined score "
+                    + "also removes confident classes at locations whose centerness is low."),
+            Exercise(
+                "Run with `--preset eecs498`: one class per location, `\(formula(eecs.thresholdScore))` > "
+                    + "\(fixed(Double(eecs.scoreThreshold), 1)), no top-k and no cap. Predict how many detections come out "
+                    + "(here \(grouped(s.detections.count))).",
+                answer:
+                    "\(grouped(eecsRun.detections.count)), from \(grouped(eecsRun.pool.count)) candidates entering NMS. "
+                    + "Without a top-k or a cap, NMS alone decides how many remain.")
         )
     }
 }.main(options)

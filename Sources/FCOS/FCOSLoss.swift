@@ -236,6 +236,14 @@ public enum FCOSLoss {
     public static func compute(_ inputs: FCOSLossInputs, rules: LossRules, normalizer: Float? = nil)
         -> FCOSLossValue
     {
+        breakdown(inputs, rules: rules, normalizer: normalizer).value
+    }
+
+    /// Every sum and every divisor behind ``compute(_:rules:normalizer:)``, so a lesson or a
+    /// debugging session can show where each term's size comes from.
+    public static func breakdown(_ inputs: FCOSLossInputs, rules: LossRules, normalizer: Float? = nil)
+        -> FCOSLossBreakdown
+    {
         let positives = inputs.classTargets.indices.filter { inputs.classTargets[$0] >= 0 }
         let classificationSum = FocalLoss.sum(
             logits: inputs.classLogits, labels: inputs.classTargets, classCount: inputs.classCount,
@@ -248,42 +256,40 @@ public enum FCOSLoss {
             : BinaryCrossEntropy.sum(
                 logits: positives.map { inputs.centernessLogits[$0] }, targets: centernessTargets)
         let regressionLosses = positives.map { regressionLoss(inputs, $0, rules) }
+        let weightSum = Reduction.sum(centernessTargets)
+        let weightedRegression = Reduction.sum(zip(regressionLosses, centernessTargets).map { $0 * $1 })
 
         let positiveCount = Float(max(positives.count, 1))
+        var result = FCOSLossBreakdown(
+            positiveCount: positives.count, centernessTargetSum: weightSum,
+            classificationSum: classificationSum, regressionSum: Reduction.sum(regressionLosses),
+            centernessSum: centernessSum, classificationDivisor: positiveCount, regressionDivisor: 1,
+            centernessDivisor: positiveCount, regressionIsWeighted: false)
         switch rules.normalization {
         case .official:
-            guard !positives.isEmpty else {
-                return FCOSLossValue(
-                    classification: classificationSum / positiveCount, regression: 0, centerness: 0)
+            guard !positives.isEmpty else { return result }
+            if weightSum > 0 {
+                result.regressionSum = weightedRegression
+                result.regressionIsWeighted = true
             }
-            let weightSum = Reduction.sum(centernessTargets)
-            let weighted =
-                weightSum > 0
-                ? Reduction.sum(zip(regressionLosses, centernessTargets).map { $0 * $1 })
-                : Reduction.sum(regressionLosses)
-            return FCOSLossValue(
-                classification: classificationSum / positiveCount, regression: weighted / weightSum,
-                centerness: centernessSum / positiveCount)
+            // Σ ctr* can only be 0 if every positive's centerness underflows; the division by
+            // it is then the reference's too (a non-finite loss), not something to hide.
+            result.regressionDivisor = weightSum
         case .mmdet:
             let averageFactor = positiveCount + .ulpOfOne
-            guard !positives.isEmpty else {
-                return FCOSLossValue(
-                    classification: classificationSum / averageFactor, regression: 0, centerness: 0)
-            }
-            let denominator = max(Reduction.sum(centernessTargets), 1e-6) + .ulpOfOne
-            let regression: Float =
-                centernessTargets.contains { $0 > 0 }
-                ? Reduction.sum(zip(regressionLosses, centernessTargets).map { $0 * $1 }) / denominator
-                : 0
-            return FCOSLossValue(
-                classification: classificationSum / averageFactor, regression: regression,
-                centerness: centernessSum / averageFactor)
+            result.classificationDivisor = averageFactor
+            result.centernessDivisor = averageFactor
+            guard !positives.isEmpty else { return result }
+            result.regressionIsWeighted = true
+            result.regressionSum = centernessTargets.contains { $0 > 0 } ? weightedRegression : 0
+            result.regressionDivisor = max(weightSum, 1e-6) + .ulpOfOne
         case .shared:
             let n = normalizer ?? positiveCount
-            return FCOSLossValue(
-                classification: classificationSum / n, regression: Reduction.sum(regressionLosses) / n,
-                centerness: centernessSum / n)
+            result.classificationDivisor = n
+            result.regressionDivisor = n
+            result.centernessDivisor = n
         }
+        return result
     }
 
     /// The regression loss of positive location `i`.

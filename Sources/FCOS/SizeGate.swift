@@ -1,7 +1,10 @@
 /// The paper's multi-level rule (§3.2): a location on level `i` may regress a box only when
+/// `m = max(l*, t*, r*, b*)` lies between the level's bounds `m_{i−1}` and `m_i`. The paper
+/// makes a location negative when `m > m_i` or `m < m_{i−1}`, so both bounds themselves pass:
 ///
 /// ```
-/// m_{i−1} < max(l*, t*, r*, b*) ≤ m_i
+/// m_{i−1} ≤ max(l*, t*, r*, b*) ≤ m_i        (official FCOS, mmdetection)
+/// m_{i−1} < max(l*, t*, r*, b*) < m_i        (torchvision, detectron2, EECS 498)
 /// ```
 ///
 /// The references disagree on which comparisons are strict, and that decides what happens at

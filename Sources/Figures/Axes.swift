@@ -6,6 +6,25 @@ struct LinearAxis {
     var lower: Double
     var upper: Double
     var ticks: [Double]
+    /// Positions by `log10(value)`: ratios (100×, 10 000×) become equal distances.
+    var isLogarithmic = false
+
+    /// A base-10 logarithmic axis from the power of ten at or below `low` to the one at or above
+    /// `high`, one tick per power. Both bounds must be positive; a non-positive `low` is taken as
+    /// `high / 10`.
+    static func logarithmic(covering low: Double, _ high: Double) -> LinearAxis {
+        let top = max(high, Double.leastNormalMagnitude)
+        let bottom = low > 0 ? min(low, top) : top / 10
+        let first = Int(log10(bottom).rounded(.down))
+        var last = Int(log10(top).rounded(.up))
+        if last == first { last += 1 }
+        var axis = LinearAxis(covering: 0, 1)
+        axis.lower = pow(10, Double(first))
+        axis.upper = pow(10, Double(last))
+        axis.ticks = (first...last).map { pow(10, Double($0)) }
+        axis.isLogarithmic = true
+        return axis
+    }
 
     /// An axis covering `low…high`, extended to round tick values, with about `count` ticks.
     init(covering low: Double, _ high: Double, count: Int = 6, includeZero: Bool = false) {
@@ -45,11 +64,24 @@ struct LinearAxis {
         return 4
     }
 
-    func label(_ value: Double) -> String { NumberText.format(value, decimals: decimals) }
+    func label(_ value: Double) -> String {
+        guard isLogarithmic else { return NumberText.format(value, decimals: decimals) }
+        let power = Int(log10(value).rounded())
+        guard !(-3...3).contains(power) else { return NumberText.format(value, decimals: max(0, -power)) }
+        let superscripts: [Character: Character] = [
+            "-": "⁻", "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷",
+            "8": "⁸",
+            "9": "⁹",
+        ]
+        return "10" + String(String(power).map { superscripts[$0] ?? $0 })
+    }
 
-    /// Position of `value` between `start` (lower) and `end` (upper) in figure pixels.
+    /// Position of `value` between `start` (lower) and `end` (upper) in figure pixels. On a
+    /// logarithmic axis a value ≤ 0 lands below `lower`, where the plot's clip hides it.
     func position(_ value: Double, from start: Double, to end: Double) -> Double {
-        start + (value - lower) / (upper - lower) * (end - start)
+        guard isLogarithmic else { return start + (value - lower) / (upper - lower) * (end - start) }
+        let v = value > 0 ? log10(value) : log10(lower) - 10
+        return start + (v - log10(lower)) / (log10(upper) - log10(lower)) * (end - start)
     }
 }
 

@@ -20,6 +20,8 @@ struct BoxOverlay {
     var warnings: Set<Int> = []
     /// Boxes left out, e.g. all but the one a zoom is about.
     var hidden: Set<Int> = []
+    /// Boxes out of focus (``FocusMode``): thin, grey and unlabelled.
+    var muted: Set<Int> = []
 
     /// Outlines each box with a darker rim under its colour, so pale hues (yellow) stay visible
     /// on a light canvas and every hue stays visible on a photograph.
@@ -27,6 +29,12 @@ struct BoxOverlay {
         ctx.withClip(to: mapping.frame.insetBy(dx: -lineWidth, dy: -lineWidth)) {
             for (index, gt) in groundTruths.enumerated() where !hidden.contains(index) {
                 let rect = mapping.rect(gt.box)
+                guard !muted.contains(index) else {
+                    ctx.strokeRect(
+                        rect, FocusMode.mutedColor,
+                        style: StrokeStyle(width: 1, dash: gt.isCrowd ? [6, 4] : []))
+                    continue
+                }
                 let color = BoxColors.color(forBox: index)
                 let dash: [Double] = gt.isCrowd ? [6, 4] : []
                 ctx.strokeRect(
@@ -71,7 +79,7 @@ struct BoxOverlay {
         .filter(Self.isTiny).map(Self.visibleFrame)
         var placer = ChipPlacer(bounds: limits, avoiding: circles)
         // Small boxes first: their labels have the fewest good spots.
-        let order = groundTruths.indices.filter { !hidden.contains($0) }.sorted {
+        let order = groundTruths.indices.filter { !hidden.contains($0) && !muted.contains($0) }.sorted {
             groundTruths[$0].box.area() < groundTruths[$1].box.area()
         }
         for index in order {

@@ -21,6 +21,8 @@ public struct CenternessHeatMap: FigureDrawable {
     public var panelWidth: Double = 440
     public var columns: Int?
     public var title: String?
+    /// Magnifies a box whose heat map on a level would be a smudge (``InsetZoom``).
+    public var insetZoom: InsetZoom = .automatic
     public var style: FigureStyle = .standard
 
     public init(assignment: Assignment, presetName: String, backdrop: Backdrop = .plain) {
@@ -114,31 +116,45 @@ public struct CenternessHeatMap: FigureDrawable {
         for (panel, index) in shownLevels.enumerated() {
             let level = assignment.levels[index]
             let mapping = layout.mapping(panel: panel)
-            painter.drawBackground(in: ctx, mapping: mapping, dimming: 0.5)
-            ctx.fillRect(mapping.frame, Color.gray(0.55, alpha: 0.25))
-            // Tiles fill dense grids like a heat map; on coarse levels they shrink to location-sized
-            // squares, rimmed in their box's colour, so that a P7 cell does not paint far outside
-            // its box and each square says whose target it is.
-            let side = min(Double(min(level.map.stepX, level.map.stepY)) * mapping.scale, 22)
-            let inset = side >= 8 ? 1.0 : 0
-            ctx.withClip(to: mapping.frame) {
-                for i in level.matched.indices where level.matched[i] >= 0 {
-                    let c = mapping.point(level.map.location(at: i))
-                    let cell = CGRect(x: c.x - side / 2, y: c.y - side / 2, width: side, height: side)
-                    ctx.beginPath()
-                    ctx.addRoundedRect(cell.insetBy(dx: inset, dy: inset), cornerRadius: inset * 2)
-                    let fill = Palette.viridis(Double(level.centerness[i]))
-                    if side >= 18 {
-                        ctx.fillAndStroke(
-                            fill: fill, stroke: BoxColors.color(forBox: Int(level.matched[i])),
-                            style: .solid(1.5))
-                    } else {
-                        ctx.fill(fill)
+            func content(_ mapping: ImageMapping) {
+                painter.drawBackground(in: ctx, mapping: mapping, dimming: 0.5)
+                ctx.fillRect(mapping.frame, Color.gray(0.55, alpha: 0.25))
+                // Tiles fill dense grids like a heat map; on coarse levels they shrink to location-sized
+                // squares, rimmed in their box's colour, so that a P7 cell does not paint far outside
+                // its box and each square says whose target it is.
+                let side = min(Double(min(level.map.stepX, level.map.stepY)) * mapping.scale, 22)
+                let inset = side >= 8 ? 1.0 : 0
+                ctx.withClip(to: mapping.frame) {
+                    for i in level.matched.indices where level.matched[i] >= 0 {
+                        let c = mapping.point(level.map.location(at: i))
+                        let cell = CGRect(x: c.x - side / 2, y: c.y - side / 2, width: side, height: side)
+                        ctx.beginPath()
+                        ctx.addRoundedRect(cell.insetBy(dx: inset, dy: inset), cornerRadius: inset * 2)
+                        let fill = Palette.viridis(Double(level.centerness[i]))
+                        if side >= 18 {
+                            ctx.fillAndStroke(
+                                fill: fill, stroke: BoxColors.color(forBox: Int(level.matched[i])),
+                                style: .solid(1.5))
+                        } else {
+                            ctx.fill(fill)
+                        }
                     }
                 }
+                painter.drawBoxes(in: ctx, mapping: mapping)
+                painter.drawBoxLabels(in: ctx, mapping: mapping)
             }
-            painter.drawBoxes(in: ctx, mapping: mapping)
-            painter.drawBoxLabels(in: ctx, mapping: mapping)
+            content(mapping)
+            let subjects = Set(level.matched.filter { $0 >= 0 }.map(Int.init)).sorted()
+            if let plan = insetZoom.plan(
+                boxes: subjects.map { ($0, assignment.groundTruths[$0].box) }, panel: mapping)
+            {
+                let inView = level.matched.indices.filter {
+                    level.matched[$0] >= 0 && plan.mapping.shows(level.map.location(at: $0))
+                }.count
+                insetZoom.draw(
+                    plan, panel: mapping, in: ctx, style: style,
+                    note: NumberText.count(inView, "positive") + " in view", content: content)
+            }
             painter.drawFrame(in: ctx, mapping: mapping)
             painter.drawTitle(titles[panel], in: layout.panelTitles[panel], in: ctx)
         }

@@ -30,7 +30,8 @@ extension DisagreementPanels: HotspotProviding {
                 var lines = [
                     "\(la.map.level.name) · stride \(la.map.stride) · cell (row \(row), column \(column)): the presets disagree"
                 ]
-                lines += story(of: index, in: first, explained: firstStories, level: pair.first, name: firstName)
+                lines += story(
+                    of: index, in: first, explained: firstStories, level: pair.first, name: firstName)
                 if let other {
                     lines += story(
                         of: other, in: second, explained: secondStories, level: pair.second, name: secondName)

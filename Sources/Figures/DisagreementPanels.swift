@@ -26,6 +26,10 @@ public struct DisagreementPanels: FigureDrawable {
     public var panelWidth: Double = 440
     public var columns: Int?
     public var title: String?
+    /// Magnifies a box too small to see on a level where either rule set has positives for it.
+    public var insetZoom: InsetZoom = .automatic
+    /// In a crowded scene, only the boxes whose targets differ are drawn in colour (``FocusMode``).
+    public var focus: FocusMode = .automatic
     public var style: FigureStyle = .standard
     /// What the two assignments are, for the legend and subtitle: two presets, or a student's
     /// answer and the reference (the coursework's comparison, where "the presets disagree"
@@ -172,9 +176,16 @@ public struct DisagreementPanels: FigureDrawable {
             ]
         }
         entries += extraLegendEntries
-        let boxes = first.groundTruths.indices.map { g in
+        let muted = focus.muted(count: first.groundTruths.count, relevant: differingBoxes)
+        var boxes = first.groundTruths.indices.filter { !muted.contains($0) }.map { g in
             Legend.Entry(
                 .swatch(BoxColors.color(forBox: g)), BoxColors.label(forBox: g, in: first.groundTruths))
+        }
+        if !muted.isEmpty {
+            boxes.append(
+                Legend.Entry(
+                    .outline(FocusMode.mutedColor, dashed: false),
+                    "\(muted.count) other boxes (grey, unlabelled; their targets differ less or not at all)"))
         }
         var legend = Legend(
             sections: [.init(title: "Locations", entries: entries), .init(title: "Boxes", entries: boxes)],
@@ -210,47 +221,89 @@ public struct DisagreementPanels: FigureDrawable {
 
     public var size: CGSize { layout.size }
 
+    /// The boxes whose targets differ most between the two rule sets, at most
+    /// ``FocusMode/focusLimit`` of them: the ones a crowded comparison is about.
+    var differingBoxes: Set<Int> {
+        var counts: [Int: Int] = [:]
+        for pair in comparedLevels {
+            let la = first.levels[pair.first]
+            let lb = second.levels[pair.second]
+            for index in disagreements(first: pair.first, second: pair.second) {
+                if la.matched[index] >= 0 { counts[Int(la.matched[index]), default: 0] += 1 }
+                let row = index / la.map.width
+                let column = index % la.map.width
+                if row < lb.map.height, column < lb.map.width {
+                    let other = lb.matched[row * lb.map.width + column]
+                    if other >= 0 { counts[Int(other), default: 0] += 1 }
+                }
+            }
+        }
+        let ranked = counts.sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }
+        return Set(ranked.prefix(FocusMode.focusLimit).map(\.key))
+    }
+
     public func draw(in ctx: DrawingContext) {
         let layout = layout
         titleBlock.draw(in: ctx, at: layout.titleOrigin)
+        let muted = focus.muted(count: first.groundTruths.count, relevant: differingBoxes)
         let painter = PanelPainter(
             groundTruths: first.groundTruths, imageWidth: first.imageWidth, imageHeight: first.imageHeight,
-            backdrop: backdrop, style: style)
+            backdrop: backdrop, style: style, muted: muted)
         let titles = titleLines
         for (panel, pair) in comparedLevels.enumerated() {
             let la = first.levels[pair.first]
             let lb = second.levels[pair.second]
             let mapping = layout.mapping(panel: panel)
-            painter.drawBackground(in: ctx, mapping: mapping)
-            painter.drawBoxes(in: ctx, mapping: mapping)
-            var batch = MarkerBatch()
-            let slack = Double(la.map.stride)
-            for index in la.matched.indices where mapping.shows(la.map.location(at: index), margin: slack) {
-                let g = Int(la.matched[index])
-                batch.add(
-                    g >= 0 ? .positive(box: g) : .location, at: mapping.point(la.map.location(at: index)))
-            }
-            for index in lb.matched.indices where lb.matched[index] >= 0 {
-                let location = lb.map.location(at: index)
-                if mapping.shows(location, margin: slack) {
-                    batch.add(.comparedPositive(box: Int(lb.matched[index])), at: mapping.point(location))
+            func content(_ mapping: ImageMapping) {
+                painter.drawBackground(in: ctx, mapping: mapping)
+                painter.drawBoxes(in: ctx, mapping: mapping)
+                var batch = MarkerBatch()
+                let slack = Double(la.map.stride)
+                for index in la.matched.indices where mapping.shows(la.map.location(at: index), margin: slack)
+                {
+                    let g = Int(la.matched[index])
+                    batch.add(
+                        g >= 0 ? .positive(box: g) : .location, at: mapping.point(la.map.location(at: index)))
                 }
-            }
-            for index in disagreements(first: pair.first, second: pair.second) {
-                let row = index / la.map.width
-                let column = index % la.map.width
-                var location = la.map.location(at: index)
-                // Ring the location that is positive: the first preset's, unless only the second's is.
-                if la.matched[index] < 0, row < lb.map.height, column < lb.map.width {
-                    location = lb.map.location(at: row * lb.map.width + column)
+                for index in lb.matched.indices where lb.matched[index] >= 0 {
+                    let location = lb.map.location(at: index)
+                    if mapping.shows(location, margin: slack) {
+                        batch.add(.comparedPositive(box: Int(lb.matched[index])), at: mapping.point(location))
+                    }
                 }
-                if mapping.shows(location, margin: slack) {
-                    batch.add(.disagreement, at: mapping.point(location))
+                for index in disagreements(first: pair.first, second: pair.second) {
+                    let row = index / la.map.width
+                    let column = index % la.map.width
+                    var location = la.map.location(at: index)
+                    // Ring the location that is positive: the first preset's, unless only the second's is.
+                    if la.matched[index] < 0, row < lb.map.height, column < lb.map.width {
+                        location = lb.map.location(at: row * lb.map.width + column)
+                    }
+                    if mapping.shows(location, margin: slack) {
+                        batch.add(.disagreement, at: mapping.point(location))
+                    }
                 }
+                let spacing = Double(min(la.map.stepX, la.map.stepY)) * mapping.scale
+                ctx.withClip(to: mapping.frame) {
+                    batch.draw(in: ctx, metrics: MarkerMetrics(spacing: spacing, muted: muted))
+                }
+                painter.drawBoxLabels(in: ctx, mapping: mapping)
             }
-            let spacing = Double(min(la.map.stepX, la.map.stepY)) * mapping.scale
-            ctx.withClip(to: mapping.frame) { batch.draw(in: ctx, metrics: MarkerMetrics(spacing: spacing)) }
-            painter.drawBoxLabels(in: ctx, mapping: mapping)
+            content(mapping)
+            let subjects = Set((la.matched + lb.matched).filter { $0 >= 0 }.map(Int.init)).subtracting(muted)
+                .sorted()
+            if let plan = insetZoom.plan(
+                boxes: subjects.map { ($0, first.groundTruths[$0].box) }, panel: mapping)
+            {
+                let inView = { (level: LevelTargets) in
+                    level.matched.indices.filter {
+                        level.matched[$0] >= 0 && plan.mapping.shows(level.map.location(at: $0))
+                    }.count
+                }
+                insetZoom.draw(
+                    plan, panel: mapping, in: ctx, style: style,
+                    note: "\(inView(la)) vs \(inView(lb)) positives in view", content: content)
+            }
             painter.drawFrame(in: ctx, mapping: mapping)
             painter.drawTitle(titles[panel], in: layout.panelTitles[panel], in: ctx)
         }

@@ -30,6 +30,11 @@ public struct LevelPanels: FigureDrawable {
     public var columns: Int?
     public var title: String?
     public var subtitle: String?
+    /// Magnifies a box whose positives on a level would be too small to see (``InsetZoom``).
+    public var insetZoom: InsetZoom = .automatic
+    /// Which boxes are drawn in colour (``FocusMode``); all by default. `.automatic` keeps the
+    /// boxes without a positive in colour in a crowded scene, since they are what to look at.
+    public var focus: FocusMode = .all
     public var style: FigureStyle = .standard
 
     public init(
@@ -65,21 +70,44 @@ public struct LevelPanels: FigureDrawable {
             imageHeight: assignment.imageHeight, backdrop: backdrop, style: style)
     }
 
-    /// `P4 · stride 16 · 64 ≤ m ≤ 128 · 37 positives`.
+    /// Whether there is anything to match: a figure of bare locations (no boxes) counts
+    /// locations, not positives, and its legend has no positives or boxes to explain.
+    var hasBoxes: Bool { !assignment.groundTruths.isEmpty }
+
+    /// `P4 · stride 16 · 64 ≤ m ≤ 128 · 37 positives`; `P4 · stride 16 · 3 400 locations` when
+    /// there are no boxes.
     func panelTitle(level index: Int) -> String {
         let level = assignment.levels[index]
         let range = NumberText.sizeRange(level.map.level.sizeRange, gate: assignment.rules.sizeGate)
+        let mapping = ImageMapping(viewport: viewportRect, frame: viewportRect)
+        guard hasBoxes else {
+            var title =
+                "\(level.map.level.name) · stride \(level.map.stride) · "
+                + NumberText.count(level.map.count, "location")
+            if viewport != nil {
+                let inView = (0..<level.map.count).filter { mapping.shows(level.map.location(at: $0)) }.count
+                title += " (\(inView) in view)"
+            }
+            return title
+        }
         var title =
             "\(level.map.level.name) · stride \(level.map.stride) · \(range) · "
             + NumberText.count(level.positiveCount, "positive")
         if viewport != nil {
-            let mapping = ImageMapping(viewport: viewportRect, frame: viewportRect)
             let inView = level.matched.indices.filter {
                 level.matched[$0] >= 0 && mapping.shows(level.map.location(at: $0))
             }.count
             title += " (\(inView) in view)"
         }
         return title
+    }
+
+    /// The inset a level's panel gets: for the boxes with a positive on that level.
+    func insetPlan(level index: Int, mapping: ImageMapping) -> InsetZoom.Plan? {
+        let level = assignment.levels[index]
+        let subjects = Set(level.matched.filter { $0 >= 0 }.map(Int.init)).sorted()
+        return insetZoom.plan(
+            boxes: subjects.map { ($0, assignment.groundTruths[$0].box) }, panel: mapping)
     }
 
     var titleBlock: TitleBlock {
@@ -130,7 +158,8 @@ public struct LevelPanels: FigureDrawable {
 
     func legend(kinds: Set<String>) -> Legend {
         let sampling = assignment.rules.centerSampling
-        var markers: [Legend.Entry] = [.init(.marker(.positive(box: 0)), "positive (in its box's color)")]
+        var markers: [Legend.Entry] =
+            hasBoxes ? [.init(.marker(.positive(box: 0)), "positive (in its box's color)")] : []
         if kinds.contains("ambiguous") {
             markers.append(
                 .init(.marker(.ambiguous(winner: 0)), "ambiguous: several boxes qualify, the smallest wins"))
@@ -154,7 +183,9 @@ public struct LevelPanels: FigureDrawable {
         if kinds.contains("crowd") {
             markers.append(.init(.marker(.crowd), "inside a crowd region (never matched)"))
         }
-        markers.append(.init(.marker(.location), "background location"))
+        markers.append(
+            .init(
+                .marker(.location), hasBoxes ? "background location" : "location (one per feature-map cell)"))
         let counts = assignment.positivesPerGroundTruth
         let boxes: [Legend.Entry] = assignment.groundTruths.indices.map { g in
             let label = BoxColors.label(forBox: g, in: assignment.groundTruths)
@@ -167,10 +198,8 @@ public struct LevelPanels: FigureDrawable {
             return .init(.swatch(BoxColors.color(forBox: g)), "\(label) · \(counts[g])")
         }
         var legend = Legend(
-            sections: [
-                .init(title: "Locations", entries: markers),
-                .init(title: "Boxes · positives", entries: boxes),
-            ],
+            sections: [.init(title: "Locations", entries: markers)]
+                + (boxes.isEmpty ? [] : [.init(title: "Boxes · positives", entries: boxes)]),
             font: style.labelFont, titleFont: style.labelFont.bold, ink: style.ink)
         legend.markerSpacing = 15
         return legend
@@ -200,32 +229,47 @@ public struct LevelPanels: FigureDrawable {
         let assignment = LevelMarkers.explained(assignment)
         let layout = layout
         titleBlock.draw(in: ctx, at: layout.titleOrigin)
-        let painter = painter
+        let muted = focus.muted(
+            count: assignment.groundTruths.count,
+            relevant: Set(assignment.groundTruthsWithoutPositives.prefix(FocusMode.focusLimit)))
+        var painter = painter
+        painter.muted = muted
         let titles = panelTitleLines
         for (panel, levelIndex) in shownLevels.enumerated() {
             let level = assignment.levels[levelIndex]
             let mapping = layout.mapping(panel: panel)
-            painter.drawBackground(in: ctx, mapping: mapping)
-            painter.drawSamplingRegions(
-                in: ctx, mapping: mapping, sampling: assignment.rules.centerSampling, stride: level.map.stride
-            )
-            painter.drawBoxes(in: ctx, mapping: mapping)
             let markers = LevelMarkers.markers(
                 for: level, explained: assignment.explanation?.levels[levelIndex] ?? [],
                 groundTruths: assignment.groundTruths)
-            var batch = MarkerBatch()
-            let slack = Double(max(level.map.stepX, level.map.stepY))
-            for index in markers.indices {
-                let location = level.map.location(at: index)
-                guard mapping.shows(location, margin: slack) else { continue }
-                batch.add(markers[index], at: mapping.point(location))
+            let warnings = Set(assignment.groundTruthsWithoutPositives)
+            func content(_ mapping: ImageMapping) {
+                painter.drawBackground(in: ctx, mapping: mapping)
+                painter.drawSamplingRegions(
+                    in: ctx, mapping: mapping, sampling: assignment.rules.centerSampling,
+                    stride: level.map.stride)
+                painter.drawBoxes(in: ctx, mapping: mapping)
+                var batch = MarkerBatch()
+                let slack = Double(max(level.map.stepX, level.map.stepY))
+                for index in markers.indices {
+                    let location = level.map.location(at: index)
+                    guard mapping.shows(location, margin: slack) else { continue }
+                    batch.add(markers[index], at: mapping.point(location))
+                }
+                let spacing = Double(min(level.map.stepX, level.map.stepY)) * mapping.scale
+                ctx.withClip(to: mapping.frame) {
+                    batch.draw(in: ctx, metrics: MarkerMetrics(spacing: spacing, muted: muted))
+                }
+                painter.drawBoxLabels(in: ctx, mapping: mapping, warnings: warnings)
             }
-            let spacing = Double(min(level.map.stepX, level.map.stepY)) * mapping.scale
-            ctx.withClip(to: mapping.frame) {
-                batch.draw(in: ctx, metrics: MarkerMetrics(spacing: spacing))
+            content(mapping)
+            if let plan = insetPlan(level: levelIndex, mapping: mapping) {
+                let inView = level.matched.indices.filter {
+                    level.matched[$0] >= 0 && plan.mapping.shows(level.map.location(at: $0))
+                }.count
+                insetZoom.draw(
+                    plan, panel: mapping, in: ctx, style: style,
+                    note: NumberText.count(inView, "positive") + " in view", content: content)
             }
-            painter.drawBoxLabels(
-                in: ctx, mapping: mapping, warnings: Set(assignment.groundTruthsWithoutPositives))
             painter.drawFrame(in: ctx, mapping: mapping)
             painter.drawTitle(titles[panel], in: layout.panelTitles[panel], in: ctx)
         }

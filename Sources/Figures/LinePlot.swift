@@ -38,6 +38,15 @@ public struct LinePlot: FigureDrawable, Sendable {
     public var yRange: ClosedRange<Double>?
     public var plotSize = CGSize(width: 620, height: 380)
     public var style: FigureStyle = .standard
+    /// `.logarithmic` for ratios a reader must see (a loss 100× or 10 000× smaller): one tick per
+    /// power of ten, and points with `y ≤ 0` left out.
+    public var yScale: AxisScale = .linear
+
+    /// How an axis maps values to positions.
+    public enum AxisScale: Sendable, Hashable {
+        case linear
+        case logarithmic
+    }
 
     public init(series: [Series], title: String, xLabel: String, yLabel: String) {
         self.series = series
@@ -74,10 +83,19 @@ public struct LinePlot: FigureDrawable, Sendable {
         let ys = series.flatMap { $0.points.map { Double($0.y) } }
         let x = LinearAxis(
             covering: xRange?.lowerBound ?? xs.min() ?? 0, xRange?.upperBound ?? xs.max() ?? 1, count: 6)
-        let y = LinearAxis(
-            covering: yRange?.lowerBound ?? ys.min() ?? 0, yRange?.upperBound ?? ys.max() ?? 1, count: 6,
-            includeZero: yRange == nil)
-        return (x, y)
+        switch yScale {
+        case .linear:
+            let y = LinearAxis(
+                covering: yRange?.lowerBound ?? ys.min() ?? 0, yRange?.upperBound ?? ys.max() ?? 1, count: 6,
+                includeZero: yRange == nil)
+            return (x, y)
+        case .logarithmic:
+            let positive = ys.filter { $0 > 0 }
+            let y = LinearAxis.logarithmic(
+                covering: yRange?.lowerBound ?? positive.min() ?? 0.1,
+                yRange?.upperBound ?? positive.max() ?? 1)
+            return (x, y)
+        }
     }
 
     var legend: Legend {
@@ -131,7 +149,8 @@ public struct LinePlot: FigureDrawable, Sendable {
         ChartFrame(x: ax, y: ay, xLabel: xLabel, yLabel: yLabel, style: style, plot: plot).draw(in: ctx)
         ctx.withClip(to: plot.insetBy(dx: -1, dy: -1)) {
             for (i, s) in series.enumerated() {
-                let points = s.points.map { figurePoint(x: Double($0.x), y: Double($0.y)) }
+                let shown = yScale == .logarithmic ? s.points.filter { $0.y > 0 } : s.points
+                let points = shown.map { figurePoint(x: Double($0.x), y: Double($0.y)) }
                 ctx.strokePolyline(
                     points, color(i),
                     style: StrokeStyle(width: s.width, dash: s.dash, cap: .round, join: .round))

@@ -55,6 +55,15 @@ public enum LocationMarker: Hashable, Sendable {
 /// do not become blobs. Positives never go below 1.5 px, which covers a whole pixel.
 struct MarkerMetrics {
     var spacing: Double
+    /// Boxes out of focus (``FocusMode``): their markers are drawn grey.
+    var muted: Set<Int> = []
+
+    func color(forBox box: Int) -> Color {
+        muted.contains(box) ? FocusMode.mutedColor : BoxColors.color(forBox: box)
+    }
+    func edge(forBox box: Int) -> Color {
+        muted.contains(box) ? FocusMode.mutedColor.darkened(by: 0.3) : BoxColors.edge(forBox: box)
+    }
 
     var dotRadius: Double { clamp(0.12 * spacing, 0.55, 1.8) }
     var positiveRadius: Double { clamp(0.42 * spacing, 1.5, 6.5) }
@@ -119,16 +128,16 @@ extension LocationMarker {
             circles(m.positiveRadius)
             if m.rimsShow {
                 ctx.fillAndStroke(
-                    fill: BoxColors.color(forBox: box), stroke: BoxColors.edge(forBox: box),
+                    fill: m.color(forBox: box), stroke: m.edge(forBox: box),
                     style: .solid(m.rimWidth))
             } else {
-                ctx.fill(BoxColors.color(forBox: box))
+                ctx.fill(m.color(forBox: box))
             }
         case .ambiguous(let winner):
             circles(m.positiveRadius + m.ringWidth * 0.5)
             ctx.stroke(.black, style: .solid(m.ringWidth * 1.4))
             circles(m.positiveRadius)
-            ctx.fill(BoxColors.color(forBox: winner))
+            ctx.fill(m.color(forBox: winner))
         case .rejectedBySizeGate:
             circles(m.ringRadius)
             ctx.fill(Color.white.withAlpha(0.75 * m.ringOpacity))
@@ -138,7 +147,7 @@ extension LocationMarker {
             circles(m.ringRadius)
             ctx.fill(Color.white.withAlpha(0.75 * m.ringOpacity))
             circles(m.ringRadius)
-            let edge = BoxColors.edge(forBox: box).withAlpha(m.ringOpacity)
+            let edge = m.edge(forBox: box).withAlpha(m.ringOpacity)
             // A whole number of even dashes, so the ring reads as a dashed circle, not a star.
             let circumference = 2 * Double.pi * m.ringRadius
             let count = max(6, (circumference / 3.2).rounded())
@@ -159,7 +168,7 @@ extension LocationMarker {
             ctx.stroke(Color.white.withAlpha(0.8), style: .solid(max(1, m.ringWidth) + 2))
             ctx.beginPath()
             for c in centers { ctx.addRect(CGRect(x: c.x - h, y: c.y - h, width: 2 * h, height: 2 * h)) }
-            ctx.stroke(BoxColors.edge(forBox: box), style: .solid(max(1.4, m.ringWidth)))
+            ctx.stroke(m.edge(forBox: box), style: .solid(max(1.4, m.ringWidth)))
         case .disagreement:
             circles(m.disagreementRadius)
             ctx.stroke(.black, style: .solid(clampWidth(m)))

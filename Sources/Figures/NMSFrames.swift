@@ -24,6 +24,9 @@ public struct NMSFrames: FigureDrawable {
     /// Steps shown; all when `nil`.
     public var shownSteps: [Int]?
     public var title: String?
+    /// Drawn thin in their own colours under the detections, so each detection can be judged
+    /// against the box it should find. Empty by default.
+    public var groundTruths: [GroundTruth] = []
     public var style: FigureStyle = .standard
 
     public init(detections: [ScoredBox], imageWidth: Int, imageHeight: Int, backdrop: Backdrop = .plain) {
@@ -100,17 +103,32 @@ public struct NMSFrames: FigureDrawable {
     }
 
     public var legend: Legend {
-        let entries: [Legend.Entry] = [
-            .init(.line(NMSStyle.current, dash: [], width: 4), "box kept at this step"),
-            .init(.line(NMSStyle.kept, dash: [], width: 3), "kept earlier"),
-            .init(
-                .line(NMSStyle.suppressed, dash: [6, 4], width: 2), "suppressed now (IoU with the kept box)"),
-            .init(.line(NMSStyle.faded, dash: [6, 4], width: 1.5), "suppressed earlier"),
-            .init(
-                .line(NMSStyle.waiting, dash: [], width: 1.5), "still waiting (IoU with the kept box, if any)"
-            ),
+        let ink = NMSStyle.neutral
+        var entries: [Legend.Entry] = [
+            .init(.line(ink, dash: [], width: 4.5), "▶ kept at this step"),
+            .init(.line(ink, dash: [], width: 3), "✓ kept earlier"),
+            .init(.line(ink, dash: [7, 4], width: 2.2), "✗ suppressed now: IoU with ▶ above the threshold"),
+            .init(.line(ink.withAlpha(0.7), dash: [2, 3], width: 1.2), "suppressed earlier"),
+            .init(.line(ink, dash: [], width: 1.5), "still waiting (IoU with ▶, if they overlap)"),
         ]
-        return Legend(sections: [.init(entries: entries)], font: style.labelFont, ink: style.ink)
+        var sections: [Legend.Section] = [.init(title: "Line = what NMS did", entries: entries)]
+        let view = viewportRect
+        let visible = groundTruths.indices.filter { view.intersects(groundTruths[$0].box.cgRect) }
+        let identities = Set(detections.compactMap(\.groundTruth)).union(visible).sorted()
+        if !identities.isEmpty {
+            entries = identities.map { g in
+                let name =
+                    g < groundTruths.count
+                    ? BoxColors.label(forBox: g, in: groundTruths) : "#\(g)"
+                return .init(.swatch(BoxColors.color(forBox: g)), name)
+            }
+            if !visible.isEmpty {
+                entries.append(
+                    .init(.outline(.gray(0.3), dashed: false), "thin, tinted: the ground-truth box"))
+            }
+            sections.append(.init(title: "Colour = the object a box is about", entries: entries))
+        }
+        return Legend(sections: sections, font: style.labelFont, ink: style.ink)
     }
 
     public var layout: PanelLayout {
@@ -133,8 +151,8 @@ public struct NMSFrames: FigureDrawable {
             let mapping = layout.mapping(panel: panel)
             backdrop.draw(
                 in: ctx, mapping: mapping, imageWidth: imageWidth, imageHeight: imageHeight, dimming: 0.5)
-            NMSStyle(detections: detections, names: detections.indices.map(name)).draw(
-                all[index], in: ctx, mapping: mapping)
+            NMSStyle(detections: detections, names: detections.indices.map(name), groundTruths: groundTruths)
+                .draw(all[index], in: ctx, mapping: mapping)
             ctx.strokeRect(mapping.frame.insetBy(dx: -0.5, dy: -0.5), style.frameColor, style: .solid(1))
             PanelPainter(
                 groundTruths: [], imageWidth: imageWidth, imageHeight: imageHeight, backdrop: backdrop,

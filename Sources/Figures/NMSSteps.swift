@@ -8,16 +8,21 @@ public struct ScoredBox: Hashable, Sendable {
     public var box: Box
     public var score: Float
     public var label: String?
+    /// The ground-truth box this detection is about, when known: the figure draws it in that
+    /// box's colour, as every other figure does (lesson 3's promise), and shows its state by
+    /// line weight and dash instead of hue.
+    public var groundTruth: Int?
 
-    public init(box: Box, score: Float, label: String? = nil) {
+    public init(box: Box, score: Float, label: String? = nil, groundTruth: Int? = nil) {
         self.box = box
         self.score = score
         self.label = label
+        self.groundTruth = groundTruth
     }
 
     /// A post-processed detection, named for the figure (e.g. by its class index).
-    public init(_ detection: FCOS.Detection, label: String? = nil) {
-        self.init(box: detection.box, score: detection.score, label: label)
+    public init(_ detection: FCOS.Detection, label: String? = nil, groundTruth: Int? = nil) {
+        self.init(box: detection.box, score: detection.score, label: label, groundTruth: groundTruth)
     }
 }
 

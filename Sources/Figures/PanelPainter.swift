@@ -11,6 +11,8 @@ struct PanelPainter {
     var imageHeight: Int
     var backdrop: Backdrop
     var style: FigureStyle
+    /// Boxes out of focus (``FocusMode``).
+    var muted: Set<Int> = []
 
     func drawBackground(in ctx: DrawingContext, mapping: ImageMapping, dimming: Double? = nil) {
         backdrop.draw(
@@ -24,7 +26,7 @@ struct PanelPainter {
     ) {
         guard sampling.radius != nil else { return }
         ctx.withClip(to: mapping.frame) {
-            for (index, gt) in groundTruths.enumerated() where !gt.isCrowd {
+            for (index, gt) in groundTruths.enumerated() where !gt.isCrowd && !muted.contains(index) {
                 let region = mapping.rect(sampling.region(for: gt.box, stride: stride))
                 ctx.strokeRect(
                     region, BoxColors.edge(forBox: index), style: StrokeStyle(width: 1.3, dash: [5, 3]))
@@ -33,13 +35,16 @@ struct PanelPainter {
     }
 
     func drawBoxes(in ctx: DrawingContext, mapping: ImageMapping) {
-        BoxOverlay(groundTruths: groundTruths, lineWidth: 1.8).drawOutlines(in: ctx, mapping: mapping)
+        BoxOverlay(groundTruths: groundTruths, lineWidth: 1.8, muted: muted).drawOutlines(
+            in: ctx, mapping: mapping)
     }
 
     /// `#0` chips: names would crowd a small panel, and the legend gives them.
     func drawBoxLabels(in ctx: DrawingContext, mapping: ImageMapping, warnings: Set<Int> = []) {
-        BoxOverlay(groundTruths: groundTruths, labels: .index, font: .bold(12), warnings: warnings)
-            .drawLabels(in: ctx, mapping: mapping, bounds: mapping.frame.insetBy(dx: 1, dy: 1))
+        BoxOverlay(
+            groundTruths: groundTruths, labels: .index, font: .bold(12), warnings: warnings, muted: muted
+        )
+        .drawLabels(in: ctx, mapping: mapping, bounds: mapping.frame.insetBy(dx: 1, dy: 1))
     }
 
     func drawFrame(in ctx: DrawingContext, mapping: ImageMapping) {

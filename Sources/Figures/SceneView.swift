@@ -53,6 +53,15 @@ public struct SceneView: FigureDrawable {
             height: (Double(frame.maxY) + style.margin).rounded(.up))
     }
 
+    /// The picture alone, backdrop and box outlines, into any mapping: e.g. an ``InsetZoom``
+    /// inset of this scene.
+    public func drawPicture(in ctx: DrawingContext, mapping: ImageMapping) {
+        backdrop.draw(
+            in: ctx, mapping: mapping, imageWidth: imageWidth, imageHeight: imageHeight, dimming: 0.15)
+        BoxOverlay(groundTruths: groundTruths, lineWidth: 2.5, warnings: warnings)
+            .drawOutlines(in: ctx, mapping: mapping)
+    }
+
     public func draw(in ctx: DrawingContext) {
         titleBlock.draw(in: ctx, at: CGPoint(x: style.margin, y: style.margin))
         let mapping = mapping

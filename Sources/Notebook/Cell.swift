@@ -15,8 +15,29 @@ public enum Cell {
     case figure(FigureSpec)
     /// An aside the student should not skip, such as a caveat or a link to the paper.
     case note(String)
-    /// Experiments the student can run next; each prompt is one item.
-    case tryThis([String])
+    /// Experiments the student can run next; each is one item, with an answer kept hidden until
+    /// the student asks for it.
+    case tryThis([Exercise])
+}
+
+/// One "try this" prompt and, when the lesson knows it, its answer.
+///
+/// The answer is hidden on purpose: a prompt asks the student to predict before running, and
+/// an answer printed beside it would be read first. The terminal shows it on a key, the page in
+/// a closed `<details>` element. A string literal is a prompt without an answer, so existing
+/// `TryThis("…")` call sites keep their meaning.
+public struct Exercise: Hashable, Sendable, ExpressibleByStringLiteral {
+    public var prompt: String
+    public var answer: String?
+
+    public init(_ prompt: String, answer: String? = nil) {
+        self.prompt = prompt
+        self.answer = answer
+    }
+
+    public init(stringLiteral prompt: String) {
+        self.init(prompt)
+    }
 }
 
 /// A figure whose file the runner places (`OUT/<name>.<ext>`) and the lesson draws.

@@ -89,8 +89,13 @@ struct HTMLRenderer {
             return figure(spec, written: page.figures[spec.name])
         case .note(let text):
             return "<aside class=\"note\"><p class=\"label\">Note</p>\(prose(text))</aside>"
-        case .tryThis(let prompts):
-            let items = prompts.map { "<li>\(inline($0))</li>" }.joined()
+        case .tryThis(let exercises):
+            let items = exercises.map { exercise in
+                let answer = exercise.answer.map {
+                    "<details class=\"answer\"><summary>Answer</summary>\(prose($0))</details>"
+                }
+                return "<li>\(inline(exercise.prompt))\(answer ?? "")</li>"
+            }.joined()
             return "<aside class=\"try\"><p class=\"label\">Try this</p><ul>\(items)</ul></aside>"
         }
     }

@@ -99,6 +99,9 @@ enum HTMLStyle {
         aside ul { padding-left: 1.2rem; }
         aside.note { background: var(--note-bg); border-color: var(--note-edge); }
         aside.try { background: var(--try-bg); border-color: var(--try-edge); }
+        details.answer { margin: .3rem 0 .6rem; }
+        details.answer summary { cursor: pointer; color: var(--try-edge); font-size: .9rem; }
+        details.answer p { margin: .3rem 0; }
         section.failure {
           margin-top: 3rem; padding: 1rem 1.25rem; background: var(--fail-bg);
           border-left: 3px solid var(--fail-edge); border-radius: 0 6px 6px 0;

@@ -70,10 +70,18 @@ struct JupyterRenderer {
                 let quoted = MarkdownText.prose(note).split(separator: "\n", omittingEmptySubsequences: false)
                     .map { $0.isEmpty ? ">" : "> \($0)" }
                 text.append((["> **Note**", ">"] + quoted).joined(separator: "\n"))
-            case .tryThis(let prompts):
+            case .tryThis(let exercises):
+                // Jupyter, VS Code and GitHub render <details> in Markdown: the answer stays
+                // hidden until the student opens it, as on the page.
                 text.append(
                     "**Try this**\n\n"
-                        + prompts.map { "- " + MarkdownText.inline($0) }.joined(separator: "\n"))
+                        + exercises.map { exercise in
+                            "- " + MarkdownText.inline(exercise.prompt)
+                                + (exercise.answer.map {
+                                    "\n\n  <details><summary>Answer</summary>\n\n  "
+                                        + MarkdownText.prose($0) + "\n\n  </details>\n"
+                                } ?? "")
+                        }.joined(separator: "\n"))
             case .figure(let spec):
                 flush()
                 cells.append(figure(spec, written: page.figures[spec.name], step: page.number))

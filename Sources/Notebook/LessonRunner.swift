@@ -64,13 +64,19 @@ struct LessonRunner {
                     break navigation
                 }
             case .stay:
-                console.write(terminal.promptHelp(singleKey: console.readKey != nil))
+                let hasAnswers =
+                    pages.indices.contains(navigator.current)
+                    && terminal.answers(pages[navigator.current]) != nil
+                console.write(terminal.promptHelp(singleKey: console.readKey != nil, hasAnswers: hasAnswers))
             case .alreadyAtFirst:
                 let first = navigator.firstIndex + 1
                 console.write(
                     terminal.notice(
                         first == 1
                             ? "already at the first step" : "already at step \(first), where --step started"))
+            case .reveal(let index):
+                let answers = pages.indices.contains(index) ? terminal.answers(pages[index]) : nil
+                console.write(answers ?? terminal.notice("this step has no hidden answers"))
             case .finish:
                 break navigation
             case .quit:
@@ -78,10 +84,14 @@ struct LessonRunner {
                 break navigation
             }
             if pausing {
+                let hasAnswers =
+                    pages.indices.contains(navigator.current)
+                    && terminal.answers(pages[navigator.current]) != nil
                 console.write(
                     "\n"
                         + terminal.prompt(
-                            step: navigator.current + 1, of: stepCount, singleKey: console.readKey != nil))
+                            step: navigator.current + 1, of: stepCount, singleKey: console.readKey != nil,
+                            hasAnswers: hasAnswers))
                 move = navigator.apply(NavigationCommand(line: readInput()))
             } else {
                 move = navigator.apply(.next)

@@ -16,6 +16,7 @@ struct StepKey: Sendable {
     static let all: [StepKey] = [
         StepKey(command: .next, key: "Enter", action: "next", inputs: ["", " ", "n", "next", "→", "j"]),
         StepKey(command: .back, key: "b", action: "back", inputs: ["b", "back", "p", "prev", "←", "k"]),
+        StepKey(command: .reveal, key: "a", action: "answers", inputs: ["a", "answer", "answers"]),
         StepKey(command: .quit, key: "q", action: "quit", inputs: ["q", "quit", "exit"]),
     ]
 
@@ -28,9 +29,10 @@ struct StepKey: Sendable {
     }
 
     /// `Enter next · b back · q quit` for single keys; in line mode every key but Enter is
-    /// followed by Enter, and the prompt says so. On the last step Enter finishes.
-    static func promptText(singleKey: Bool, lastStep: Bool) -> String {
-        all.map { binding in
+    /// followed by Enter, and the prompt says so. On the last step Enter finishes; `a answers`
+    /// appears only on a step whose "try this" prompts have hidden answers.
+    static func promptText(singleKey: Bool, lastStep: Bool, hasAnswers: Bool = false) -> String {
+        all.filter { $0.command != .reveal || hasAnswers }.map { binding in
             let action = binding.command == .next && lastStep ? "finish" : binding.action
             let key = singleKey || binding.key == "Enter" ? binding.key : "\(binding.key)+Enter"
             return "\(key) \(action)"

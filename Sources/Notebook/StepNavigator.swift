@@ -1,6 +1,8 @@
 /// What the student asked for at the prompt between steps; ``StepKey`` says which keys mean what.
 enum NavigationCommand: Equatable, Sendable {
     case next, back, quit, unknown
+    /// Show the hidden answers of the current step's "try this" prompts.
+    case reveal
 
     /// The command for one key or one line of input (see ``StepKey/command(for:)``).
     init(line: String?) { self = StepKey.command(for: line) }
@@ -16,6 +18,8 @@ struct StepNavigator: Sendable {
         case stay
         /// `b` on the first step (or the one `--step` started at): say so instead of re-showing it.
         case alreadyAtFirst
+        /// Show the current step's hidden answers and stay on it.
+        case reveal(Int)
         /// Past the last step.
         case finish
         case quit
@@ -46,6 +50,8 @@ struct StepNavigator: Sendable {
             return .quit
         case .unknown:
             return .stay
+        case .reveal:
+            return .reveal(current)
         }
     }
 }

@@ -57,10 +57,28 @@ struct TerminalRenderer {
         case .note(let text):
             let bar = ansi.dim("│ ")
             return prose(text, firstPrefix: bar + ansi.bold("Note: "), prefix: bar)
-        case .tryThis(let prompts):
-            let items = prompts.map { wrapper.wrap($0, width: width, firstPrefix: "  → ", prefix: "    ") }
+        case .tryThis(let exercises):
+            let items = exercises.enumerated().map { index, exercise in
+                let mark = exercise.answer == nil ? "" : " " + ansi.dim("[answer \(index + 1): press a]")
+                return wrapper.wrap(exercise.prompt + mark, width: width, firstPrefix: "  → ", prefix: "    ")
+            }
             return ([ansi.bold(ansi.green("Try this"))] + items.flatMap { $0 }).joined(separator: "\n")
         }
+    }
+
+    /// The hidden answers of a page's "try this" prompts, numbered as the prompts are; `nil` when
+    /// the page has none, so the `a` key can say so instead of printing an empty block.
+    func answers(_ page: StepPage) -> String? {
+        var lines: [String] = []
+        for case .tryThis(let exercises) in page.cells {
+            for (index, exercise) in exercises.enumerated() {
+                guard let answer = exercise.answer else { continue }
+                lines += wrapper.wrap(
+                    answer, width: width, firstPrefix: ansi.bold(ansi.green("Answer \(index + 1): ")),
+                    prefix: "    ")
+            }
+        }
+        return lines.isEmpty ? nil : "\n" + lines.joined(separator: "\n") + "\n"
     }
 
     /// Paragraphs separated by a blank line, bullets with a hanging indent.
@@ -91,14 +109,15 @@ struct TerminalRenderer {
 
     /// The line between steps, naming exactly what the terminal accepts: single keys, or keys
     /// followed by Enter when input comes a line at a time.
-    func prompt(step: Int, of stepCount: Int, singleKey: Bool = false) -> String {
-        let keys = StepKey.promptText(singleKey: singleKey, lastStep: step == stepCount)
+    func prompt(step: Int, of stepCount: Int, singleKey: Bool = false, hasAnswers: Bool = false) -> String {
+        let keys = StepKey.promptText(
+            singleKey: singleKey, lastStep: step == stepCount, hasAnswers: hasAnswers)
         return ansi.dim("── step \(step)/\(stepCount) · \(keys) ── ")
     }
 
     /// Shown when the input was none of the keys the prompt names.
-    func promptHelp(singleKey: Bool) -> String {
-        notice("press " + StepKey.promptText(singleKey: singleKey, lastStep: false))
+    func promptHelp(singleKey: Bool, hasAnswers: Bool = false) -> String {
+        notice("press " + StepKey.promptText(singleKey: singleKey, lastStep: false, hasAnswers: hasAnswers))
     }
 
     /// A short remark under the prompt, e.g. "already at the first step".

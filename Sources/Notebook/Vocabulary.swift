@@ -37,12 +37,16 @@ public struct Note: CellConvertible {
     public var cell: Cell { .note(text) }
 }
 
-/// Prompts for the student's next experiment, e.g. "run with `--preset torchvision`: …".
+/// Prompts for the student's next experiment, e.g. "run with `--preset torchvision`: …", each
+/// best given a hidden answer: `TryThis(Exercise("…", answer: "…"), …)`.
 public struct TryThis: CellConvertible {
-    public var prompts: [String]
-    public init(_ prompts: String...) { self.prompts = prompts }
-    public init(_ prompts: [String]) { self.prompts = prompts }
-    public var cell: Cell { .tryThis(prompts) }
+    public var exercises: [Exercise]
+    public init(_ prompts: String...) { exercises = prompts.map { Exercise($0) } }
+    public init(_ prompts: [String]) { exercises = prompts.map { Exercise($0) } }
+    public init(_ exercises: Exercise...) { self.exercises = exercises }
+    public init(_ exercises: [Exercise]) { self.exercises = exercises }
+    public var prompts: [String] { exercises.map(\.prompt) }
+    public var cell: Cell { .tryThis(exercises) }
 }
 
 /// A figure cell. Named `Picture` rather than `Figure` so lessons can import Canvas and the

@@ -169,3 +169,41 @@ func expectLoss(_ value: FCOSLossValue, _ expected: (Double, Double, Double)) {
                 to: FocalLoss.sum(logits: logits, targets: oneHot) / positives, relativeTolerance: 1e-6))
     }
 }
+
+/// The sums and divisors behind each term, against the hand values of `threeLocationInputs`.
+@Suite struct FCOSLossBreakdownTests {
+    @Test func officialSumsAndDivisors() {
+        let b = FCOSLoss.breakdown(threeLocationInputs(), rules: .official)
+        #expect(b.positiveCount == 2)
+        #expect(Double(b.classificationSum).isApproximatelyEqual(to: 0.606_503_8, relativeTolerance: 1e-5))
+        #expect(b.classificationDivisor == 2 && b.centernessDivisor == 2)
+        #expect(b.regressionIsWeighted)
+        #expect(Double(b.regressionSum).isApproximatelyEqual(to: 1.563_134_0, relativeTolerance: 1e-5))
+        #expect(Double(b.regressionDivisor).isApproximatelyEqual(to: 1.577_350_3, relativeTolerance: 1e-6))
+        #expect(b.regressionDivisor == b.centernessTargetSum)
+        #expect(Double(b.centernessSum).isApproximatelyEqual(to: 1.203_873_6, relativeTolerance: 1e-5))
+        #expect(b.value == FCOSLoss.compute(threeLocationInputs(), rules: .official))
+    }
+
+    @Test func torchvisionDividesEverythingByThePositives() {
+        let b = FCOSLoss.breakdown(threeLocationInputs(), rules: .torchvision)
+        #expect(!b.regressionIsWeighted)
+        #expect([b.classificationDivisor, b.regressionDivisor, b.centernessDivisor] == [2, 2, 2])
+        // Unweighted GIoU losses of the decoded boxes: (1 − 1/4) + (1 − 1/2).
+        #expect(Double(b.regressionSum).isApproximatelyEqual(to: 1.25, relativeTolerance: 1e-5))
+        #expect(b.value == FCOSLoss.compute(threeLocationInputs(), rules: .torchvision))
+    }
+
+    @Test func mmdetAddsEpsilonAndEmptyImagesDivideByOne() {
+        let b = FCOSLoss.breakdown(threeLocationInputs(), rules: .mmdet)
+        #expect(b.classificationDivisor == 2 + .ulpOfOne)
+        #expect(b.regressionDivisor == b.centernessTargetSum + .ulpOfOne)
+        var empty = threeLocationInputs()
+        empty.classTargets = [-1, -1, -1]
+        let none = FCOSLoss.breakdown(empty, rules: .official)
+        #expect(none.positiveCount == 0 && none.classificationDivisor == 1)
+        #expect(none.value.regression == 0 && none.value.centerness == 0)
+        let ema = FCOSLoss.breakdown(threeLocationInputs(), rules: .detectron2, normalizer: 300)
+        #expect(ema.classificationDivisor == 300 && ema.regressionDivisor == 300)
+    }
+}

@@ -1,8 +1,9 @@
 import Canvas
 import FCOS
-import Figures
 import Foundation
 import Testing
+
+@testable import Figures
 
 @Suite struct OtherFiguresTests {
     /// One box whose official P3 location (164, 164) has l* = t* = r* = b* = 64 exactly: the
@@ -104,6 +105,24 @@ import Testing
         #expect(chart.width == Int(bars.size.width))
         let bar = bars.barFrame(category: 1, group: 0)
         #expect(chart.pixel(x: Int(bar.midX), y: Int(bar.midY)).isClose(to: Palette.categorical(0)))
+    }
+
+    @Test func logarithmicYAxisSpacesPowersOfTenEvenly() throws {
+        var plot = LinePlot.focalLoss()
+        plot.yScale = .logarithmic
+        plot.yRange = 1e-4...10
+        let frame = plot.plotFrame
+        let bottom = plot.figurePoint(x: 0, y: 1e-4).y
+        let top = plot.figurePoint(x: 0, y: 10).y
+        #expect(abs(bottom - frame.maxY) < 1e-9 && abs(top - frame.minY) < 1e-9)
+        // 10⁻² is two decades of five up from the bottom: 2/5 of the height.
+        let middle = plot.figurePoint(x: 0, y: 1e-2).y
+        #expect(abs((bottom - middle) / (bottom - top) - 0.4) < 1e-9)
+        #expect(plot.axes.y.ticks.count == 6)
+        #expect(plot.axes.y.label(1e-4) == "10⁻⁴" && plot.axes.y.label(0.01) == "0.01")
+        // FL(0.99) for γ = 2 is 10⁻⁴·(−log 0.99) ≈ 1.0·10⁻⁶: below the range, clipped, not drawn.
+        let image = try plot.render()
+        #expect(image.width == Int(plot.size.width))
     }
 
     @Test func nmsStepsFollowGreedySuppression() throws {

@@ -7,8 +7,8 @@ import Testing
 struct LessonRunTests {
     static let lessons = [
         "lesson-01-anchor-free", "lesson-02-locations", "lesson-03-matching", "lesson-04-deltas",
-        "lesson-05-centerness", "lesson-06-focal-loss", "lesson-07-nms", "lesson-09-atss", "lesson-10-gfl",
-        "lesson-11-centernet",
+        "lesson-05-centerness", "lesson-06-focal-loss", "lesson-07-nms", "lesson-08-training-targets",
+        "lesson-09-atss", "lesson-10-gfl", "lesson-11-centernet",
     ]
 
     /// The build products folder: the test bundle sits beside the executables.

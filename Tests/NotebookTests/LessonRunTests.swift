@@ -22,7 +22,11 @@ struct LessonRunTests {
                 Heading("Why the square root")
                 Note("The paper's Eq. 3.")
                 Picture("centerness", caption: "Centerness map") { path, _ in try writeFakeFigure(path) }
-                TryThis("run with `--preset torchvision`: which GT loses its P4 positives, and why?")
+                TryThis(
+                    Exercise(
+                        "run with `--preset torchvision`: which GT loses its P4 positives, and why?",
+                        answer: "The <racket>: its m = 64 sits on the boundary."),
+                    "predict the P3 count first.")
             }
             Step("Summary") {
                 evaluated.count += 1
@@ -131,6 +135,33 @@ struct LessonRunTests {
             try options(["--out", out, "--step", "2"]), console: transcript.console(interactive: true))
         #expect(result.outcome == .quit && result.shownSteps == [2])
         #expect(transcript.output.contains("(already at step 2, where --step started)"))
+    }
+
+    @Test func answersStayHiddenUntilAsked() throws {
+        let out = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let transcript = Transcript(inputs: ["a", "", "a", "q"])
+
+        _ = Self.sampleLesson().run(
+            try options(["--out", out]), console: transcript.console(interactive: true))
+
+        let output = transcript.output
+        #expect(output.contains("(this step has no hidden answers)"), "step 1 has no prompts")
+        #expect(output.contains("[answer 1: press a]"))
+        #expect(
+            output.contains("── step 2/3 · Enter next · b+Enter back · a+Enter answers · q+Enter quit ──"))
+        let answer = try #require(output.range(of: "Answer 1: The <racket>"))
+        let prompt = try #require(output.range(of: "which GT loses its P4"))
+        #expect(prompt.upperBound < answer.lowerBound, "the answer appears only after the key")
+        #expect(output.components(separatedBy: "Answer 1:").count == 2, "shown once, on request")
+
+        let html = try String(contentsOfFile: "\(out)/index.html", encoding: .utf8)
+        #expect(
+            html.contains(
+                "<details class=\"answer\"><summary>Answer</summary><p>The &lt;racket&gt;: its m = 64 sits on the boundary.</p></details>"
+            ))
+        #expect(
+            html.contains("<li>predict the P3 count first.</li>"), "a prompt without answer has no details")
     }
 
     @Test func quittingStillWritesTheWholeNotebook() throws {

@@ -45,6 +45,11 @@ struct StepNavigatorTests {
         #expect(moves(["x", ""]) == [.stay, .show(1)])
     }
 
+    @Test func answersKeyRevealsWithoutMoving() {
+        #expect(moves(["", "a", ""]) == [.show(1), .reveal(1), .show(2)])
+        #expect(NavigationCommand(line: "A") == .reveal)
+    }
+
     @Test func commandsIgnoreCaseAndSpaces() {
         #expect(NavigationCommand(line: " B ") == .back)
         #expect(NavigationCommand(line: "Q") == .quit)
