@@ -111,7 +111,7 @@ struct CompareCommand: ParsableCommand {
                             "\nwrote \(Prose.count(figures.count, "figure")) and index.html to \($0) (figures linked relatively)\n"
                         } ?? ""))
             reportSkippedRecords(read)
-            if Interruption.requested { throw ExitCode(130) }
+            if Interruption.requested { throw ExitCode(Interruption.exitCode) }
         }
     }
 }

@@ -133,7 +133,7 @@ struct InspectCommand: ParsableCommand {
                             : " and \(Prose.count(earlier.count, "bad record or name", "bad records or names"))")
                         + " (listed above and in index.html; --strict stops at the first)")
             }
-            if Interruption.requested { throw ExitCode(130) }
+            if Interruption.requested { throw ExitCode(Interruption.exitCode) }
             if figures == 0 && !subjects.isEmpty { throw ExitCode(1) }
         }
     }

@@ -52,10 +52,11 @@ struct StatsCommand: ParsableCommand {
     var limit = 15
 
     func validate() throws {
-        guard minSize > 0, maxSize > 0 else {
-            throw ValidationError("--min-size and --max-size must be positive")
+        if let problem = InputLimits.resizeProblem(minSize: minSize, maxSize: maxSize) {
+            throw ValidationError(problem)
         }
-        guard workers > 0 else { throw ValidationError("--workers must be positive") }
+        guard (1...1024).contains(workers) else { throw ValidationError("--workers must lie in 1…1024") }
+        guard limit >= 0 else { throw ValidationError("--limit must be 0 or more") }
         if let format, DatasetFormat(rawValue: format) == nil {
             throw ValidationError("--format must be coco, voc or yolo")
         }

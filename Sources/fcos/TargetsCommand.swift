@@ -39,10 +39,11 @@ struct TargetsCommand: ParsableCommand {
             let scene = try SceneFile.read(self.scene)
             let assignment = chosen.matcher.assign(
                 scene.groundTruths, imageWidth: scene.width, imageHeight: scene.height)
-            writeOut(
-                json
-                    ? TargetsJSON.encode(assignment, preset: chosen.name)
-                    : TargetsSummary.text(assignment, preset: chosen))
+            if json {
+                TargetsJSON.write(assignment, preset: chosen.name, to: writeOut)
+            } else {
+                writeOut(TargetsSummary.text(assignment, preset: chosen))
+            }
         }
     }
 }
