@@ -21,9 +21,16 @@ enum Interruption {
     /// The signals handled this way.
     static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
 
-    /// Installs the handler for every signal in ``signals``; idempotent.
+    /// Installs the handler for every signal in ``signals``, and unblocks them: a process may
+    /// inherit them blocked from its parent (a child started by Foundation's `Process` from a
+    /// test runner did), and a blocked SIGTERM would wait, unseen, until the run had finished.
+    /// Idempotent.
     static func install() {
         received = 0
+        var set = sigset_t()
+        sigemptyset(&set)
+        for number in signals { sigaddset(&set, number) }
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
         for number in signals {
             signal(number) { number in
                 Interruption.received = number

@@ -1,3 +1,4 @@
+import Annotations
 import FCOS
 
 /// Puts every image a reader returned through each reference's data path, so that sizes and

@@ -1,3 +1,4 @@
+import Annotations
 import Foundation
 
 /// The JPEG/PNG header reader YOLO uses for image sizes, from memory and from a file.
@@ -6,7 +7,7 @@ public func fuzzImageHeader(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> Int3
     let data = Data(bytes: bytes, count: count)
     let fromMemory = try? ImageHeader.size(of: data, file: "fuzz.jpg")
     let path = FuzzFile.path
-    FileManager.default.createFile(atPath: path, contents: data)
+    _ = FileManager.default.createFile(atPath: path, contents: data)
     let fromFile = try? ImageHeader.size(ofFileAt: path)
     // Both readers must agree.
     if fromMemory?.width != fromFile?.width || fromMemory?.height != fromFile?.height { abort() }

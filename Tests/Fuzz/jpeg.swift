@@ -5,7 +5,7 @@ import Foundation
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzJPEG(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> Int32 {
     let path = scratchDirectory + "/fcos-fuzz-jpeg-\(getpid()).jpg"
-    FileManager.default.createFile(atPath: path, contents: Data(bytes: bytes, count: count))
+    _ = FileManager.default.createFile(atPath: path, contents: Data(bytes: bytes, count: count))
     var buffer: UnsafeMutablePointer<UInt8>?
     var width: Int32 = 0
     var height: Int32 = 0

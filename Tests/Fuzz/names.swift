@@ -1,3 +1,4 @@
+import Annotations
 import Foundation
 
 /// A class-names file, read both as YAML and as darknet's one-name-per-line list.

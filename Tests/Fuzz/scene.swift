@@ -1,3 +1,4 @@
+import Annotations
 import Foundation
 
 /// A scene file as `fcos targets` and the lessons read it.
