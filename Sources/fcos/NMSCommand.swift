@@ -39,15 +39,17 @@ struct NMSCommand: ParsableCommand {
             let convention: BoxConvention = officialIou ? .inclusivePixels : .continuous
             let suppression: NMS.Suppression = greaterOrEqual ? .greaterThanOrEqual : .greaterThan
             let keep: [Int]
+            let bar = ProgressBar(label: "boxes")
             if let labels = input.labels {
                 keep = NMS.batched(
                     boxes: input.boxes, scores: input.scores, labels: labels, iouThreshold: iou,
-                    convention: convention, suppression: suppression)
+                    convention: convention, suppression: suppression, progress: bar.update)
             } else {
                 keep = NMS.greedy(
                     boxes: input.boxes, scores: input.scores, iouThreshold: iou, convention: convention,
-                    suppression: suppression)
+                    suppression: suppression, progress: bar.update)
             }
+            bar.finish()
             var w = JSONWriter()
             w.raw("{\"keep\":")
             w.array(keep) { $0.number($1) }
