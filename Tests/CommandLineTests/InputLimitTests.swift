@@ -90,7 +90,7 @@ struct InputLimitTests {
         #expect(scalar?.shape == [] && scalar?.logits == [2.5])
     }
 
-    @Test("200 000 boxes parse through the byte scanner (a million took 11 s and 866 MB through JSONSerialization)")
+    @Test("200 000 boxes parse through the byte scanner (10⁶ took 11 s and 866 MB via JSONSerialization)")
     func manyBoxes() throws {
         var text = "{\"boxes\": ["
         text.reserveCapacity(8_000_000)
