@@ -251,6 +251,11 @@ struct RawImage {
             guard width > 0, height > 0 else {
                 throw record.problem("image size must be positive, found \(width)×\(height)")
             }
+            if let problem = InputLimits.sideProblem("width", width)
+                ?? InputLimits.sideProblem("height", height)
+            {
+                throw record.problem(problem)
+            }
             return .success(AnnotatedImage(id: id, fileName: fileName, width: width, height: height))
         } catch let problem as FieldProblem {
             return .failure(problem)

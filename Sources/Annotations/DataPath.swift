@@ -172,17 +172,19 @@ public struct DataPath: Sendable {
         if case .voc(let xmin, let ymin, let xmax, let ymax) = a.box {
             switch rule {
             case .official:
-                // voc.py: int(text) − 1 on all four: 0-based inclusive pixel indices.
+                // voc.py: int(text) − 1 on all four: 0-based inclusive pixel indices. `int` is
+                // truncation, done in Double so that no value from a file can trap.
                 return Box(
-                    x0: Float(Int(xmin) - 1), y0: Float(Int(ymin) - 1), x1: Float(Int(xmax) - 1),
-                    y1: Float(Int(ymax) - 1))
+                    x0: Float(xmin.rounded(.towardZero) - 1), y0: Float(ymin.rounded(.towardZero) - 1),
+                    x1: Float(xmax.rounded(.towardZero) - 1), y1: Float(ymax.rounded(.towardZero) - 1))
             case .torchvision, .detectron2:
                 // pascal_voc.py: float(text), xmin − 1 and ymin − 1: continuous corners.
                 return Box(x0: Float(xmin - 1), y0: Float(ymin - 1), x1: Float(xmax), y1: Float(ymax))
             case .mmdet:
-                // xml_style.py: int(float(text)), as written.
+                // xml_style.py: int(float(text)), as written (truncation, in Double: no trap).
                 return Box(
-                    x0: Float(Int(xmin)), y0: Float(Int(ymin)), x1: Float(Int(xmax)), y1: Float(Int(ymax)))
+                    x0: Float(xmin.rounded(.towardZero)), y0: Float(ymin.rounded(.towardZero)),
+                    x1: Float(xmax.rounded(.towardZero)), y1: Float(ymax.rounded(.towardZero)))
             }
         }
         let (x, y, w, h) = a.box.cocoEquivalent(imageWidth: image.width, imageHeight: image.height)

@@ -17,7 +17,7 @@ public enum ImageHeader {
         defer { try? handle.close() }
         var reader = HeaderReader(handle: handle)
         do {
-            return try size(reading: &reader)
+            return try checked(size(reading: &reader))
         } catch let problem as FieldProblem {
             throw InputError(file: path, problem: problem.text)
         }
@@ -27,10 +27,20 @@ public enum ImageHeader {
     public static func size(of data: Data, file: String) throws -> (width: Int, height: Int) {
         var reader = HeaderReader(data: data)
         do {
-            return try size(reading: &reader)
+            return try checked(size(reading: &reader))
         } catch let problem as FieldProblem {
             throw InputError(file: file, problem: problem.text)
         }
+    }
+
+    /// A size within ``InputLimits/imageSide`` (a PNG header can claim up to 2³¹ − 1).
+    static func checked(_ size: (width: Int, height: Int)) throws -> (width: Int, height: Int) {
+        if let problem = InputLimits.sideProblem("the image width", size.width)
+            ?? InputLimits.sideProblem("the image height", size.height)
+        {
+            throw FieldProblem(text: problem)
+        }
+        return size
     }
 
     static func size(reading reader: inout HeaderReader) throws -> (width: Int, height: Int) {
@@ -53,11 +63,13 @@ public enum ImageHeader {
         // Back to just after SOI and walk the segments.
         try reader.seek(to: 2)
         while true {
-            var marker = try reader.read(1, "JPEG ends before its frame header")[0]
-            guard marker == 0xFF else {
-                throw FieldProblem(text: "JPEG marker expected, found byte \(marker)")
+            let prefix = try reader.read(1, "JPEG ends before its frame header")[0]
+            guard prefix == 0xFF else {
+                throw FieldProblem(text: "JPEG marker expected, found byte \(prefix)")
             }
-            while marker == 0xFF { marker = try reader.read(1, "JPEG ends before its frame header")[0] }
+            // Any number of 0xFF fill bytes may precede a marker (T.81 §B.1.1.2); skipped in bulk.
+            reader.skip(whileEqualTo: 0xFF)
+            let marker = try reader.read(1, "JPEG ends before its frame header")[0]
             switch marker {
             case 0xD8, 0x01, 0xD0...0xD7:
                 continue  // no payload
@@ -86,32 +98,65 @@ public enum ImageHeader {
     }
 }
 
-/// Sequential reads from a file handle or from memory.
+/// Sequential reads from a file handle or from memory. File reads go through a 64 KiB buffer,
+/// so reading a header byte by byte costs no system call per byte.
 struct HeaderReader {
     private var handle: FileHandle?
-    private var data: Data?
+    /// The bytes available: the whole input in memory, or the buffered part of the file.
+    private var buffer: [UInt8]
+    /// Offset in the input of `buffer[0]`.
+    private var bufferStart = 0
+    /// Offset in the input of the next byte to read.
     private var offset = 0
+    private static let chunk = 65_536
 
-    init(handle: FileHandle) { self.handle = handle }
-    init(data: Data) { self.data = data }
+    init(handle: FileHandle) {
+        self.handle = handle
+        buffer = []
+    }
+
+    init(data: Data) { buffer = [UInt8](data) }
+
+    /// Makes the byte at `offset` available if the input has it; `false` at the end.
+    private mutating func fill() -> Bool {
+        if offset >= bufferStart && offset - bufferStart < buffer.count { return true }
+        guard let handle else { return false }
+        guard (try? handle.seek(toOffset: UInt64(offset))) != nil,
+            let data = try? handle.read(upToCount: Self.chunk), !data.isEmpty
+        else { return false }
+        buffer = [UInt8](data)
+        bufferStart = offset
+        return true
+    }
 
     mutating func read(_ n: Int, _ shortage: String) throws -> [UInt8] {
-        let bytes: [UInt8]
-        if let data {
-            let end = min(data.count, offset + n)
-            bytes = offset < end ? [UInt8](data[(data.startIndex + offset)..<(data.startIndex + end)]) : []
-        } else {
-            bytes = [UInt8]((try? handle?.read(upToCount: n)) ?? Data())
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(n)
+        while bytes.count < n, fill() {
+            let available = min(n - bytes.count, buffer.count - (offset - bufferStart))
+            let start = offset - bufferStart
+            bytes += buffer[start..<(start + available)]
+            offset += available
         }
-        offset += bytes.count
         guard bytes.count == n else { throw FieldProblem(text: shortage) }
         return bytes
     }
 
-    mutating func seek(to position: Int) throws {
-        offset = position
-        if let handle { try handle.seek(toOffset: UInt64(position)) }
+    /// Moves past every byte equal to `value`.
+    mutating func skip(whileEqualTo value: UInt8) {
+        while fill() {
+            let start = offset - bufferStart
+            let stop = buffer.withUnsafeBufferPointer { bytes in
+                var i = start
+                while i < bytes.count && bytes[i] == value { i += 1 }
+                return i
+            }
+            offset = bufferStart + stop
+            if stop < buffer.count { return }
+        }
     }
 
-    mutating func skip(_ n: Int) throws { try seek(to: offset + n) }
+    mutating func seek(to position: Int) throws { offset = position }
+
+    mutating func skip(_ n: Int) throws { offset += n }
 }

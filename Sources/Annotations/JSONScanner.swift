@@ -43,17 +43,8 @@ struct JSONScanner {
     // MARK: errors
 
     func syntaxError(_ problem: String) -> InputError {
-        var line = 1
-        var column = 1
-        for i in 0..<min(position, count) {
-            if base[i] == UInt8(ascii: "\n") {
-                line += 1
-                column = 1
-            } else if base[i] & 0xC0 != 0x80 {
-                column += 1
-            }
-        }
-        return InputError(file: file, problem: "malformed JSON at line \(line), column \(column): \(problem)")
+        let where_ = TextPosition(of: position, in: UnsafeBufferPointer(start: base, count: count))
+        return InputError(file: file, problem: "malformed JSON at \(where_): \(problem)")
     }
 
     private func found() -> String {
@@ -115,7 +106,9 @@ struct JSONScanner {
             try expect(UInt8(ascii: ":"), "':'")
             try body(&self, key)
             switch peek() {
-            case UInt8(ascii: ","): position += 1
+            case UInt8(ascii: ","):
+                position += 1
+                try rejectTrailingComma(before: UInt8(ascii: "}"))
             case UInt8(ascii: "}"):
                 position += 1
                 return
@@ -138,7 +131,9 @@ struct JSONScanner {
             try body(&self, index)
             index += 1
             switch peek() {
-            case UInt8(ascii: ","): position += 1
+            case UInt8(ascii: ","):
+                position += 1
+                try rejectTrailingComma(before: UInt8(ascii: "]"))
             case UInt8(ascii: "]"):
                 position += 1
                 return
@@ -147,9 +142,22 @@ struct JSONScanner {
         }
     }
 
+    /// JavaScript and Python's `json5` allow `[1, 2,]`; JSON (RFC 8259) and Python's `json` do
+    /// not, so it is an error, reported at the comma.
+    private mutating func rejectTrailingComma(before close: UInt8) throws {
+        let comma = position - 1
+        guard peek() == close else { return }
+        position = comma
+        throw syntaxError(
+            "trailing comma before '\(Character(Unicode.Scalar(close)))' (JSON allows no comma after the last item)"
+        )
+    }
+
     private mutating func enter() throws {
         depth += 1
-        if depth > 256 { throw syntaxError("nested more than 256 levels deep") }
+        if depth > InputLimits.jsonDepth {
+            throw syntaxError("nested more than \(InputLimits.jsonDepth) levels deep (the limit)")
+        }
     }
 
     // MARK: values

@@ -3,34 +3,19 @@ import Foundation
 /// Typed access to parsed JSON that reports *where* a value is missing or malformed, so every
 /// error can name the file and the record (`boxes[3].x1`), which Codable's messages do not.
 public struct JSONValue {
-    public let value: Any
+    public let node: JSONNode
     public let path: String
     public let file: String
 
-    /// Parses `data` read from `file`.
+    /// Parses `data` read from `file` with ``JSONScanner`` (errors at `line:column`).
     public static func parse(_ data: Data, file: String) throws -> JSONValue {
-        do {
-            let value = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-            return JSONValue(value: value, path: "", file: file)
-        } catch {
-            let reason =
-                (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "not valid JSON"
-            throw InputError(file: file, problem: "malformed JSON (\(reason))")
-        }
+        let node = try JSONScanner.scan(data, file: file) { try $0.readNode() }
+        return JSONValue(node: node, path: "", file: file)
     }
 
     /// Reads and parses the file at `path`, or standard input for `-`.
     public static func read(_ path: String) throws -> JSONValue {
-        let name = path == "-" ? "<stdin>" : path
-        let data: Data
-        if path == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            guard let contents = FileManager.default.contents(atPath: path) else {
-                throw InputError(file: name, problem: "cannot read the file")
-            }
-            data = contents
-        }
+        let (data, name) = try readInput(path)
         return try parse(data, file: name)
     }
 
@@ -38,39 +23,35 @@ public struct JSONValue {
         InputError(file: file, record: path.isEmpty ? nil : path, problem: problem)
     }
 
-    func child(_ value: Any, _ component: String) -> JSONValue {
+    func child(_ node: JSONNode, _ component: String) -> JSONValue {
         JSONValue(
-            value: value,
+            node: node,
             path: path.isEmpty ? component : "\(path)\(component.hasPrefix("[") ? "" : ".")\(component)",
             file: file)
     }
 
     public func has(_ key: String) -> Bool {
-        guard let object = value as? [String: Any], let v = object[key] else { return false }
-        return !(v is NSNull)
+        guard case .object(let object) = node, let v = object[key] else { return false }
+        if case .null = v { return false }
+        return true
     }
 
     public subscript(key: String) -> JSONValue {
         get throws {
-            guard let object = value as? [String: Any] else { throw error("expected an object") }
-            guard let v = object[key], !(v is NSNull) else {
-                throw child(NSNull(), key).error("missing field")
-            }
+            guard case .object(let object) = node else { throw error("expected an object") }
+            guard let v = object[key], has(key) else { throw child(.null, key).error("missing field") }
             return child(v, key)
         }
     }
 
     public func array() throws -> [JSONValue] {
-        guard let items = value as? [Any] else { throw error("expected an array") }
+        guard case .array(let items) = node else { throw error("expected an array") }
         return items.enumerated().map { child($0.element, "[\($0.offset)]") }
     }
 
-    /// A finite number; NaN and infinities (which some writers emit as strings) are errors.
+    /// A finite number; NaN and infinities (Python writes them as bare tokens) are errors.
     public func number() throws -> Double {
-        guard let n = value as? NSNumber, !isBoolean(n) else {
-            throw error("expected a number, found \(describe(value))")
-        }
-        let d = n.doubleValue
+        guard case .number(let d) = node else { throw error("expected a number, found \(node.kind)") }
         guard d.isFinite else { throw error("expected a finite number, found \(d)") }
         return d
     }
@@ -89,36 +70,14 @@ public struct JSONValue {
     }
 
     public func string() throws -> String {
-        guard let s = value as? String else { throw error("expected a string, found \(describe(value))") }
+        guard case .string(let s) = node else { throw error("expected a string, found \(node.kind)") }
         return s
     }
 
     public func bool() throws -> Bool {
-        guard let n = value as? NSNumber, isBoolean(n) else {
-            throw error("expected true or false, found \(describe(value))")
-        }
-        return n.boolValue
+        guard case .bool(let b) = node else { throw error("expected true or false, found \(node.kind)") }
+        return b
     }
 
     public func floats() throws -> [Float] { try array().map { try $0.float() } }
-
-    private func describe(_ v: Any) -> String {
-        switch v {
-        case is String: return "a string"
-        case is [Any]: return "an array"
-        case is [String: Any]: return "an object"
-        case is NSNull: return "null"
-        case let n as NSNumber where isBoolean(n): return "a boolean"
-        default: return "\(v)"
-        }
-    }
-
-    /// JSONSerialization gives booleans as `NSNumber` too; their class tells them apart.
-    private func isBoolean(_ n: NSNumber) -> Bool {
-        #if canImport(Darwin)
-            return CFGetTypeID(n) == CFBooleanGetTypeID()
-        #else
-            return String(describing: type(of: n)).contains("Boolean")
-        #endif
-    }
 }

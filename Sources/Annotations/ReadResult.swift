@@ -55,6 +55,9 @@ struct ProblemLog {
 /// a wrong box or a wrong image size.
 func boxProblem(x0: Double, y0: Double, x1: Double, y1: Double, imageWidth: Int, imageHeight: Int) -> String?
 {
+    guard x0.isFinite, y0.isFinite, x1.isFinite, y1.isFinite else {
+        return "a corner is not a finite number (the values overflow)"
+    }
     let w = x1 - x0
     let h = y1 - y0
     if w == 0 { return "zero width" }

@@ -28,7 +28,9 @@ public enum ResizeRule: String, Sendable, CaseIterable {
     /// 640×480 → 1067×800.
     case mmdetection
 
-    /// `(width, height)` of the resized image.
+    /// `(width, height)` of the resized image. Sizes from files and options are within
+    /// ``InputLimits/imageSide``, where every step is exact as in the references; beyond it the
+    /// arithmetic saturates instead of trapping.
     public func size(width w: Int, height h: Int, minSize: Int, maxSize: Int) -> (width: Int, height: Int) {
         switch self {
         case .maskrcnnBenchmark:
@@ -36,16 +38,19 @@ public enum ResizeRule: String, Sendable, CaseIterable {
             let shortSide = Double(min(w, h))
             let longSide = Double(max(w, h))
             if longSide / shortSide * Double(size) > Double(maxSize) {
-                size = Int((Double(maxSize) * shortSide / longSide).rounded(.toNearestOrEven))
+                size = Int(saturating: (Double(maxSize) * shortSide / longSide).rounded(.toNearestOrEven))
             }
             if (w <= h && w == size) || (h <= w && h == size) { return (w, h) }
-            if w < h { return (size, Int(Double(size * h) / Double(w))) }
-            return (Int(Double(size * w) / Double(h)), size)
+            if w < h { return (size, Int(saturating: exactProduct(size, h) / Double(w))) }
+            return (Int(saturating: exactProduct(size, w) / Double(h)), size)
         case .torchvision:
             let shortSide = Float(min(w, h))
             let longSide = Float(max(w, h))
             let factor = Double(min(Float(minSize) / shortSide, Float(maxSize) / longSide))
-            return (Int((Double(w) * factor).rounded(.down)), Int((Double(h) * factor).rounded(.down)))
+            return (
+                Int(saturating: (Double(w) * factor).rounded(.down)),
+                Int(saturating: (Double(h) * factor).rounded(.down))
+            )
         case .detectron2:
             let size = Double(minSize)
             let scale = size / Double(min(h, w))
@@ -63,12 +68,35 @@ public enum ResizeRule: String, Sendable, CaseIterable {
                 newH *= shrink
                 newW *= shrink
             }
-            return (Int(newW + 0.5), Int(newH + 0.5))
+            return (Int(saturating: newW + 0.5), Int(saturating: newH + 0.5))
         case .mmdetection:
             let longEdge = Double(max(minSize, maxSize))
             let shortEdge = Double(min(minSize, maxSize))
             let factor = min(longEdge / Double(max(h, w)), shortEdge / Double(min(h, w)))
-            return (Int(Double(w) * factor + 0.5), Int(Double(h) * factor + 0.5))
+            return (Int(saturating: Double(w) * factor + 0.5), Int(saturating: Double(h) * factor + 0.5))
+        }
+    }
+}
+
+/// Python's `size * h` on integers, then `/` (true division): exact below 2⁵³, and in Double
+/// rather than an `Int` product that could overflow beyond.
+private func exactProduct(_ a: Int, _ b: Int) -> Double {
+    let (product, overflow) = a.multipliedReportingOverflow(by: b)
+    return overflow ? Double(a) * Double(b) : Double(product)
+}
+
+extension Int {
+    /// `Int(d)` (truncation) where it is defined; NaN gives 0 and values beyond `Int`'s range
+    /// its nearest end, so no size read from a file or an option can trap.
+    init(saturating d: Double) {
+        if d.isNaN {
+            self = 0
+        } else if d >= Double(Int.max) {
+            self = .max
+        } else if d <= Double(Int.min) {
+            self = .min
+        } else {
+            self = Int(d)
         }
     }
 }

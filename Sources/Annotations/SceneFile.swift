@@ -25,11 +25,22 @@ public enum SceneFile {
         guard width > 0, height > 0 else {
             throw try image["width"].error("image size must be positive, found \(width)×\(height)")
         }
-        guard width <= 100_000, height <= 100_000 else {
-            throw try image["width"].error("image size \(width)×\(height) is larger than 100 000 px")
+        guard width <= InputLimits.imageSide, height <= InputLimits.imageSide else {
+            throw try image["width"].error(
+                "image size \(width)×\(height) is above the limit of \(InputLimits.imageSide) px per side")
+        }
+        guard InputLimits.admitsNetworkInput(width: width, height: height) else {
+            throw try image["width"].error(
+                "image size \(width)×\(height) is above the limit of \(InputLimits.networkInputArea) px² for a network input"
+            )
         }
         var groundTruths: [GroundTruth] = []
-        for record in try json["boxes"].array() {
+        let records = try json["boxes"].array()
+        guard records.count <= InputLimits.boxes else {
+            throw try json["boxes"].error("\(records.count) boxes, above the limit of \(InputLimits.boxes)")
+        }
+        groundTruths.reserveCapacity(records.count)
+        for record in records {
             let x0 = try record["x0"].float()
             let y0 = try record["y0"].float()
             let x1 = try record["x1"].float()

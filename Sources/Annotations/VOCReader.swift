@@ -1,9 +1,5 @@
 import Foundation
 
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
-
 /// Reads a folder of Pascal VOC annotation files (one XML per image; a folder holding an
 /// `Annotations` subfolder is read from there): `<filename>`, `<size><width>/<height>`, and per
 /// `<object>` its `<name>` (lower-cased and trimmed, as maskrcnn-benchmark's `voc.py` does),
@@ -36,9 +32,9 @@ public enum VOCReader {
             stems.allSatisfy { Int($0) != nil } && Set(stems.compactMap { Int($0) }).count == stems.count
 
         var log = ProblemLog(strict: strict)
-        var parsed:
-            [(image: AnnotatedImage, objects: [(record: String, name: String, annotation: ObjectAnnotation)])] =
-                []
+        var parsed: [(image: AnnotatedImage, objects: [ParsedObject])] = []
+        // The file each parsed entry came from (a skipped file has no entry).
+        var parsedFiles: [String] = []
         for (position, file) in xmlFiles.enumerated() {
             let filePath = (folder as NSString).appendingPathComponent(file)
             let id = numericIDs ? Int(stems[position])! : position + 1
@@ -46,49 +42,90 @@ public enum VOCReader {
                 try log.skipImage(InputError(file: filePath, problem: "cannot read the file"))
                 continue
             }
-            let root: VOCElement
-            do {
-                root = try VOCElement.parse(data, file: filePath)
-            } catch let error as InputError {
-                try log.skipImage(error)
-                continue
+            if let entry = try parseFile(
+                data, file: filePath, id: id, fallbackName: stems[position] + ".jpg", log: &log)
+            {
+                parsed.append(entry)
+                parsedFiles.append(filePath)
             }
-            let objects = root.children("object")
-            guard let image = imageRecord(root, id: id, fallbackName: stems[position] + ".jpg") else {
-                try log.skipImage(
-                    InputError(file: filePath, problem: imageProblem(root)), boxes: objects.count)
-                continue
-            }
-            var kept: [(String, String, ObjectAnnotation)] = []
-            for (n, object) in objects.enumerated() {
-                let name = (object.child("name")?.text ?? "").lowercased().trimmingCharacters(
-                    in: .whitespacesAndNewlines)
-                let record = name.isEmpty ? "object[\(n)]" : "object[\(n)] (\(name))"
-                switch box(object, image: image) {
-                case .success(let box):
-                    guard !name.isEmpty else {
-                        try log.skipBox(InputError(file: filePath, record: record, problem: "missing <name>"))
-                        continue
-                    }
-                    let difficult =
-                        (object.child("difficult")?.text).flatMap {
-                            Int($0.trimmingCharacters(in: .whitespacesAndNewlines))
-                        } == 1
-                    kept.append(
-                        (
-                            record, name,
-                            ObjectAnnotation(
-                                id: n + 1, categoryID: -1, categoryName: name, isDifficult: difficult,
-                                box: box)
-                        ))
-                case .failure(let problem):
-                    try log.skipBox(InputError(file: filePath, record: record, problem: problem.text))
-                }
-            }
-            parsed.append((image, kept.map { (record: $0.0, name: $0.1, annotation: $0.2) }))
         }
 
-        // Number the categories, then attach them.
+        let (images, categories) = try attachCategories(
+            parsed, files: parsedFiles, names: names, namesFile: namesFile, log: &log)
+        return log.result(Dataset(source: path, format: .voc, images: images, categories: categories))
+    }
+
+    typealias ParsedObject = (record: String, name: String, annotation: ObjectAnnotation)
+
+    /// One annotation file, as `read` does it for each file of a folder (and the fuzz target does
+    /// for one file): a bad file or size skips the image, a bad object skips the object.
+    public static func decode(_ data: Data, file: String, id: Int, fallbackName: String) throws -> ReadResult
+    {
+        var log = ProblemLog(strict: false)
+        let parsed = try parseFile(data, file: file, id: id, fallbackName: fallbackName, log: &log)
+        let entries = parsed.map { [$0] } ?? []
+        let (images, categories) = try attachCategories(
+            entries, files: [file], names: nil, namesFile: "names", log: &log)
+        return log.result(Dataset(source: file, format: .voc, images: images, categories: categories))
+    }
+
+    static func parseFile(
+        _ data: Data, file filePath: String, id: Int, fallbackName: String, log: inout ProblemLog
+    ) throws -> (image: AnnotatedImage, objects: [ParsedObject])? {
+        let root: VOCElement
+        do {
+            root = try VOCXML.parse([UInt8](data), file: filePath)
+        } catch let error as InputError {
+            try log.skipImage(error)
+            return nil
+        }
+        let objects = root.children("object")
+        guard let image = imageRecord(root, id: id, fallbackName: fallbackName) else {
+            try log.skipImage(InputError(file: filePath, problem: imageProblem(root)), boxes: objects.count)
+            return nil
+        }
+        guard objects.count <= InputLimits.boxes else {
+            try log.skipImage(
+                InputError(
+                    file: filePath,
+                    problem:
+                        "\(objects.count) objects, above the limit of \(InputLimits.boxes) boxes per image"),
+                boxes: objects.count)
+            return nil
+        }
+        var kept: [ParsedObject] = []
+        for (n, object) in objects.enumerated() {
+            let name = (object.child("name")?.text ?? "").lowercased().trimmingCharacters(
+                in: .whitespacesAndNewlines)
+            let record = name.isEmpty ? "object[\(n)]" : "object[\(n)] (\(name))"
+            switch box(object, image: image) {
+            case .success(let box):
+                guard !name.isEmpty else {
+                    try log.skipBox(InputError(file: filePath, record: record, problem: "missing <name>"))
+                    continue
+                }
+                let difficult =
+                    (object.child("difficult")?.text).flatMap {
+                        Int($0.trimmingCharacters(in: .whitespacesAndNewlines))
+                    } == 1
+                kept.append(
+                    (
+                        record, name,
+                        ObjectAnnotation(
+                            id: n + 1, categoryID: -1, categoryName: name, isDifficult: difficult, box: box)
+                    ))
+            case .failure(let problem):
+                try log.skipBox(InputError(file: filePath, record: record, problem: problem.text))
+            }
+        }
+        return (image, kept)
+    }
+
+    /// Numbers the categories (from `names`, else the names found, sorted) and attaches them.
+    static func attachCategories(
+        _ parsed: [(image: AnnotatedImage, objects: [ParsedObject])], files: [String], names: [Int: String]?,
+        namesFile: String, log: inout ProblemLog
+    ) throws -> ([AnnotatedImage], [Category]) {
         let categories: [Category]
         if let names {
             categories = names.sorted { $0.key < $1.key }.map { Category(id: $0.key, name: $0.value) }
@@ -103,10 +140,9 @@ public enum VOCReader {
             var image = entry.image
             for object in entry.objects {
                 guard let id = idByName[object.name] else {
-                    let file = (folder as NSString).appendingPathComponent(xmlFiles[index])
                     try log.skipBox(
                         InputError(
-                            file: file, record: object.record,
+                            file: files[index], record: object.record,
                             problem: "class '\(object.name)' is not in \(namesFile)"))
                     continue
                 }
@@ -116,13 +152,13 @@ public enum VOCReader {
             }
             images.append(image)
         }
-        return log.result(Dataset(source: path, format: .voc, images: images, categories: categories))
+        return (images, categories)
     }
 
     static func imageRecord(_ root: VOCElement, id: Int, fallbackName: String) -> AnnotatedImage? {
         guard let size = root.child("size"), let w = size.child("width")?.integer,
             let h = size.child("height")?.integer,
-            w > 0, h > 0
+            w > 0, h > 0, w <= InputLimits.imageSide, h <= InputLimits.imageSide
         else { return nil }
         let name =
             root.child("filename")?.text.trimmingCharacters(in: .whitespacesAndNewlines) ?? fallbackName
@@ -137,6 +173,7 @@ public enum VOCReader {
                 return "<size><\(field)> '\(element.text)' is not a whole number"
             }
             if v <= 0 { return "<size><\(field)> must be positive, found \(v)" }
+            if let problem = InputLimits.sideProblem("<size><\(field)>", v) { return problem }
         }
         return "bad <size>"
     }
@@ -180,7 +217,8 @@ public enum VOCReader {
     }
 }
 
-/// A minimal element tree: names, text and children are all a VOC file needs.
+/// A minimal element tree: names, text and children are all a VOC file needs; ``VOCXML``
+/// builds it, never deeper than ``VOCXML/maximumDepth``.
 final class VOCElement {
     let name: String
     var text = ""
@@ -196,66 +234,5 @@ final class VOCElement {
         // VOC writers sometimes write sizes as "500.0".
         if let d = Double(t), d == d.rounded(), abs(d) < 1e9 { return Int(d) }
         return nil
-    }
-
-    static func parse(_ data: Data, file: String) throws -> VOCElement {
-        let parser = XMLParser(data: data)
-        let builder = TreeBuilder()
-        parser.delegate = builder
-        guard parser.parse(), let root = builder.root else {
-            let line = builder.errorLine ?? parser.lineNumber
-            let code = (parser.parserError as NSError?)?.code
-            throw InputError(
-                file: file,
-                problem: "malformed XML at line \(line) (\(code.map(describe) ?? "no root element"))")
-        }
-        return root
-    }
-
-    /// Words for the libxml2 errors a hand-edited annotation file usually has.
-    static func describe(_ code: Int) -> String {
-        switch code {
-        case 4: return "empty document"
-        case 5: return "the document ends too early"
-        case 38: return "unterminated attribute value"
-        case 41: return "bad attribute"
-        case 64: return "bad processing instruction"
-        case 73: return "'>' expected"
-        case 76: return "the closing tag does not match the opening one"
-        case 85: return "content after the root element"
-        default: return "parser error \(code)"
-        }
-    }
-}
-
-private final class TreeBuilder: NSObject, XMLParserDelegate {
-    var root: VOCElement?
-    var stack: [VOCElement] = []
-
-    func parser(
-        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-        qualifiedName: String?,
-        attributes: [String: String] = [:]
-    ) {
-        let element = VOCElement(name: elementName)
-        if let parent = stack.last { parent.children.append(element) } else { root = element }
-        stack.append(element)
-    }
-
-    func parser(
-        _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?
-    ) {
-        stack.removeLast()
-    }
-
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        stack.last?.text += string
-    }
-
-    /// The line where the first error was found (later the parser may have moved on).
-    var errorLine: Int?
-
-    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
-        if errorLine == nil { errorLine = parser.lineNumber }
     }
 }

@@ -70,30 +70,57 @@ public enum YOLOReader {
                 try log.skipImage(error, boxes: boxLines)
                 continue
             }
-            var image = AnnotatedImage(
-                id: numericIDs ? Int(stem)! : position + 1, fileName: imageFile, width: size.width,
-                height: size.height)
-            for (n, line) in lines.enumerated() where !line.allSatisfy(\.isWhitespace) {
-                switch parse(
-                    line, imageWidth: size.width, imageHeight: size.height, names: names, namesFile: namesFile
-                ) {
-                case .success(let (label, box)):
-                    usedClasses.insert(label)
-                    image.annotations.append(
-                        ObjectAnnotation(
-                            id: n + 1, categoryID: label, categoryName: names?[label] ?? "class \(label)",
-                            box: box))
-                case .failure(let problem):
-                    try log.skipBox(
-                        InputError(file: labelPath, record: "line \(n + 1)", problem: problem.text))
-                }
-            }
+            let image = try decode(
+                lines, file: labelPath, id: numericIDs ? Int(stem)! : position + 1, imageFile: imageFile,
+                width: size.width, height: size.height, names: names, namesFile: namesFile, log: &log)
+            for annotation in image.annotations { usedClasses.insert(annotation.categoryID) }
             result.append(image)
         }
         let categories =
             names.map { $0.sorted { $0.key < $1.key }.map { Category(id: $0.key, name: $0.value) } }
             ?? usedClasses.sorted().map { Category(id: $0, name: "class \($0)") }
         return log.result(Dataset(source: labels, format: .yolo, images: result, categories: categories))
+    }
+
+    /// One label file's boxes on an image of `width × height` pixels (lenient: bad lines are
+    /// skipped; the fuzz target's entry point).
+    public static func decode(
+        _ data: Data, file: String, id: Int, imageFile: String, width: Int, height: Int
+    ) -> AnnotatedImage {
+        var log = ProblemLog(strict: false)
+        let lines = String(decoding: data, as: UTF8.self).split(
+            omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        return
+            (try? decode(
+                lines, file: file, id: id, imageFile: imageFile, width: width, height: height, names: nil,
+                namesFile: "names", log: &log))
+            ?? AnnotatedImage(id: id, fileName: imageFile, width: width, height: height)
+    }
+
+    static func decode(
+        _ lines: [Substring], file labelPath: String, id: Int, imageFile: String, width: Int, height: Int,
+        names: [Int: String]?, namesFile: String, log: inout ProblemLog
+    ) throws -> AnnotatedImage {
+        var image = AnnotatedImage(id: id, fileName: imageFile, width: width, height: height)
+        for (n, line) in lines.enumerated() where !line.allSatisfy(\.isWhitespace) {
+            guard image.annotations.count < InputLimits.boxes else {
+                try log.skipBox(
+                    InputError(
+                        file: labelPath, record: "line \(n + 1)",
+                        problem: "more than \(InputLimits.boxes) boxes in one image (the limit)"))
+                break
+            }
+            switch parse(line, imageWidth: width, imageHeight: height, names: names, namesFile: namesFile) {
+            case .success(let (label, box)):
+                image.annotations.append(
+                    ObjectAnnotation(
+                        id: n + 1, categoryID: label, categoryName: names?[label] ?? "class \(label)",
+                        box: box))
+            case .failure(let problem):
+                try log.skipBox(InputError(file: labelPath, record: "line \(n + 1)", problem: problem.text))
+            }
+        }
+        return image
     }
 
     /// ultralytics' rule: the last `labels` path component becomes `images`; else `../images`.

@@ -29,12 +29,15 @@ static void escape_on_error(j_common_ptr cinfo) {
 }
 
 // Warnings arrive with level -1. Most are harmless (many COCO photos carry a few extraneous
-// bytes before a marker), but "premature end of JPEG file" means the picture was cut short and
-// libjpeg would quietly paint the rest gray: that one is treated as fatal.
+// bytes before a marker), but two mean the picture was cut short and libjpeg would quietly paint
+// the rest gray: "premature end of JPEG file" (the file ends) and "premature end of data
+// segment" (a marker such as EOI arrives while image data is still expected). Both are fatal.
+// The second also bounds the work a tiny file can cause: fuzzing found a 149-byte file claiming
+// 3868 × 65280 CMYK pixels, whose early EOI made libjpeg decode a quarter-gigapixel of padding.
 static void emit_message(j_common_ptr cinfo, int level) {
     struct jpeg_error_mgr *err = cinfo->err;
     if (level < 0) {
-        if (err->msg_code == JWRN_JPEG_EOF) escape_on_error(cinfo);
+        if (err->msg_code == JWRN_JPEG_EOF || err->msg_code == JWRN_HIT_MARKER) escape_on_error(cinfo);
         err->num_warnings++;
     }
 }

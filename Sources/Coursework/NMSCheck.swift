@@ -1,7 +1,7 @@
 import FCOS
 
 /// How greedy NMS can be computed, right or wrong. With no change it equals the toolkit's
-/// ``NMS/greedy(boxes:scores:iouThreshold:convention:suppression:)``.
+/// ``NMS/greedy(boxes:scores:iouThreshold:convention:suppression:progress:)``.
 struct NMSRecipe: Equatable {
     enum Visit: Equatable {
         /// Descending score, equal scores in input order.

@@ -16,12 +16,18 @@ public struct FCOSLossBreakdown: Hashable, Sendable {
     public var regressionSum: Float
     /// Centerness BCE summed over the positives.
     public var centernessSum: Float
+    /// What the focal-loss sum is divided by: `max(N_pos, 1)` in the official code, `N_pos` or
+    /// the number of locations elsewhere, per ``LossRules/Normalization``.
     public var classificationDivisor: Float
+    /// What the box-loss sum is divided by: the sum of centerness targets when the loss is weighted
+    /// by them (official), else the positives.
     public var regressionDivisor: Float
+    /// What the centerness BCE sum is divided by: the positives.
     public var centernessDivisor: Float
     /// Whether ``regressionSum`` is `Σ ctr*·L_reg` (official, mmdetection) or plain `Σ L_reg`.
     public var regressionIsWeighted: Bool
 
+    /// A breakdown from its sums and divisors.
     public init(
         positiveCount: Int, centernessTargetSum: Float, classificationSum: Float, regressionSum: Float,
         centernessSum: Float, classificationDivisor: Float, regressionDivisor: Float,

@@ -27,7 +27,7 @@ public struct Matcher: Sendable {
     public func assign(
         _ groundTruths: [GroundTruth], imageWidth: Int, imageHeight: Int, explain: Bool = false
     ) -> Assignment {
-        if explain || !canScanPerBox(groundTruths) {
+        if explain || !canAssignByBox(groundTruths) {
             return assignByLocation(
                 groundTruths, imageWidth: imageWidth, imageHeight: imageHeight, explain: explain)
         }

@@ -25,7 +25,7 @@
 ///
 /// The IoU is evaluated exactly as those kernels do, `inter / (areaᵢ + areaⱼ − inter)` in float32
 /// with `std::max`/`std::min` argument order, so a degenerate pair gives NaN and is never
-/// suppressed. ``greedy(boxes:scores:iouThreshold:convention:suppression:)`` returns the same list
+/// suppressed. ``greedy(boxes:scores:iouThreshold:convention:suppression:progress:)`` returns the same list
 /// as the plain O(n²) ``greedyReference(boxes:scores:iouThreshold:convention:suppression:)``: for a
 /// positive threshold a box can only be suppressed by a kept box whose extent overlaps its own, so
 /// it compares each candidate only with the kept boxes registered in the uniform-grid cells its
@@ -40,14 +40,17 @@ public enum NMS {
     }
 
     /// Greedy NMS; returns the indices of the kept boxes in descending score order.
+    /// `progress(done, total)`, when given, is called every few thousand candidates (a million
+    /// dense boxes take seconds, long enough for a command line to show how far it is).
     public static func greedy(
         boxes: [Box], scores: [Float], iouThreshold: Double, convention: BoxConvention = .continuous,
-        suppression: Suppression = .greaterThan
+        suppression: Suppression = .greaterThan, progress: ((_ done: Int, _ total: Int) -> Void)? = nil
     ) -> [Int] {
         precondition(boxes.count == scores.count, "one score per box")
         let geometry = Geometry(boxes, convention: convention)
         return geometry.suppress(
-            candidates: scoreOrder(scores), rule: Rule(threshold: iouThreshold, suppression: suppression))
+            candidates: scoreOrder(scores), rule: Rule(threshold: iouThreshold, suppression: suppression),
+            progress: progress.map { report in { report($0, boxes.count) } })
     }
 
     /// The textbook O(n²) loop, kept as the definition the fast path is tested against.
@@ -71,7 +74,8 @@ public enum NMS {
     /// float32 IoU in its last bit; suppressing each label honestly cannot.
     public static func batched(
         boxes: [Box], scores: [Float], labels: [Int], iouThreshold: Double,
-        convention: BoxConvention = .continuous, suppression: Suppression = .greaterThan
+        convention: BoxConvention = .continuous, suppression: Suppression = .greaterThan,
+        progress: ((_ done: Int, _ total: Int) -> Void)? = nil
     ) -> [Int] {
         precondition(
             boxes.count == scores.count && boxes.count == labels.count, "one score and label per box")
@@ -81,8 +85,13 @@ public enum NMS {
         var groups: [Int: [Int]] = [:]
         for index in order { groups[labels[index], default: []].append(index) }
         var kept = [Bool](repeating: false, count: boxes.count)
+        var done = 0
         for candidates in groups.values {
-            for index in geometry.suppress(candidates: candidates, rule: rule) { kept[index] = true }
+            let report = progress.map { report in { (visited: Int) in report(done + visited, boxes.count) } }
+            for index in geometry.suppress(candidates: candidates, rule: rule, progress: report) {
+                kept[index] = true
+            }
+            done += candidates.count
         }
         return order.filter { kept[$0] }
     }
@@ -178,7 +187,7 @@ public enum NMS {
         /// with one monotone cell function for both. For the same reason (the intersection is at
         /// most the smaller area, the union at least the larger), `min(area) < t·max(area)` rules a
         /// pair out before dividing.
-        func suppress(candidates: [Int], rule: Rule) -> [Int] {
+        func suppress(candidates: [Int], rule: Rule, progress: ((Int) -> Void)? = nil) -> [Int] {
             // A threshold of 0 or less can suppress pairs that do not overlap at all; non-finite
             // coordinates have no grid cell. Both are rare enough for the plain loop.
             guard candidates.count > 32, rule.threshold > 0, allFinite else {
@@ -199,6 +208,7 @@ public enum NMS {
                 }
 
                 for (visit, j) in candidates.enumerated() {
+                    if visit & 8191 == 0 { progress?(visit) }
                     let e = extent(j)
                     let slackX = 1e-9 * (abs(e.lowX) + abs(e.highX)) + 1e-30
                     let slackY = 1e-9 * (abs(e.lowY) + abs(e.highY)) + 1e-30

@@ -23,8 +23,8 @@ struct AnnotationOptions: ParsableArguments {
     var datasetFormat: DatasetFormat? { inputFormat.flatMap(DatasetFormat.init(rawValue:)) }
 
     func validate() throws {
-        guard minSize > 0, maxSize > 0 else {
-            throw ValidationError("--min-size and --max-size must be positive")
+        if let problem = InputLimits.resizeProblem(minSize: minSize, maxSize: maxSize) {
+            throw ValidationError(problem)
         }
         if let inputFormat, DatasetFormat(rawValue: inputFormat) == nil {
             throw ValidationError("--input-format must be coco, voc or yolo")

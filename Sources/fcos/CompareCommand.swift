@@ -121,7 +121,7 @@ struct CompareCommand: ParsableCommand {
                             "\nwrote \(Prose.count(figures.count, "figure")) and index.html to \($0) (figures linked relatively)\n"
                         } ?? ""))
             reportSkippedRecords(read)
-            if Interruption.requested { throw ExitCode(ExitStatus.interrupted.rawValue) }
+            if Interruption.requested { throw ExitCode(Interruption.exitCode) }
             try finishPartial(if: skippedFigures > 0 || !read.problems.isEmpty)
         }
     }

@@ -154,7 +154,7 @@ struct InspectCommand: ParsableCommand {
                             : " and \(Prose.count(earlier.count, "bad record"))")
                         + " (listed above and in index.html; --strict stops at the first)")
             }
-            if Interruption.requested { throw ExitCode(ExitStatus.interrupted.rawValue) }
+            if Interruption.requested { throw ExitCode(Interruption.exitCode) }
             try finishPartial(if: skipped > 0 || !earlier.isEmpty)
         }
     }

@@ -1,10 +1,26 @@
 /// A minimal streaming JSON writer for large numeric outputs: `fcos targets --json` writes about
 /// 20 000 locations × 4 arrays, which `JSONSerialization` builds far more slowly through
 /// `NSNumber` boxing.
+///
+/// With a `sink`, the text is handed over in pieces of about ``flushSize`` bytes as arrays are
+/// written, so a large output (a 20 000 × 20 000 scene's targets are about 600 MB of JSON) never
+/// sits in memory whole; ``finish()`` hands over the rest.
 struct JSONWriter {
     private(set) var text = ""
+    private let sink: ((String) -> Void)?
+    static let flushSize = 1 << 20
 
-    init(capacity: Int = 1 << 16) { text.reserveCapacity(capacity) }
+    init(capacity: Int = 1 << 16, sink: ((String) -> Void)? = nil) {
+        self.sink = sink
+        text.reserveCapacity(sink == nil ? capacity : Self.flushSize + 4096)
+    }
+
+    /// Hands the text written so far to the sink (no-op without one).
+    mutating func finish() {
+        guard let sink, !text.isEmpty else { return }
+        sink(text)
+        text.removeAll(keepingCapacity: true)
+    }
 
     mutating func raw(_ s: String) { text += s }
 
@@ -51,6 +67,7 @@ struct JSONWriter {
             if !first { text += "," }
             first = false
             write(&self, item)
+            if sink != nil, text.utf8.count >= Self.flushSize { finish() }
         }
         text += "]"
     }

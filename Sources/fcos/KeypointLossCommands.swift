@@ -22,7 +22,7 @@ struct KeypointFocalLossCommand: ParsableCommand {
 
     func run() throws {
         try reportingInputErrors {
-            let result = try Self.loss(of: JSONValue.read(input))
+            let result = try Self.loss(of: NumericJSON.read(input, keys: Self.keys))
             var w = JSONWriter(capacity: 256)
             w.raw("{\"loss\":")
             w.number(result.loss)
@@ -37,14 +37,16 @@ struct KeypointFocalLossCommand: ParsableCommand {
 
     /// The loss of the `logits` or `probs` in `json` against its `targets`, after checking shapes
     /// and ranges.
-    static func loss(of json: JSONValue) throws -> PenaltyReducedFocalLoss.Result {
+    static let keys: Set<String> = ["logits", "probs", "targets"]
+
+    static func loss(of json: NumericJSON) throws -> PenaltyReducedFocalLoss.Result {
         let usesLogits = json.has("logits")
         guard usesLogits != json.has("probs") else {
-            throw json.error("give exactly one of \"logits\" and \"probs\"")
+            throw InputError(file: json.file, problem: "give exactly one of \"logits\" and \"probs\"")
         }
         let key = usesLogits ? "logits" : "probs"
-        let (values, shape) = try flatten(json[key])
-        let (targets, targetShape) = try flatten(json["targets"])
+        let (values, shape) = try json[key].tensor()
+        let (targets, targetShape) = try json["targets"].tensor()
         guard shape == targetShape else {
             throw try json["targets"].error("has shape \(targetShape), \(key) have \(shape)")
         }

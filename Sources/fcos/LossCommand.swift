@@ -109,16 +109,10 @@ struct IoULossCommand: ParsableCommand {
     func run() throws {
         try reportingInputErrors {
             try PathCheck.input(common.input, .file)
-            let json = try JSONValue.read(common.input)
-            let (pred, target) = try ltrbPairs(json)
+            let json = try LossInput.read(common.input)
+            let (pred, target, weights) = try ltrbPairs(json)
             var losses = IoULoss.elements(predictions: pred, targets: target, kind: kind)
-            if json.has("weights") {
-                let weights = try json["weights"].floats()
-                guard weights.count == losses.count else {
-                    throw try json["weights"].error("has \(weights.count) weights for \(losses.count) pairs")
-                }
-                if weights.reduce(0, +) > 0 { losses = zip(losses, weights).map { $0 * $1 } }
-            }
+            if let weights, weights.reduce(0, +) > 0 { losses = zip(losses, weights).map { $0 * $1 } }
             writeOut(LossOutput.encode(losses, shape: [losses.count], reduction: common.reduction))
             let disjoint = try disjointPairs(json)
             if !disjoint.isEmpty {
@@ -133,10 +127,9 @@ struct IoULossCommand: ParsableCommand {
 
     /// Indices of `boxes1`/`boxes2` pairs whose intersection is empty (or only an edge): there the
     /// centre of the intersection lies outside a box and the distances are negative.
-    func disjointPairs(_ json: JSONValue) throws -> [Int] {
+    func disjointPairs(_ json: NumericJSON) throws -> [Int] {
         guard !json.has("pred"), json.has("boxes1") else { return [] }
-        let a = try json["boxes1"].array().map(readBox)
-        let b = try json["boxes2"].array().map(readBox)
+        let (a, b) = try LossInput.boxPairs(json)
         return zip(a, b).enumerated().compactMap { i, pair in
             let (a, b) = pair
             let overlaps = min(a.x1, b.x1) > max(a.x0, b.x0) && min(a.y1, b.y1) > max(a.y0, b.y0)
@@ -146,32 +139,15 @@ struct IoULossCommand: ParsableCommand {
 
     /// Distances from the input, either given or measured from the centre of each pair's
     /// intersection (for disjoint boxes, the midpoint between their centres).
-    func ltrbPairs(_ json: JSONValue) throws -> ([LTRB], [LTRB]) {
-        if json.has("pred") {
-            let pred = try json["pred"].array().map(readLTRB)
-            let target = try json["target"].array().map(readLTRB)
-            guard pred.count == target.count else {
-                throw try json["target"].error("has \(target.count) rows for \(pred.count) predictions")
-            }
-            return (pred, target)
-        }
-        let a = try json["boxes1"].array().map(readBox)
-        let b = try json["boxes2"].array().map(readBox)
-        guard a.count == b.count else {
-            throw try json["boxes2"].error("has \(b.count) boxes for \(a.count)")
-        }
+    func ltrbPairs(_ json: NumericJSON) throws -> ([LTRB], [LTRB], [Float]?) {
+        if json.has("pred") { return try LossInput.distancePairs(json) }
+        let (a, b) = try LossInput.boxPairs(json)
         let points = zip(a, b).map { a, b in
             Point(x: (max(a.x0, b.x0) + min(a.x1, b.x1)) / 2, y: (max(a.y0, b.y0) + min(a.y1, b.y1)) / 2)
         }
         return (
-            zip(a, points).map { LTRB(from: $1, to: $0) }, zip(b, points).map { LTRB(from: $1, to: $0) }
+            zip(a, points).map { LTRB(from: $1, to: $0) }, zip(b, points).map { LTRB(from: $1, to: $0) }, nil
         )
-    }
-
-    func readLTRB(_ value: JSONValue) throws -> LTRB {
-        let c = try value.floats()
-        guard c.count == 4 else { throw value.error("expected [l, t, r, b], found \(c.count) numbers") }
-        return LTRB(l: c[0], t: c[1], r: c[2], b: c[3])
     }
 }
 
@@ -187,12 +163,7 @@ struct GIoULossCommand: ParsableCommand {
     func run() throws {
         try reportingInputErrors {
             try PathCheck.input(common.input, .file)
-            let json = try JSONValue.read(common.input)
-            let a = try json["boxes1"].array().map(readBox)
-            let b = try json["boxes2"].array().map(readBox)
-            guard a.count == b.count else {
-                throw try json["boxes2"].error("has \(b.count) boxes for \(a.count)")
-            }
+            let (a, b) = try LossInput.boxPairs(LossInput.read(common.input))
             writeOut(
                 LossOutput.encode(GIoULoss.elements(a, b), shape: [a.count], reduction: common.reduction))
         }
@@ -204,31 +175,9 @@ struct GIoULossCommand: ParsableCommand {
 func elementwise(_ common: ReductionOption, _ loss: ([Float], [Float]) -> [Float]) throws {
     try reportingInputErrors {
         try PathCheck.input(common.input, .file)
-        let json = try JSONValue.read(common.input)
-        let (logits, shape) = try flatten(json["logits"])
-        let (targets, targetShape) = try flatten(json["targets"])
-        guard shape == targetShape else {
-            throw try json["targets"].error("has shape \(targetShape), logits have \(shape)")
-        }
+        let (logits, targets, shape) = try LossInput.elementwise(LossInput.read(common.input))
         writeOut(LossOutput.encode(loss(logits, targets), shape: shape, reduction: common.reduction))
     }
-}
-
-/// Nested arrays of numbers as a flat row-major array and its shape; ragged input is an error.
-func flatten(_ value: JSONValue) throws -> ([Float], [Int]) {
-    guard value.value is [Any] else { return ([try value.float()], []) }
-    let items = try value.array()
-    var flat: [Float] = []
-    var inner: [Int]?
-    for item in items {
-        let (values, shape) = try flatten(item)
-        if let inner, inner != shape {
-            throw item.error("ragged array: expected shape \(inner), found \(shape)")
-        }
-        inner = shape
-        flat += values
-    }
-    return (flat, [items.count] + (inner ?? []))
 }
 
 enum LossOutput {

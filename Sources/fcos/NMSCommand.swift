@@ -36,28 +36,21 @@ struct NMSCommand: ParsableCommand {
     func run() throws {
         try reportingInputErrors {
             try PathCheck.input(input, .file)
-            let json = try JSONValue.read(input)
-            let boxes = try json["boxes"].array().map(readBox)
-            let scores = try json["scores"].floats()
-            guard scores.count == boxes.count else {
-                throw try json["scores"].error("has \(scores.count) scores for \(boxes.count) boxes")
-            }
+            let input = try NMSInput.read(input, needsLabels: classAware)
             let convention: BoxConvention = officialIou ? .inclusivePixels : .continuous
             let suppression: NMS.Suppression = greaterOrEqual ? .greaterThanOrEqual : .greaterThan
             let keep: [Int]
-            if classAware {
-                let labels = try json["labels"].array().map { try $0.integer() }
-                guard labels.count == boxes.count else {
-                    throw try json["labels"].error("has \(labels.count) labels for \(boxes.count) boxes")
-                }
+            let bar = ProgressBar(label: "boxes")
+            if let labels = input.labels {
                 keep = NMS.batched(
-                    boxes: boxes, scores: scores, labels: labels, iouThreshold: iou, convention: convention,
-                    suppression: suppression)
+                    boxes: input.boxes, scores: input.scores, labels: labels, iouThreshold: iou,
+                    convention: convention, suppression: suppression, progress: bar.update)
             } else {
                 keep = NMS.greedy(
-                    boxes: boxes, scores: scores, iouThreshold: iou, convention: convention,
-                    suppression: suppression)
+                    boxes: input.boxes, scores: input.scores, iouThreshold: iou, convention: convention,
+                    suppression: suppression, progress: bar.update)
             }
+            bar.finish()
             var w = JSONWriter()
             w.raw("{\"keep\":")
             w.array(keep) { $0.number($1) }
@@ -65,12 +58,4 @@ struct NMSCommand: ParsableCommand {
             writeOut(w.text)
         }
     }
-}
-
-/// `[x0, y0, x1, y1]` with `x1 ≥ x0` and `y1 ≥ y0`.
-func readBox(_ value: JSONValue) throws -> Box {
-    let c = try value.floats()
-    guard c.count == 4 else { throw value.error("expected [x0, y0, x1, y1], found \(c.count) numbers") }
-    guard c[2] >= c[0], c[3] >= c[1] else { throw value.error("x1 < x0 or y1 < y0 in \(c)") }
-    return Box(x0: c[0], y0: c[1], x1: c[2], y1: c[3])
 }

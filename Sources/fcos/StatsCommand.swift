@@ -48,7 +48,7 @@ struct StatsCommand: ParsableCommand {
     var limit = 15
 
     func validate() throws {
-        guard workers > 0 else { throw ValidationError("--workers must be positive") }
+        guard (1...1024).contains(workers) else { throw ValidationError("--workers must lie in 1…1024") }
         guard limit >= 0 else { throw ValidationError("--limit must not be negative") }
         if let deprecatedFormat {
             guard DatasetFormat(rawValue: deprecatedFormat) != nil else {

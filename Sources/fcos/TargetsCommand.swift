@@ -77,8 +77,11 @@ struct TargetsCommand: ParsableCommand {
             case .fcos(var fcos):
                 fcos.assignment.derivedGridSpacing = derivedGridSpacing
                 let a = fcos.matcher.assign(gts, imageWidth: width, imageHeight: height)
-                writeOut(
-                    json ? TargetsJSON.encode(a, preset: fcos.name) : TargetsSummary.text(a, preset: fcos))
+                if json {
+                    TargetsJSON.write(a, preset: fcos.name, to: writeOut)
+                } else {
+                    writeOut(TargetsSummary.text(a, preset: fcos))
+                }
             case .atss(let atss):
                 let a = atss.assigner.assign(gts, imageWidth: width, imageHeight: height)
                 writeOut(

@@ -5,9 +5,15 @@ import FCOS
 /// `null` for background except under EECS 498's −1 sentinels.
 enum TargetsJSON {
     static func encode(_ a: Assignment, preset: String) -> String {
+        var text = ""
+        write(a, preset: preset) { text += $0 }
+        return text
+    }
+
+    /// Writes the JSON to `sink` in pieces of about a megabyte (streamed, never whole in memory).
+    static func write(_ a: Assignment, preset: String, to sink: @escaping (String) -> Void) {
         let sentinels = a.rules.backgroundSentinels
-        let locations = a.levels.reduce(0) { $0 + $1.map.count }
-        var w = JSONWriter(capacity: 64 * locations + 256)
+        var w = JSONWriter(sink: sink)
         w.raw("{")
         w.key("preset")
         w.string(preset)
@@ -43,6 +49,6 @@ enum TargetsJSON {
             w.raw("}")
         }
         w.raw("}\n")
-        return w.text
+        w.finish()
     }
 }

@@ -65,11 +65,13 @@ enum TargetsSummary {
     static func table(_ rows: [[String]], rightAligned: Set<Int>) -> String {
         let widths = (0..<rows[0].count).map { c in rows.map { $0[c].count }.max() ?? 0 }
         return rows.enumerated().map { r, row in
-            let line = row.enumerated().map { c, cell in
+            var trimmed = row.enumerated().map { c, cell in
                 let pad = String(repeating: " ", count: widths[c] - cell.count)
                 return rightAligned.contains(c) ? pad + cell : cell + pad
             }.joined(separator: "  ")
-            let trimmed = String(line.reversed().drop { $0 == " " }.reversed())
+            // Trailing padding removed in place: reversing each line twice took most of the run
+            // for 100 000 boxes, and more the wider one absurd box made a column.
+            while trimmed.last == " " { trimmed.removeLast() }
             return r == 0
                 ? trimmed + "\n" + widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")
                 : trimmed
@@ -78,8 +80,13 @@ enum TargetsSummary {
 }
 
 extension String {
-    /// Two decimals, trailing zeros trimmed.
+    /// Two decimals, trailing zeros trimmed; from 10⁷ on (where a float32 has no decimals left)
+    /// its shortest form, `3.4e+38` rather than the Double's `3.3999999521443642e+38`.
     init(format f: Float) {
+        guard abs(f) < 1e7 else {
+            self = f.description
+            return
+        }
         let scaled = (Double(f) * 100).rounded() / 100
         var s = String(scaled)
         if s.hasSuffix(".0") { s.removeLast(2) }

@@ -82,3 +82,48 @@ struct SceneFileTests {
         #expect(scene.groundTruths.count >= 3)
     }
 }
+
+@Suite("JSON syntax errors")
+struct JSONSyntaxErrorTests {
+    func message(_ text: String) -> String {
+        do {
+            _ = try JSONValue.parse(Data(text.utf8), file: "scene.json")
+            return "no error"
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    @Test("Errors say line:column, not a character offset")
+    func lineAndColumn() {
+        #expect(
+            message("{\"image\": {\"width\": 10,\n  \"height\" 10}}")
+                == "scene.json: malformed JSON at line 2, column 12: expected ':', found '1'")
+        // Columns count characters, not bytes.
+        #expect(
+            message("{\"name\": \"Zürich\" \"x\": 1}")
+                == "scene.json: malformed JSON at line 1, column 19: expected ',' or '}', found '\"'")
+    }
+
+    @Test("A trailing comma is refused, at the comma, in objects and arrays")
+    func trailingCommas() {
+        #expect(
+            message("{\"boxes\": [1, 2,\n]}")
+                == "scene.json: malformed JSON at line 1, column 16: trailing comma before ']' (JSON allows no comma after the last item)"
+        )
+        #expect(
+            message("{\"a\": 1,}")
+                == "scene.json: malformed JSON at line 1, column 8: trailing comma before '}' (JSON allows no comma after the last item)"
+        )
+        #expect(message("[1, 2]") == "no error")
+    }
+
+    @Test("The COCO reader refuses a trailing comma the same way")
+    func cocoTrailingComma() {
+        let text = "{\"images\": [], \"annotations\": [], \"categories\": [],}"
+        #expect(
+            AnnotationsTests.message { try COCOReader.decode(Data(text.utf8), file: "i.json") }
+                == "i.json: malformed JSON at line 1, column 51: trailing comma before '}' (JSON allows no comma after the last item)"
+        )
+    }
+}

@@ -151,7 +151,8 @@ struct KeypointCommandTests {
     @Test("fcos loss keypoint-focal reads logits or probs and checks shapes and ranges")
     func keypointFocal() throws {
         func loss(_ text: String) throws -> PenaltyReducedFocalLoss.Result {
-            try KeypointFocalLossCommand.loss(of: JSONValue.parse(Data(text.utf8), file: "in.json"))
+            try KeypointFocalLossCommand.loss(
+                of: NumericJSON.parse(Data(text.utf8), file: "in.json", keys: KeypointFocalLossCommand.keys))
         }
         let r = try loss(#"{"probs": [[0.9, 0.2], [0.1, 0.5]], "targets": [[1, 0.5], [0, 0]]}"#)
         #expect(r.positiveCount == 1)

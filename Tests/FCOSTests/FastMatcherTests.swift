@@ -61,4 +61,43 @@ struct FastMatcherTests {
         let pair = Preset.official.matcher.assign([huge, box(0, 0, 8, 8)], imageWidth: 64, imageHeight: 64)
         #expect(pair.positives(level: "P7") == 0)
     }
+
+    @Test(
+        "Boxes of area ≥ 1e8 among ordinary ones: the scan leaves them out and agrees with the plain matcher",
+        arguments: Preset.all.map(\.name))
+    func hugeBoxesAmongOrdinaryOnes(presetName: String) {
+        let preset = Preset.named(presetName)!
+        var rng = SplitMix64(seed: 4242)
+        var positives = 0
+        for round in 0..<20 {
+            var boxes = randomScene(&rng, width: 300, height: 260, boxes: 1 + round % 6)
+            // The fuzzing case (y1 = 3.4e38, an infinite area), one exactly at INF and one just above.
+            let huge = [
+                box(10, 10, 200, 3.4e38), box(0, 0, 10_000, 10_000), box(-1, -1, 10_000, 10_001),
+            ]
+            boxes.insert(huge[round % 3], at: round % boxes.count)
+            #expect(preset.matcher.canAssignByBox(boxes))
+            let plain = preset.matcher.assignByLocation(
+                boxes, imageWidth: 300, imageHeight: 260, explain: false)
+            let scanned = preset.matcher.assign(boxes, imageWidth: 300, imageHeight: 260)
+            positives += plain.positiveCount
+            for (p, f) in zip(plain.levels, scanned.levels) {
+                #expect(p.matched == f.matched, "round \(round), \(p.map.level.name)")
+                #expect(p.ltrb == f.ltrb)
+                #expect(p.centerness == f.centerness)
+            }
+        }
+        #expect(positives > 100)
+    }
+
+    @Test("Only boxes above INF, none crowd: the plain matcher decides (the scan cannot)")
+    func onlyHugeBoxes() {
+        let boxes = [box(-10_000, -10_000, 10_000, 10_000), box(-20_000, -20_000, 20_000, 20_000)]
+        #expect(!Preset.official.matcher.canAssignByBox(boxes))
+        #expect(Preset.torchvision.matcher.canAssignByBox(boxes))
+        // Both are candidates at P7's only location and neither is INF: the smaller one wins there.
+        let a = Preset.official.matcher.assign(boxes, imageWidth: 64, imageHeight: 64)
+        #expect(a.positives(level: "P7") == 1)
+        #expect(a.levels.last!.matched == [0])
+    }
 }

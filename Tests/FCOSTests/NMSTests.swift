@@ -209,3 +209,33 @@ func randomDetections(_ rng: inout LossTestRandom, count: Int) -> (
         }
     }
 }
+
+@Suite("NMS progress")
+struct NMSProgressTests {
+    @Test("Progress is reported every 8 192 candidates and does not change what is kept")
+    func progress() {
+        var rng = SplitMix64(seed: 5)
+        let n = 20_000
+        let boxes = (0..<n).map { _ in
+            let x = Float.random(in: 0...1000, using: &rng)
+            let y = Float.random(in: 0...1000, using: &rng)
+            return Box(x0: x, y0: y, x1: x + Float.random(in: 1...60, using: &rng), y1: y + 30)
+        }
+        let scores = (0..<n).map { _ in Float.random(in: 0...1, using: &rng) }
+        var reports: [Int] = []
+        let keep = NMS.greedy(boxes: boxes, scores: scores, iouThreshold: 0.5) { done, total in
+            #expect(total == n)
+            reports.append(done)
+        }
+        #expect(reports == [0, 8192, 16_384])
+        #expect(keep == NMS.greedy(boxes: boxes, scores: scores, iouThreshold: 0.5))
+        let labels = (0..<n).map { $0 % 2 }
+        var batchedReports: [Int] = []
+        let batched = NMS.batched(boxes: boxes, scores: scores, labels: labels, iouThreshold: 0.5) {
+            done, _ in
+            batchedReports.append(done)
+        }
+        #expect(batchedReports.count == 4 && batchedReports.sorted() == batchedReports)
+        #expect(batched == NMS.batched(boxes: boxes, scores: scores, labels: labels, iouThreshold: 0.5))
+    }
+}
