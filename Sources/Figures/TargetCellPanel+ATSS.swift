@@ -37,3 +37,31 @@ extension TargetCellPanel {
         return TargetCellPanel(title: "\(title) · \(suffix)", cells: cells)
     }
 }
+
+extension TargetCellPanel {
+    /// Every positive anchor of level `level` for every box, drawn as its stride-wide cell in its
+    /// owner's colour and coloured by the IoU of its anchor box with that owner: ATSS's answer to
+    /// "which locations of this level learn something". The title reads
+    /// `P3 · stride 8 · 45 positives`.
+    public static func atssLevel(
+        _ level: Int, assignment: ATSSAssignment, toImage: (Point) -> Point = { $0 }
+    ) -> TargetCellPanel {
+        let targets = assignment.levels[level]
+        let half = Float(targets.map.stride) / 2
+        var cells: [Cell] = []
+        for box in assignment.boxes where level < box.levels.count {
+            for c in box.levels[level].candidates where c.verdict == .positive {
+                let a = toImage(Point(x: c.center.x - half, y: c.center.y - half))
+                let b = toImage(Point(x: c.center.x + half, y: c.center.y + half))
+                cells.append(
+                    Cell(
+                        rect: Box(x0: a.x, y0: a.y, x1: b.x, y1: b.y), value: c.iou, isPositive: true,
+                        box: box.groundTruth))
+            }
+        }
+        let title =
+            "\(targets.map.level.name) · stride \(targets.map.stride) · "
+            + NumberText.count(cells.count, "positive")
+        return TargetCellPanel(title: title, cells: cells)
+    }
+}
