@@ -114,4 +114,29 @@ struct InspectATSSTests {
         #expect(files.contains("real/image-522713-box6.png"))
         #expect(output.out.contains("⚠ #6 boat") && output.out.contains("no candidate centre inside the box"))
     }
+
+    /// The two reasons the scene cannot produce, from explanations built by hand: `0, 0, 1, 1`
+    /// gives `t = 0.5 + 0.577`, above every IoU; one candidate has no sample deviation.
+    @Test func belowThresholdAndSingleCandidateSentences() {
+        let a = ATSSPreset.atss.assigner.assign([], imageWidth: 64, imageHeight: 64)
+        let map = ATSSPreset.atss.rules.featureMaps(imageWidth: 64, imageHeight: 64)[0]
+        let candidates = [0, 0, 1, 1].enumerated().map { i, iou in
+            Candidate(
+                index: i, rank: i, center: Point(x: 4, y: 4), distance: 1,
+                anchor: Box(x0: 0, y0: 0, x1: 8, y1: 8),
+                iou: Float(iou), verdict: .belowThreshold)
+        }
+        let box = BoxExplanation(
+            groundTruth: 0, center: Point(x: 4, y: 4),
+            levels: [
+                LevelCandidates(map: map, candidates: candidates, tie: nil, tieCanChangePositives: false)
+            ],
+            mean: 0.5, standardDeviation: 0.5774, threshold: 1.0774, populationThreshold: 1)
+        #expect(box.remark == .belowThreshold)
+        #expect(
+            ImageInspection.sentence(.belowThreshold, box: box, in: a)
+                == "every candidate IoU is below the threshold 1.077 (best 1)")
+        #expect(
+            ImageInspection.sentence(.undefinedDeviation, box: box, in: a).hasPrefix("a single candidate"))
+    }
 }

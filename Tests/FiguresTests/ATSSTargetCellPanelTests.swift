@@ -76,4 +76,25 @@ import Testing
                     Box(x0: $0.rect.x0 * 2, y0: $0.rect.y0 * 2, x1: $0.rect.x1 * 2, y1: $0.rect.y1 * 2)
                 })
     }
+
+    /// A level's panel holds every positive anchor of that level, each in its owner's colour.
+    @Test func levelPanelHoldsEveryPositiveOfTheLevel() {
+        let a = ATSSPreset.atss.assigner.assign(Self.boxes, imageWidth: 512, imageHeight: 512)
+        for (l, level) in a.levels.enumerated() {
+            let panel = TargetCellPanel.atssLevel(l, assignment: a)
+            #expect(panel.cells.count == level.positiveCount)
+            let s = Float(level.map.stride)
+            var owners: [Box: Int] = [:]
+            for i in level.matched.indices where level.matched[i] >= 0 {
+                let c = level.map.location(at: i)
+                owners[Box(x0: c.x - s / 2, y0: c.y - s / 2, x1: c.x + s / 2, y1: c.y + s / 2)] = Int(
+                    level.matched[i])
+            }
+            #expect(Dictionary(uniqueKeysWithValues: panel.cells.map { ($0.rect, $0.box ?? -1) }) == owners)
+            #expect(
+                panel.title
+                    == "\(level.map.level.name) · stride \(level.map.stride) · \(level.positiveCount) positive"
+                    + (level.positiveCount == 1 ? "" : "s"))
+        }
+    }
 }
