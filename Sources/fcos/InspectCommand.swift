@@ -131,9 +131,15 @@ struct InspectCommand: ParsableCommand {
             bar.finish()
             let figures = outcome.inspections.count
             let zooms = outcome.inspections.reduce(0) { $0 + $1.zooms.count }
+            let extraFigure: String
+            switch chosen {
+            case .fcos: extraFigure = "zoom"
+            case .atss, .gfl: extraFigure = "candidates figure"
+            }
             writeOut(
                 "wrote \(Prose.count(figures, "figure"))"
-                    + (zooms > 0 ? " (and \(Prose.count(zooms, "zoom")) on boxes without positives)" : "")
+                    + (zooms > 0
+                        ? " (and \(Prose.count(zooms, extraFigure)) on boxes without positives)" : "")
                     + " and index.html to \(out) (figures linked relatively)\n")
             if case .dataset(let read, _) = input { reportSkippedRecords(read) }
             let skipped = outcome.problems.count - earlier.count

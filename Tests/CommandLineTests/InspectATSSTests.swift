@@ -113,6 +113,7 @@ struct InspectATSSTests {
         // Box #6, a boat 3.7 resized px tall, has no anchor centre inside it.
         #expect(files.contains("real/image-522713-box6.png"))
         #expect(output.out.contains("⚠ #6 boat") && output.out.contains("no candidate centre inside the box"))
+        #expect(output.out.contains("(and 4 candidates figures on boxes without positives)"))
     }
 
     /// The two reasons the scene cannot produce, from explanations built by hand: `0, 0, 1, 1`
