@@ -28,6 +28,12 @@ func short(_ value: Float) -> String { short(Double(value)) }
 /// `(33, 20)`.
 func cell(_ x: Int, _ y: Int) -> String { "(\(x), \(y))" }
 
+/// `12 on P3, 35 on P4`: the non-zero counts with their level names, or `none`.
+func perLevel(_ counts: [Int], names: [String]) -> String {
+    let parts = zip(names, counts).filter { $0.1 > 0 }.map { "\($0.1) on \($0.0)" }
+    return parts.isEmpty ? "none" : parts.joined(separator: ", ")
+}
+
 /// `1 box`, `3 boxes`.
 func counted(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
     "\(grouped(n)) " + (n == 1 ? singular : plural ?? singular + "s")

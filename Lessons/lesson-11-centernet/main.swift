@@ -1,3 +1,4 @@
+import ATSS
 import Annotations
 import Canvas
 import FCOS
@@ -39,6 +40,9 @@ let cornerNet = Lazy {
 }
 /// FCOS on the same 512 × 512 input, so the comparison differs only in the head.
 let fcos = Lazy { preset.matcher.assign(inputBoxes, imageWidth: 512, imageHeight: 512) }
+/// ATSS on the same input: mmdetection's rules beside mmdetection's FCOS, else the authors' code.
+let atssPreset: ATSSPreset = preset.id == .mmdet ? .atssMmdet : .atss
+let atss = Lazy { atssPreset.assigner.assign(inputBoxes, imageWidth: 512, imageHeight: 512) }
 /// The box the comparisons follow.
 let focus = medianBox(boxes)
 /// Labels present, in the order their first box appears.
@@ -565,53 +569,83 @@ Lesson(
 @MainActor func comparisonStep() -> Step {
     Step("Which locations learn this box") {
         let a = try fcos.value
+        let b = try atss.value
         let t = try centerNet.value
         if let g = focus {
+            let toScene = { (p: Point) in centerSquare.imagePoint(p) }
             let fcosPanel = TargetCellPanel.fcosBox(
-                g, assignment: a, title: "FCOS (\(preset.name))", toImage: { centerSquare.imagePoint($0) })
+                g, assignment: a, title: "FCOS (\(preset.name))", toImage: toScene)
+            let atssPanel = TargetCellPanel.atssBox(
+                g, assignment: b, title: "ATSS (\(atssPreset.name))", toImage: toScene)
             let centerPanel = TargetCellPanel.centerNetBox(
                 g, targets: t, mapping: centerMapping, title: "CenterNet")
-            let levels = a.levels.filter { $0.matched.contains(Int32(g)) }.map(\.map.level.name)
+            let fcosLevels = a.levels.map { level in level.matched.filter { $0 == Int32(g) }.count }
+            let story = b.boxes[g]
+            let levelNames = a.levels.map(\.map.level.name)
+            let fcosWhere = perLevel(fcosLevels, names: levelNames)
+            let atssWhere = perLevel(story.positivesPerLevel, names: levelNames)
+            let threshold = story.threshold.map { short($0) } ?? "undefined"
+            let ious = atssPanel.cells.map(\.value)
             """
-            One box, two heads, the same 512 × 512 input. FCOS makes a positive of every location inside \
-            \(boxLabel(g, boxes)) on the level whose size range holds its `m` (\(listed(levels).isEmpty ? "none" : listed(levels))), \
-            and each learns the class, the four distances and a centerness target. CenterNet makes exactly one \
-            cell a positive; the bump around it only softens the cost of the negatives.
+            One box, three heads, the same 512 × 512 input. **FCOS** makes a positive of every location inside \
+            \(boxLabel(g, boxes)) on the level whose size range holds its `m`: \(fcosWhere). **ATSS** first takes \
+            the \(b.rules.candidatesPerLevel) anchors nearest the box centre on each level \
+            (\(counted(story.candidateCount, "candidate")) in all), sets the box's threshold to the mean plus the \
+            standard deviation of their IoUs (`t = \(short(story.mean ?? .nan)) + \(short(story.standardDeviation ?? .nan)) \
+            = \(threshold)`), and keeps those at or above it whose centre lies inside the box: \(atssWhere)\
+            \(story.remark.map { " (\($0.rawValue))" } ?? ""). **CenterNet** makes exactly one cell a positive; the \
+            bump around it only softens the cost of the negatives.
             """
             Table(
                 "What learns \(boxLabel(g, boxes))",
                 columns: [
-                    "head", .right("positive cells"), "what each positive learns", "cells near the box",
+                    "head", .right("positive cells"), "on which levels", "what each positive learns",
+                    "cells near the box",
                 ],
                 rows: [
                     [
-                        "FCOS (\(preset.name))", "\(fcosPanel.positiveCount)",
+                        "FCOS (\(preset.name))", "\(fcosPanel.positiveCount)", fcosWhere,
                         "class, l* t* r* b*, centerness",
                         "background, full focal-loss cost",
                     ],
                     [
-                        "CenterNet", "\(centerPanel.positiveCount)", "class, w and h, offset",
+                        "ATSS (\(atssPreset.name))", "\(atssPanel.positiveCount)", atssWhere,
+                        "class, the box relative to its anchor, centerness",
+                        "background, full focal-loss cost",
+                    ],
+                    [
+                        "CenterNet", "\(centerPanel.positiveCount)", "the one stride-4 map",
+                        "class, w and h, offset",
                         "\(centerPanel.cells.count - centerPanel.positiveCount) negatives at reduced cost (1 − y)⁴",
                     ],
                 ])
-            "In the picture, colour is the target each cell learns (FCOS: centerness; CenterNet: the Gaussian y), and outlined cells are the positives."
+            if let low = ious.min(), let high = ious.max() {
+                """
+                ATSS's positives are the anchors whose IoU with the box reached \(threshold): here from \
+                \(short(low)) to \(short(high)). That IoU is what the ATSS panel colours; it decides *whether* an \
+                anchor learns the box, while FCOS's colour is the centerness target it learns and CenterNet's the \
+                Gaussian `y`.
+                """
+            }
+            "Outlined cells are the positives; each is drawn as its stride-wide cell around the location or anchor centre, so cells of two levels overlap."
             Picture(
                 "which-cells-learn",
                 caption:
-                    "The cells that learn \(boxLabel(g, boxes)) under FCOS and CenterNet, zoomed on the box."
+                    "The cells that learn \(boxLabel(g, boxes)) under FCOS, ATSS and CenterNet, zoomed on the box."
             ) { path, format in
-                // One panel per method; an assigner added later (ATSS, …) contributes its own
-                // `TargetCellPanel` factory and joins this list.
                 var figure = TargetCellPanels(
-                    panels: [fcosPanel, centerPanel], groundTruths: boxes, imageWidth: scene.width,
+                    panels: [fcosPanel, atssPanel, centerPanel], groundTruths: boxes, imageWidth: scene.width,
                     imageHeight: scene.height, backdrop: backdrop,
                     title: "Which cells learn \(boxLabel(g, boxes)), and with what target",
-                    valueName: "target: centerness (FCOS) or Gaussian y (CenterNet)")
+                    valueName: "colour: centerness (FCOS), anchor IoU (ATSS), Gaussian y (CenterNet)")
                 figure.viewport = zoom(on: boxes[g].box, by: 0.35, width: scene.width, height: scene.height)
                 figure.minimumValue = 0
-                figure.notes = ["CenterNet: only the centre cell (y = 1) is a positive"]
+                figure.notes = [
+                    "ATSS: positives are anchors with IoU ≥ the box's threshold t",
+                    "CenterNet: only the centre cell (y = 1) is a positive",
+                ]
                 figure.subtitle =
-                    "the same 512 × 512 input for both heads · drawn back on the \(sceneName) scene"
+                    "the same 512 × 512 input for all three heads · drawn back on the \(sceneName) scene"
                 try figure.write(toPath: path, format: format)
             }
         } else {

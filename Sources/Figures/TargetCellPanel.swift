@@ -7,7 +7,7 @@ import Foundation
 ///
 /// A panel is plain data, so every method can say "which cells learn this box" in the same
 /// picture: the factories in `TargetCellPanel+FCOS.swift` and `TargetCellPanel+CenterNet.swift`
-/// build one from each method's targets. **Extension point:** another method (ATSS, GFL, …)
+/// build one from each method's targets (`+ATSS` too). **Extension point:** another method (GFL, …)
 /// adds a `TargetCellPanel+<Method>.swift` with a factory that fills ``cells`` from its own
 /// assignment; the figure needs no change.
 public struct TargetCellPanel: Sendable {

@@ -81,15 +81,11 @@ enum CompareReport {
     }
 
     /// The command that shows why the top-ranked box changed, under the preset where it has fewer
-    /// positives; `nil` when that preset is not one `fcos inspect` draws (ATSS and GFL, so far).
+    /// positives (`fcos inspect` draws every method's presets); `nil` when nothing changed.
     static func inspectHint(_ c: PresetComparison, annotations: String) -> String? {
         guard let top = c.changes.first else { return nil }
         let preset = top.delta < 0 ? c.second : c.first
-        switch preset {
-        case .fcos:
-            return "fcos inspect \(annotations) --image \(top.imageID) --preset \(preset.name) --out DIR"
-        case .atss, .gfl: return nil
-        }
+        return "fcos inspect \(annotations) --image \(top.imageID) --preset \(preset.name) --out DIR"
     }
 
     static func line(_ change: PresetComparison.BoxChange, _ c: PresetComparison) -> String {

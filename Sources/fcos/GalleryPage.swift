@@ -11,25 +11,26 @@ import FCOS
 /// box is what it is (``ExplainedFigureMarkup``).
 struct GalleryPage {
     var source: String
-    var preset: Preset
+    var preset: MethodPreset
     var inspections: [ImageInspection]
     var problems: [InputError]
     var format: FileFormat
 
     var html: String {
-        var body = "<h1>FCOS targets over the photos: preset “\(HTMLText.escape(preset.name))”</h1>\n"
+        var body =
+            "<h1>\(preset.methodName) targets over the photos: preset “\(HTMLText.escape(preset.name))”</h1>\n"
         body +=
             "<p class=\"note\">\(HTMLText.escape(preset.summary)) · annotations <code>\(HTMLText.escape(source))</code></p>\n"
         body +=
             "<p class=\"note\">Figures are the <code>.\(format.fileExtension)</code> files beside this page, linked "
             + "relatively: keep the folder together. Sizes say whether they are in <b>original</b> pixels (the photo "
             + "and the annotation file) or <b>resized</b> pixels (the network input after the preset's data path, "
-            + "where locations, m and the size ranges live).</p>\n"
+            + "where \(units) live).</p>\n"
         let missing = inspections.reduce(0) { $0 + $1.boxesWithoutPositives.count }
         let boxes = inspections.reduce(0) { $0 + $1.boxes.count }
         body +=
             "<p>\(Prose.count(inspections.count, "image")) drawn, \(Prose.count(problems.count, "problem")) · "
-            + "\(Prose.count(boxes, "box", "boxes")), \(missing) without any positive location.</p>\n"
+            + "\(Prose.count(boxes, "box", "boxes")), \(missing) without any positive \(positiveKind).</p>\n"
         if !problems.isEmpty {
             body +=
                 "<h2 class=\"problems\">Skipped: \(Prose.count(problems.count, "problem"))</h2>\n<ul class=\"problems\">\n"
@@ -40,6 +41,22 @@ struct GalleryPage {
         for (i, inspection) in inspections.enumerated() { body += section(inspection, anchor: i) }
         let explaining = inspections.contains { $0.figureHotspots != nil }
         return HTMLText.page(title: "fcos inspect · \(preset.name)", body: body, explaining: explaining)
+    }
+
+    /// What lives in resized pixels besides the boxes, for the page's note.
+    var units: String {
+        switch preset {
+        case .fcos: return "locations, m and the size ranges"
+        case .atss, .gfl: return "anchors and their IoUs"
+        }
+    }
+
+    /// What a positive is in this method.
+    var positiveKind: String {
+        switch preset {
+        case .fcos: return "location"
+        case .atss, .gfl: return "anchor"
+        }
     }
 
     var overview: String {
@@ -89,8 +106,10 @@ struct GalleryPage {
             let names = zoom.boxes.compactMap { g in s.boxes.first { $0.index == g }?.label }.joined(
                 separator: ", ")
             html +=
-                "<div><p class=\"size\">Zoom on ⚠ \(HTMLText.escape(names)): x \(Prose.number(v.x0))–\(Prose.number(v.x1)), "
-                + "y \(Prose.number(v.y0))–\(Prose.number(v.y1)) resized px</p>\n"
+                "<div><p class=\"size\">"
+                + (zoom.caption.map(HTMLText.escape)
+                    ?? "Zoom on ⚠ \(HTMLText.escape(names)): x \(Prose.number(v.x0))–\(Prose.number(v.x1)), "
+                    + "y \(Prose.number(v.y0))–\(Prose.number(v.y1)) resized px") + "</p>\n"
             html +=
                 HTMLText.figure(
                     zoom.file, hotspots: zoom.hotspots, format: format, alt: "\(s.title): zoom on \(names)")

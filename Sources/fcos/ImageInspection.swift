@@ -39,6 +39,9 @@ struct ImageInspection: Sendable {
         var viewport: Box
         var boxes: [Int]
         var hotspots: FigureHotspots?
+        /// Says what the figure shows when it is not a zoom of the level figure (ATSS's
+        /// candidates of one box).
+        var caption: String? = nil
     }
 
     struct LevelLine: Sendable {
@@ -74,41 +77,73 @@ struct ImageInspection: Sendable {
     var ambiguous: Int { levels.reduce(0) { $0 + $1.ambiguous } }
     var boxesWithoutPositives: [BoxLine] { boxes.filter { $0.positives == 0 } }
 
-    /// The summary of `assignment` (which must carry an explanation). `annotations` and
-    /// `annotationIndices` tie each box back to its record, for original-pixel corners.
+    /// The summary of whichever method matched the image (an FCOS assignment must carry an
+    /// explanation). `annotations` and `annotationIndices` tie each box back to its record, for
+    /// original-pixel corners.
     init(
-        title: String, imageID: Int?, fileName: String?, preset: Preset, assignment: Assignment,
+        title: String, imageID: Int?, fileName: String?, presetName: String, matched: Inspector.Matched,
         resizeRule: String?, originalWidth: Int, originalHeight: Int, annotations: AnnotatedImage?,
         annotationIndices: [Int], dropped: DropCounts?, figure: String
     ) {
         self.title = title
         self.imageID = imageID
         self.fileName = fileName
-        self.presetName = preset.name
+        self.presetName = presetName
         self.resizeRule = resizeRule
         self.originalWidth = originalWidth
         self.originalHeight = originalHeight
-        self.resizedWidth = assignment.imageWidth
-        self.resizedHeight = assignment.imageHeight
         self.figure = figure
         self.dropped = dropped?.reasons.filter { $0.1 > 0 }.map { (reason: $0.0, count: $0.1) } ?? []
+        let targets: DenseTargets
+        switch matched {
+        case .fcos(let a):
+            targets = a.targets
+            levels = Self.levelLines(a)
+        case .atss(let a):
+            targets = a.targets
+            levels = Self.levelLines(a)
+        }
+        resizedWidth = targets.imageWidth
+        resizedHeight = targets.imageHeight
+        boxes = Self.boxLines(targets, annotations: annotations, annotationIndices: annotationIndices)
+        for g in boxes.indices where boxes[g].positives == 0 {
+            switch matched {
+            case .fcos(let a):
+                let reason = MissReason.diagnose(g, in: a)
+                boxes[g].reason = reason
+                boxes[g].reasonText = reason.sentence(groundTruths: a.groundTruths, gate: a.rules.sizeGate)
+            case .atss(let a):
+                boxes[g].reasonText = a.boxes[g].remark.map { Self.sentence($0, box: a.boxes[g], in: a) }
+            }
+        }
+    }
+
+    /// FCOS's levels: the size range each keeps, and its locations where two boxes passed every
+    /// test, so the area rule chose.
+    static func levelLines(_ assignment: Assignment) -> [LevelLine] {
         let gate = assignment.rules.sizeGate
         let explained = assignment.explanation?.levels ?? []
-        levels = assignment.levels.enumerated().map { i, level in
+        return assignment.levels.enumerated().map { i, level in
             LevelLine(
                 name: level.map.level.name, stride: level.map.stride,
                 range: Prose.sizeRange(level.map.level.sizeRange, gate: gate), positives: level.positiveCount,
                 ambiguous: i < explained.count
                     ? explained[i].filter { $0.isAmbiguous && $0.winner != nil }.count : 0)
         }
+    }
+
+    /// One line per box of `targets`, with its positives per level; `annotations` and
+    /// `annotationIndices` tie each box back to its record, for original-pixel corners.
+    static func boxLines(
+        _ targets: DenseTargets, annotations: AnnotatedImage?, annotationIndices: [Int]
+    ) -> [BoxLine] {
         var perLevel = [[Int]](
-            repeating: [Int](repeating: 0, count: assignment.levels.count),
-            count: assignment.groundTruths.count)
-        for (l, level) in assignment.levels.enumerated() {
+            repeating: [Int](repeating: 0, count: targets.levels.count), count: targets.groundTruths.count)
+        for (l, level) in targets.levels.enumerated() {
             for g in level.matched where g >= 0 { perLevel[Int(g)][l] += 1 }
         }
-        let groundTruths = assignment.groundTruths
-        boxes = groundTruths.indices.map { g in
+        let groundTruths = targets.groundTruths
+        return groundTruths.indices.map { g in
             var line = BoxLine(
                 index: g, label: Prose.boxLabel(g, groundTruths), annotationID: nil, original: nil,
                 resized: groundTruths[g].box, positivesPerLevel: perLevel[g])
@@ -117,11 +152,6 @@ struct ImageInspection: Sendable {
                 line.annotationID = record.id
                 line.original = record.box.corners(
                     imageWidth: annotations.width, imageHeight: annotations.height)
-            }
-            if line.positives == 0 {
-                let reason = MissReason.diagnose(g, in: assignment)
-                line.reason = reason
-                line.reasonText = reason.sentence(groundTruths: groundTruths, gate: gate)
             }
             return line
         }

@@ -10,13 +10,17 @@ extension FileFormat: ExpressibleByArgument {}
 struct InspectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspect",
-        abstract: "Draw where FCOS puts its positives on real photos, and say why a box got none.",
+        abstract: "Draw where FCOS or ATSS puts its positives on real photos, and say why a box got none.",
         discussion: """
             For each chosen image: loads the photo (JPEG or PNG), puts the boxes through the preset's data \
             path (crowd dropped, corners, clipping, resize to shorter side 800 / longer ≤ 1333), runs the \
             matcher with explanations and draws one panel per FPN level over the resized photo. Boxes with \
             no positive on any level are flagged (⚠) with the reason: no location inside, outside the \
-            center region, all rejected by the size gate, or lost every candidate to a smaller box. Writes \
+            center region, all rejected by the size gate, or lost every candidate to a smaller box. With an \
+            ATSS preset (atss, atss-mmdet, gfl) each level's panel shows the positive anchors tinted by their \
+            IoU, and each box without a positive gets a figure of its candidates, level by level, with ATSS's \
+            reason: no candidate centre inside the box, every IoU below the threshold, a single candidate \
+            (undefined deviation), or every anchor lost to a box with a higher IoU. Writes \
             one figure per image and an index.html gallery (figures linked relatively) with the per-image \
             tables. A scene JSON (as `fcos targets` reads) is accepted too, drawn over its illustration. \
             A missing or corrupt photo is reported on stderr and skipped (exit status 1); --strict stops at the \
@@ -47,7 +51,7 @@ struct InspectCommand: ParsableCommand {
     /// set drawn by accident fills a disk long before anyone looks at it.
     static let defaultAllLimit = 20
 
-    @Option(help: "Rule set to reproduce: \(Preset.names.joined(separator: ", ")).")
+    @Option(help: "Rule set to reproduce: \(MethodPreset.names.joined(separator: ", ")).")
     var preset: String = "official"
 
     @Option(help: "Folder for the figures and index.html (created if missing).")
@@ -71,20 +75,7 @@ struct InspectCommand: ParsableCommand {
 
     func run() throws {
         try reportingInputErrors {
-            let chosen: Preset
-            switch try lookUpMethodPreset(named: preset) {
-            case .fcos(let fcos): chosen = fcos
-            case .atss, .gfl:
-                // The per-level panels, zooms and reasons drawn here are FCOS's (size gate, center
-                // sampling, smallest area). ATSS's candidates, threshold and verdicts need their own
-                // figures; until those exist, say where the same story is available.
-                throw InputError(
-                    file: "--preset",
-                    problem:
-                        "inspect draws FCOS's panels only so far; for '\(preset)' use `fcos targets --preset \(preset)` "
-                        + "(per-box threshold table) or `fcos compare --preset official --preset \(preset) --out DIR`"
-                )
-            }
+            let chosen = try lookUpMethodPreset(named: preset)
             try PathCheck.input(annotations, .fileOrFolder)
             if let images { try PathCheck.input(images, .folder, option: "--images") }
             if let names = data.names { try PathCheck.input(names, .file, option: "--names") }
@@ -122,7 +113,7 @@ struct InspectCommand: ParsableCommand {
             var done = 0
             let inspector = Inspector(
                 preset: chosen,
-                dataPath: DataPath(codeBase: chosen.codeBase, minSize: data.minSize, maxSize: data.maxSize),
+                dataPath: chosen.dataPath(minSize: data.minSize, maxSize: data.maxSize),
                 outDirectory: out, format: format, panelWidth: panelWidth, strict: data.strict,
                 inspected: { inspection in
                     bar.finish()
@@ -140,9 +131,15 @@ struct InspectCommand: ParsableCommand {
             bar.finish()
             let figures = outcome.inspections.count
             let zooms = outcome.inspections.reduce(0) { $0 + $1.zooms.count }
+            let extraFigure: String
+            switch chosen {
+            case .fcos: extraFigure = "zoom"
+            case .atss, .gfl: extraFigure = "candidates figure"
+            }
             writeOut(
                 "wrote \(Prose.count(figures, "figure"))"
-                    + (zooms > 0 ? " (and \(Prose.count(zooms, "zoom")) on boxes without positives)" : "")
+                    + (zooms > 0
+                        ? " (and \(Prose.count(zooms, extraFigure)) on boxes without positives)" : "")
                     + " and index.html to \(out) (figures linked relatively)\n")
             if case .dataset(let read, _) = input { reportSkippedRecords(read) }
             let skipped = outcome.problems.count - earlier.count

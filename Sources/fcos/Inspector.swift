@@ -1,3 +1,4 @@
+import ATSS
 import Annotations
 import Canvas
 import FCOS
@@ -17,7 +18,7 @@ enum InspectSubject {
 /// time: a missing or corrupt photo is a problem for that image alone (reported, counted, and
 /// the run goes on), unless `strict`, where the first problem ends the run.
 struct Inspector {
-    var preset: Preset
+    var preset: MethodPreset
     var dataPath: DataPath
     var outDirectory: String
     var format: FileFormat = .png
@@ -93,29 +94,96 @@ struct Inspector {
             )
         }
         let prepared = dataPath.prepare(image)
-        let assignment = preset.matcher.assign(
-            prepared.groundTruths, imageWidth: prepared.width, imageHeight: prepared.height, explain: true)
-        let name = "image-\(image.id).\(format.fileExtension)"
+        let matched = match(prepared.groundTruths, imageWidth: prepared.width, imageHeight: prepared.height)
         let title = "image \(image.id)"
-        var panels = LevelPanels(
-            assignment: assignment, presetName: preset.name, presetSummary: preset.summary,
-            backdrop: .image(photo))
-        panels.panelWidth = panelWidth
-        panels.sceneName = "\(title) (\((image.fileName as NSString).lastPathComponent))"
-        panels.subtitle =
-            "preset “\(preset.name)”: \(preset.summary) · \(image.width) × \(image.height) original px → "
-            + "\(prepared.width) × \(prepared.height) resized px (\(dataPath.resizeRule.rawValue)); boxes, locations "
-            + "and m in resized px · every panel at the same scale"
-        let hotspots = try writeFigure(panels, name: name, record: record)
+        let drawn = try draw(
+            matched, backdrop: .image(photo), stem: "image-\(image.id)",
+            sceneName: "\(title) (\((image.fileName as NSString).lastPathComponent))",
+            subtitle:
+                "preset “\(preset.name)”: \(preset.summary) · \(image.width) × \(image.height) original px → "
+                + "\(prepared.width) × \(prepared.height) resized px (\(dataPath.resizeRule.rawValue)); boxes, "
+                + "\(matched.units) in resized px · every panel at the same scale",
+            record: record)
         var inspection = ImageInspection(
-            title: title, imageID: image.id, fileName: image.fileName, preset: preset, assignment: assignment,
+            title: title, imageID: image.id, fileName: image.fileName, presetName: preset.name,
+            matched: matched,
             resizeRule: dataPath.resizeRule.rawValue, originalWidth: image.width,
             originalHeight: image.height,
             annotations: image, annotationIndices: prepared.annotationIndices, dropped: prepared.drops,
-            figure: name)
-        inspection.figureHotspots = hotspots
-        inspection.zooms = try writeZooms(panels, stem: "image-\(image.id)", record: record)
+            figure: drawn.figure)
+        inspection.figureHotspots = drawn.hotspots
+        inspection.zooms = drawn.zooms
         return inspection
+    }
+
+    /// What a preset's matcher made of one image, with the explanations its figures need.
+    enum Matched {
+        case fcos(Assignment)
+        /// ATSS's assignment, or GFL's, which is ATSS's.
+        case atss(ATSSAssignment)
+
+        /// What the figure's subtitle says is in resized pixels beside the boxes.
+        var units: String {
+            switch self {
+            case .fcos: return "locations and m"
+            case .atss: return "anchors"
+            }
+        }
+    }
+
+    func match(_ groundTruths: [GroundTruth], imageWidth: Int, imageHeight: Int) -> Matched {
+        switch preset {
+        case .fcos(let p):
+            return .fcos(
+                p.matcher.assign(
+                    groundTruths, imageWidth: imageWidth, imageHeight: imageHeight, explain: true))
+        case .atss(let p):
+            return .atss(p.assigner.assign(groundTruths, imageWidth: imageWidth, imageHeight: imageHeight))
+        case .gfl(let p):
+            return .atss(p.assigner.assign(groundTruths, imageWidth: imageWidth, imageHeight: imageHeight))
+        }
+    }
+
+    /// The figures of one image: its per-level figure and the zooms on boxes without positives.
+    struct Drawn {
+        var figure: String
+        var hotspots: FigureHotspots?
+        var zooms: [ImageInspection.ZoomFigure]
+    }
+
+    func draw(
+        _ matched: Matched, backdrop: Backdrop, stem: String, sceneName: String, subtitle: String,
+        record: String
+    ) throws -> Drawn {
+        let name = "\(stem).\(format.fileExtension)"
+        switch matched {
+        case .fcos(let assignment):
+            var panels = LevelPanels(
+                assignment: assignment, presetName: preset.name, presetSummary: preset.summary,
+                backdrop: backdrop)
+            panels.panelWidth = panelWidth
+            panels.sceneName = sceneName
+            panels.subtitle = subtitle
+            let hotspots = try writeFigure(panels, name: name, record: record)
+            return Drawn(
+                figure: name, hotspots: hotspots, zooms: try writeZooms(panels, stem: stem, record: record))
+        case .atss(let assignment):
+            let figure = ATSSInspectionFigure(
+                assignment: assignment, method: preset, backdrop: backdrop, sceneName: sceneName,
+                subtitle: subtitle, panelWidth: panelWidth)
+            try write(figure.levels, name: name, record: record)
+            var zooms: [ImageInspection.ZoomFigure] = []
+            for g in figure.boxesToExplain {
+                let zoom = "\(stem)-box\(g).\(format.fileExtension)"
+                try write(figure.candidates(of: g), name: zoom, record: record)
+                let label = Prose.boxLabel(g, assignment.groundTruths)
+                zooms.append(
+                    .init(
+                        file: zoom, viewport: assignment.groundTruths[g].box, boxes: [g], hotspots: nil,
+                        caption: "⚠ \(label): its ATSS candidates level by level, and what became of each"))
+            }
+            return Drawn(figure: name, hotspots: nil, zooms: zooms)
+        }
     }
 
     /// One zoomed figure per group of boxes without positives, named `STEM-zoomN`.
@@ -152,24 +220,20 @@ struct Inspector {
                 .standardizingPath
             backdrop = .image(try loadPhoto(photoPath, record: "illustration"))
         }
-        let assignment = preset.matcher.assign(
-            scene.groundTruths, imageWidth: scene.width, imageHeight: scene.height, explain: true)
-        let name = "\(stem).\(format.fileExtension)"
-        var panels = LevelPanels(
-            assignment: assignment, presetName: preset.name, presetSummary: preset.summary, backdrop: backdrop
-        )
-        panels.panelWidth = panelWidth
-        panels.sceneName = stem
-        panels.subtitle =
-            "preset “\(preset.name)”: \(preset.summary) · \(scene.width) × \(scene.height) px, the network input "
-            + "(a scene file is not resized) · every panel at the same scale"
-        let hotspots = try writeFigure(panels, name: name, record: stem)
+        let matched = match(scene.groundTruths, imageWidth: scene.width, imageHeight: scene.height)
+        let drawn = try draw(
+            matched, backdrop: backdrop, stem: stem, sceneName: stem,
+            subtitle:
+                "preset “\(preset.name)”: \(preset.summary) · \(scene.width) × \(scene.height) px, the network "
+                + "input (a scene file is not resized) · every panel at the same scale",
+            record: stem)
         var inspection = ImageInspection(
-            title: stem, imageID: nil, fileName: scene.illustration, preset: preset, assignment: assignment,
+            title: stem, imageID: nil, fileName: scene.illustration, presetName: preset.name,
+            matched: matched,
             resizeRule: nil, originalWidth: scene.width, originalHeight: scene.height, annotations: nil,
-            annotationIndices: [], dropped: nil, figure: name)
-        inspection.figureHotspots = hotspots
-        inspection.zooms = try writeZooms(panels, stem: stem, record: stem)
+            annotationIndices: [], dropped: nil, figure: drawn.figure)
+        inspection.figureHotspots = drawn.hotspots
+        inspection.zooms = drawn.zooms
         return inspection
     }
 
@@ -184,15 +248,20 @@ struct Inspector {
     /// Writes the level figure and returns what its locations say on hover, for the gallery
     /// (none for PDF, which the page can only link).
     func writeFigure(_ figure: LevelPanels, name: String, record: String) throws -> FigureHotspots? {
+        try write(figure, name: name, record: record)
+        switch format {
+        case .png, .svg: return figure.hotspots
+        case .pdf: return nil
+        }
+    }
+
+    /// Writes a figure that has no hover layer.
+    func write(_ figure: some FigureDrawable, name: String, record: String) throws {
         let path = (outDirectory as NSString).appendingPathComponent(name)
         do {
             try figure.write(toPath: path, format: format)
         } catch {
             throw InputError(file: path, record: record, problem: "cannot write the figure: \(error)")
-        }
-        switch format {
-        case .png, .svg: return figure.hotspots
-        case .pdf: return nil
         }
     }
 

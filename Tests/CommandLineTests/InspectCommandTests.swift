@@ -24,7 +24,7 @@ struct InspectCommandTests {
 
     func inspector(_ f: borrowing InspectFixture, strict: Bool = false) -> Inspector {
         Inspector(
-            preset: .official, dataPath: DataPath(codeBase: Preset.named("official")!.codeBase),
+            preset: .fcos(.official), dataPath: DataPath(codeBase: Preset.named("official")!.codeBase),
             outDirectory: f.path("out"),
             strict: strict)
     }
