@@ -18,8 +18,10 @@ import FCOS
 /// boxes are never matched (official ATSS drops them; mmdetection passes them as ignored boxes
 /// that `ATSSAssigner` leaves unused at `ignore_iof_thr = −1`).
 public struct ATSSAssigner: Sendable {
+    /// The reference's choices the assigner follows; swap them to compare `atss` with `atss-mmdet`.
     public var rules: ATSSRules
 
+    /// An assigner for `rules`; usually reached through ``ATSSPreset/assigner``.
     public init(rules: ATSSRules) {
         self.rules = rules
     }

@@ -1,12 +1,17 @@
 import FCOS
 
 /// The targets of one image under ATSS: per level which box each anchor regresses (FCOS's
-/// ``LevelTargets``, whose locations are the anchor centres), and per box the story of how its
+/// `FCOS.LevelTargets`, whose locations are the anchor centres), and per box the story of how its
 /// positives were chosen.
 public struct ATSSAssignment: Sendable {
+    /// The rules that produced these targets, kept so a reader can tell which reference they
+    /// reproduce.
     public var rules: ATSSRules
+    /// The input width in pixels, which fixed the feature-map sizes.
     public var imageWidth: Int
+    /// The input height in pixels, which fixed the feature-map sizes.
     public var imageHeight: Int
+    /// The boxes as given, so that a matched index in ``levels`` can be read back to a box.
     public var groundTruths: [GroundTruth]
     /// Per level: matched box per anchor (−1 background), and for positives `(l, t, r, b)` in
     /// pixels from the anchor centre with the centerness ATSS trains (computed from the anchor
@@ -26,7 +31,7 @@ public struct ATSSAssignment: Sendable {
         boxes.indices.filter { !groundTruths[$0].isCrowd && boxes[$0].positiveCount == 0 }
     }
 
-    /// The ATSS counterpart of the paper's Table 1 quantities (``AssignmentStatistics``):
+    /// The ATSS counterpart of the paper's Table 1 quantities (`FCOS.AssignmentStatistics`):
     /// a box is recalled when it owns at least one anchor; an anchor is **ambiguous** when it
     /// passed the threshold and the centre test for two or more boxes (before the highest-IoU
     /// rule), and ambiguous between classes when those boxes carry different labels. A box's

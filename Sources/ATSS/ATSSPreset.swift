@@ -10,10 +10,14 @@ import FCOS
 /// The authors' code takes `min(k·A, n_l)` candidates with `A` anchors per location and
 /// mmdetection `min(k, n_l)`; the shipped configurations have `A = 1`, the only case here.
 public struct ATSSPreset: Sendable {
+    /// Which reference the preset reproduces, as a closed set the command line can switch over.
     public var id: ID
+    /// One line for `--help` and figure captions, naming the reference and its configuration.
     public var summary: String
+    /// The assignment rules that make this preset's targets match its reference anchor for anchor.
     public var rules: ATSSRules
 
+    /// A preset of your own, for experiments that change one knob of a reference's rules.
     public init(id: ID, summary: String, rules: ATSSRules) {
         self.id = id
         self.summary = summary
@@ -22,12 +26,16 @@ public struct ATSSPreset: Sendable {
 
     /// The presets' names, as `--preset` takes them.
     public enum ID: String, Sendable, CaseIterable {
+        /// The authors' code, sfzhang15/ATSS.
         case atss
+        /// mmdetection 3.x `ATSSAssigner`.
         case atssMmdet = "atss-mmdet"
     }
 
+    /// The name `--preset` takes and tables print.
     public var name: String { id.rawValue }
 
+    /// An assigner with this preset's rules: the usual way in.
     public var assigner: ATSSAssigner { ATSSAssigner(rules: rules) }
 
     /// The code base whose data path, losses and post-processing go with this preset.
@@ -40,6 +48,7 @@ public struct ATSSPreset: Sendable {
 }
 
 extension ATSSPreset {
+    /// Every preset, authors' code first, for lists and for comparing references side by side.
     public static let all: [ATSSPreset] = [atss, atssMmdet]
 
     /// The preset called `name`, or `nil`.

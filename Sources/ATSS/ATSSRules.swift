@@ -27,6 +27,8 @@ public struct ATSSRules: Hashable, Sendable {
     /// (0.01 in both references, strict).
     public var centerMargin: Float
 
+    /// Rules with the paper's defaults (P3–P7, `k = 9`, sample deviation, margin 0.01) and the
+    /// given anchors, which are what tell the references apart.
     public init(
         levels: [FeatureLevel] = ATSSRules.paperLevels,
         featureSize: FeatureSizeRule = .paddedThenHalved(divisor: 32),
@@ -49,7 +51,7 @@ public struct ATSSRules: Hashable, Sendable {
     }
 
     /// The anchor grids for an input of `width × height` pixels: one anchor per location, listed
-    /// row-major (x fastest) as ``FeatureMap/location(at:)`` gives their centres.
+    /// row-major (x fastest) as `FCOS.FeatureMap.location(at:)` gives their centres.
     public func featureMaps(imageWidth width: Int, imageHeight height: Int) -> [FeatureMap] {
         let sizes = featureSize.sizes(imageWidth: width, imageHeight: height, levels: levels)
         return zip(levels, sizes).map { level, size in
@@ -61,7 +63,7 @@ public struct ATSSRules: Hashable, Sendable {
     }
 
     /// The same rules on one stride-16 level, the counterpart of FCOS's "without FPN" baseline
-    /// (``AssignmentRules/withoutFPN``): `k` candidates on P4 only, so the threshold can no
+    /// (`FCOS.AssignmentRules.withoutFPN`): `k` candidates on P4 only, so the threshold can no
     /// longer choose a level.
     public var withoutFPN: ATSSRules {
         var rules = self
@@ -80,7 +82,9 @@ public struct ATSSRules: Hashable, Sendable {
 /// - ``population``: `sqrt(Σ(x − m)² / n)`, a slightly lower threshold; for teaching only (the
 ///   research notes' vector B changes its positives).
 public enum Deviation: String, Hashable, Sendable, CaseIterable {
+    /// Bessel-corrected (÷ n − 1): what both references compute.
     case sample
+    /// Divided by n: for teaching how the correction moves the threshold.
     case population
 }
 
@@ -95,18 +99,24 @@ public enum Deviation: String, Hashable, Sendable, CaseIterable {
 ///   (the top-left corner of the cell), corners `c ± 4s`, continuous IoU with the union clamped
 ///   to at least 1e-6 (`bbox_overlaps`).
 public struct AnchorConvention: Hashable, Sendable {
+    /// Where in its cell an anchor sits: the references differ by half a stride.
     public var centerOffset: LocationOffset
+    /// Whether corners are inclusive pixels (`+1` widths) or continuous, which changes every IoU
+    /// slightly.
     public var boxes: BoxConvention
     /// The anchor side in strides.
     public var scale: Float
 
+    /// A convention of your own, e.g. another `scale` to replay the paper's Table 5.
     public init(centerOffset: LocationOffset, boxes: BoxConvention, scale: Float = 8) {
         self.centerOffset = centerOffset
         self.boxes = boxes
         self.scale = scale
     }
 
+    /// sfzhang15/ATSS's anchors: centre `j·s + s/2`, inclusive-pixel corners, `+1` IoU.
     public static let authors = AnchorConvention(centerOffset: .halfStride, boxes: .inclusivePixels)
+    /// mmdetection's anchors: centre `j·s`, continuous corners and IoU.
     public static let mmdetection = AnchorConvention(centerOffset: .zero, boxes: .continuous)
 
     /// The anchor box centred on `center` for a level of `stride`.

@@ -1,4 +1,4 @@
-/// Step 2 of ATSS (paper Algorithm 1, lines 7–9): the IoU threshold of one box,
+/// Step 2 of ATSS (paper Algorithm 1, lines 7–10): the IoU threshold of one box,
 ///
 /// ```
 /// t_g = m_g + v_g,   m_g = mean(D_g),   v_g = std(D_g)
@@ -17,13 +17,18 @@
 /// added in float32, as the references add two float32 tensors. PyTorch's float32 mean can differ
 /// from this in the last bit, which matters only for an IoU within one ulp of the threshold.
 public struct AdaptiveThreshold: Hashable, Sendable {
+    /// `m_g`, rounded to float32 as the reference's tensor is; `nil` without candidates.
     public var mean: Float?
     /// The deviation under the chosen ``Deviation``; `nil` when undefined.
     public var deviation: Float?
+    /// `t_g = m_g + v_g`; `nil` when the deviation is undefined, so that nothing passes as in the
+    /// reference.
     public var threshold: Float?
     /// The threshold with the population deviation (defined for one candidate: the IoU itself).
     public var populationThreshold: Float?
 
+    /// The statistics of one box's pooled candidate IoUs, computed the way the references round
+    /// them.
     public init(ious: [Float], deviation rule: Deviation) {
         guard !ious.isEmpty else {
             mean = nil

@@ -21,6 +21,7 @@ public struct BoxExplanation: Hashable, Sendable {
     /// sample deviation (÷ n − 1) is always at least as high.
     public var populationThreshold: Float?
 
+    /// An explanation assembled by hand, for tests and for figures that replay a stored story.
     public init(
         groundTruth: Int, center: Point, levels: [LevelCandidates], mean: Float?, standardDeviation: Float?,
         threshold: Float?, populationThreshold: Float?
@@ -37,6 +38,7 @@ public struct BoxExplanation: Hashable, Sendable {
     /// All candidates, level after level, in rank order.
     public var candidates: [Candidate] { levels.flatMap(\.candidates) }
 
+    /// Candidates over all levels: `n` in the threshold's statistics, normally `9 × 5 = 45`.
     public var candidateCount: Int { levels.reduce(0) { $0 + $1.candidates.count } }
 
     /// Anchors this box finally owns.
@@ -102,6 +104,7 @@ public struct LevelCandidates: Hashable, Sendable {
     /// cannot move) and that IoU is below the threshold (so none of them can be positive).
     public var tieCanChangePositives: Bool
 
+    /// One level's candidates assembled by hand, for tests and figures.
     public init(map: FeatureMap, candidates: [Candidate], tie: DistanceTie?, tieCanChangePositives: Bool) {
         self.map = map
         self.candidates = candidates
@@ -112,6 +115,7 @@ public struct LevelCandidates: Hashable, Sendable {
     /// The distance of the farthest candidate: the radius of the circle a figure draws.
     public var cutoffDistance: Float? { candidates.last?.distance }
 
+    /// Anchors of this level the box finally owns: which levels ATSS chose for it.
     public var positiveCount: Int { candidates.reduce(0) { $0 + ($1.verdict == .positive ? 1 : 0) } }
 }
 
@@ -129,8 +133,10 @@ public struct Candidate: Hashable, Sendable {
     public var anchor: Box
     /// IoU of the anchor box with the ground-truth box.
     public var iou: Float
+    /// What became of the candidate, so a figure can colour it and a table can say why.
     public var verdict: Verdict
 
+    /// A candidate assembled by hand, for tests and figures.
     public init(
         index: Int, rank: Int, center: Point, distance: Float, anchor: Box, iou: Float, verdict: Verdict
     ) {

@@ -16,9 +16,12 @@ import FCOS
 public enum CandidateSelection {
     /// One selected anchor: its flat index on the level and its distance to the box centre.
     public struct Nearest: Hashable, Sendable {
+        /// Flat index on the level (row-major, x fastest), the tie-breaker among equal distances.
         public var index: Int
+        /// Float32 distance to the box centre, as the references compute it.
         public var distance: Float
 
+        /// A selected anchor, for tests that state the expected candidates.
         public init(index: Int, distance: Float) {
             self.index = index
             self.distance = distance
@@ -181,16 +184,20 @@ public enum CandidateSelection {
 /// reference's `topk` may choose differently, so positives near such a box are not reproducible
 /// bit for bit (see ``LevelCandidates/tieCanChangePositives`` for when the choice is harmless).
 public struct DistanceTie: Hashable, Sendable {
+    /// The distance shared by the tied anchors: the `k`-th candidate's.
     public var distance: Float
+    /// How many tied anchors became candidates by the lower-index rule.
     public var admitted: Int
     /// Flat indices of the tied anchors that were not taken, in index order.
     public var leftOutIndices: [Int]
 
+    /// A tie stated by hand, for tests.
     public init(distance: Float, admitted: Int, leftOutIndices: [Int]) {
         self.distance = distance
         self.admitted = admitted
         self.leftOutIndices = leftOutIndices
     }
 
+    /// How many tied anchors were not taken: the size of the choice `torch.topk` leaves open.
     public var leftOut: Int { leftOutIndices.count }
 }

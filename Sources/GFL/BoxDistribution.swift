@@ -25,6 +25,8 @@ public struct BoxDistribution: Hashable, Sendable {
         probabilities = e.map { Float($0 / z) }
     }
 
+    /// A distribution from probabilities already normalised, e.g. a hand-made sharp or flat one for
+    /// a lesson.
     public init(probabilities: [Float]) {
         self.probabilities = probabilities
     }

@@ -23,6 +23,7 @@ public struct GFLTargets: Sendable {
     /// background.
     public var distances: [[LTRB?]]
 
+    /// The distance targets of every positive of `assignment`, clamped for `maximum + 1` bins.
     public init(_ assignment: ATSSAssignment, maximum: Int = 16) {
         self.maximum = maximum
         distances = assignment.levels.map { level in

@@ -21,7 +21,7 @@ import FCOS
 /// `y = 0.5, σ = 0.2` it is `0.3² · 0.9163 = 0.0825`, for a negative at `σ = 0.2`,
 /// `0.2² · 0.2231 = 0.0089`.
 ///
-/// BCE is ``BinaryCrossEntropy`` (stable for large logits); `|y − σ|^β` follows PyTorch's `pow`
+/// BCE is `FCOS.BinaryCrossEntropy` (stable for large logits); `|y − σ|^β` follows PyTorch's `pow`
 /// (squares exactly for `β = 2`).
 public enum QualityFocalLoss {
     /// The quality target `y` of a positive anchor: the IoU of its decoded prediction (detached)

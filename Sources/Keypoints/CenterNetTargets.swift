@@ -20,24 +20,34 @@ public struct CenterNetTargets: Sendable {
     public struct Object: Hashable, Sendable {
         /// The box on the output grid after clipping.
         public var box: Box
+        /// The class, which chooses the heat map the bump goes into.
         public var label: Int
+        /// The three roots before truncation, kept so a lesson can show which case limited the
+        /// bump.
         public var radius: GaussianRadius
         /// `max(0, int(r))`, the radius drawn.
         public var drawnRadius: Int
+        /// The float32 centre on the output grid, whose fraction becomes ``offset``.
         public var center: Point
+        /// The centre's column by truncation: where the peak of 1 is stamped.
         public var cellX: Int
+        /// The centre's row by truncation.
         public var cellY: Int
         /// `(w, h)` on the output grid.
         public var size: (width: Float, height: Float)
+        /// `c − c_int`: the sub-cell position the stride-4 grid would otherwise lose.
         public var offset: (x: Float, y: Float)
+        /// `c_int.y · w_out + c_int.x`, where the size and offset heads are read (`ind`).
         public var index: Int
 
+        /// Field-by-field equality, written out because tuples cannot conform to `Equatable`.
         public static func == (a: Object, b: Object) -> Bool {
             a.box == b.box && a.label == b.label && a.radius == b.radius && a.drawnRadius == b.drawnRadius
                 && a.center == b.center && a.cellX == b.cellX && a.cellY == b.cellY
                 && a.size == b.size && a.offset == b.offset && a.index == b.index
         }
 
+        /// Hashes the box and index, which tell objects apart, consistently with `==`.
         public func hash(into hasher: inout Hasher) {
             hasher.combine(box)
             hasher.combine(index)
@@ -51,6 +61,7 @@ public struct CenterNetTargets: Sendable {
     /// `max_objs` in CenterNet's COCO dataset: boxes after the first 128 are not read.
     public static let maxObjects = 128
 
+    /// The stride-4 output grid the targets live on, to carry them back to input pixels.
     public let grid: OutputGrid
     /// One map per class: `heatmaps[c]` is class `c`'s.
     public var heatmaps: [HeatMap]

@@ -21,10 +21,16 @@ public struct CornerNetTargets: Sendable {
     public struct Object: Hashable, Sendable {
         /// The box after clipping, in input pixels.
         public var box: Box
+        /// The class, which chooses the pair of heat maps the corners go into.
         public var label: Int
+        /// The three roots before truncation, kept so a lesson can show which case limited the
+        /// bump.
         public var radius: GaussianRadius
+        /// `max(0, int(r))`, the radius both corners are stamped with.
         public var drawnRadius: Int
+        /// The top-left corner on the output grid.
         public var topLeft: Corner
+        /// The bottom-right corner on the output grid.
         public var bottomRight: Corner
     }
 
@@ -32,11 +38,15 @@ public struct CornerNetTargets: Sendable {
     public struct Corner: Hashable, Sendable {
         /// The exact scaled position `f`, float64 as the reference computes it.
         public var x: Double
+        /// The exact scaled row position, float64.
         public var y: Double
+        /// `int(f.x)`: the column whose heat-map cell is 1.
         public var cellX: Int
+        /// `int(f.y)`: the row whose heat-map cell is 1.
         public var cellY: Int
         /// `f − int(f)`, stored in float32.
         public var offsetX: Float
+        /// `f.y − int(f.y)`, stored in float32.
         public var offsetY: Float
         /// `cellY · w_out + cellX`.
         public var index: Int
@@ -44,16 +54,23 @@ public struct CornerNetTargets: Sendable {
 
     /// `gaussian_iou` in CornerNet.json.
     public static let minOverlap = 0.3
+    /// The radius formula CornerNet runs since its fix: the corrected roots.
     public static let formula = RadiusFormula.corrected
     /// `max_tag_len` in `kp_detection`: rows for corner offsets and tags per image.
     public static let maxObjects = 128
 
+    /// The output grid (`⌈in/4⌉` per side) the corners live on.
     public let grid: OutputGrid
+    /// One top-left heat map per class.
     public var topLeft: [HeatMap]
+    /// One bottom-right heat map per class.
     public var bottomRight: [HeatMap]
     /// One entry per input box; `nil` for a box dropped at step 1.
     public var objects: [Object?]
 
+    /// Targets for `groundTruths` on a `inputWidth × inputHeight` input with `classes` pairs of
+    /// maps; throws ``KeypointTargetError`` naming the box where the reference would stop with an
+    /// `IndexError` (a label out of range, more than 128 kept boxes) or the input has no cell.
     public init(
         _ groundTruths: [GroundTruth], inputWidth: Int, inputHeight: Int, classes: Int,
         minOverlap: Double = CornerNetTargets.minOverlap, formula: RadiusFormula = CornerNetTargets.formula

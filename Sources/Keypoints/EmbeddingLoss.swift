@@ -18,6 +18,7 @@
 /// that has nothing to be pushed from. The training loss weights both terms by 0.1 (the paper's
 /// α = β = 0.1); the values here are unweighted.
 public enum EmbeddingLoss {
+    /// `Δ`, the distance push demands between two objects' mean embeddings.
     public static let margin: Float = 1
 
     /// Pull and push for one image's `N` objects (`topLeft[k]`, `bottomRight[k]` for object `k`).

@@ -12,10 +12,13 @@
 /// corner of the stamp has exponent `36r²/(2r + 1)² < 9`, so its value stays above `e⁻⁹ ≈ 1.2e−4`,
 /// far from `2.2e−16`; it is kept because it is part of the rule.
 public struct GaussianKernel: Hashable, Sendable {
+    /// The truncated integer radius the stamp was built for.
     public let radius: Int
     /// `d × d` values, row-major, `y` from `−r` to `r`.
     public let values: [Float]
 
+    /// The `(2r + 1)²` stamp for radius `r`, evaluated once and reused for every box of that
+    /// radius.
     public init(radius: Int) {
         precondition(radius >= 0, "a radius is never negative")
         self.radius = radius

@@ -18,7 +18,10 @@
 public struct GaussianRadius: Hashable, Sendable {
     /// The three roots as the formula computes them, in the code's order.
     public var r1: Double
+    /// Case 2, both corners moved inward.
     public var r2: Double
+    /// Case 3, both corners moved outward: the only case the original formula ever returns as the
+    /// minimum.
     public var r3: Double
 
     /// Solves the three cases for an `height × width` box with minimum IoU `minOverlap`.
@@ -76,6 +79,8 @@ public struct GaussianRadius: Hashable, Sendable {
 ///   `(b − √Δ)/(2a)` in cases 1 and 2 and `(b + √Δ)/(2a)` in case 3, and the same commit lowers
 ///   CornerNet's `gaussian_iou` from 0.7 to 0.3 to keep bumps about as wide as before.
 public enum RadiusFormula: String, Sendable, CaseIterable {
+    /// `(b + √Δ)/2`, as CenterNet's master trains with.
     case original
+    /// `(b ∓ √Δ)/(2a)`, as CornerNet runs since its fix.
     case corrected
 }

@@ -1,10 +1,14 @@
 /// One class's `height × width` keypoint heat map on the output grid, float32 and row-major, as
 /// the references' `np.zeros((h, w), dtype=np.float32)`.
 public struct HeatMap: Hashable, Sendable {
+    /// Output-grid columns.
     public let width: Int
+    /// Output-grid rows.
     public let height: Int
+    /// Row-major float32 values, so that the flat index is the one the references store.
     public var values: [Float]
 
+    /// An all-zero map, as `np.zeros` starts every class's map.
     public init(width: Int, height: Int) {
         precondition(width >= 0 && height >= 0, "a map size is never negative")
         self.width = width
@@ -12,6 +16,7 @@ public struct HeatMap: Hashable, Sendable {
         values = [Float](repeating: 0, count: width * height)
     }
 
+    /// The value at column `x`, row `y`.
     public subscript(x: Int, y: Int) -> Float {
         get { values[y * width + x] }
         set { values[y * width + x] = newValue }

@@ -11,6 +11,7 @@ public enum KeypointTargetError: Error, Hashable, Sendable, CustomStringConverti
     /// The input is too small to have even one output cell.
     case emptyOutput(inputWidth: Int, inputHeight: Int, outputWidth: Int, outputHeight: Int)
 
+    /// One line naming the box and what is wrong with it, for the command line's error message.
     public var description: String {
         switch self {
         case .labelOutOfRange(let box, let label, let classes):

@@ -24,9 +24,13 @@ import FCOS
 /// Coordinates are computed in float64 and stored as float32, as the references' float64 affine
 /// matrices and ratios write into float32 arrays.
 public struct OutputGrid: Hashable, Sendable {
+    /// Network input width in pixels.
     public let inputWidth: Int
+    /// Network input height in pixels.
     public let inputHeight: Int
+    /// Output columns: `in // 4` for CenterNet, `⌈in/4⌉` for CornerNet.
     public let width: Int
+    /// Output rows, by the same rule as ``width``.
     public let height: Int
     let rule: Rule
 

@@ -13,10 +13,16 @@ import FCOS
 public enum PeakExtraction {
     /// One decoded detection on the output grid.
     public struct Detection: Hashable, Sendable {
+        /// The decoded box on the output grid; ``OutputGrid/inputPoint(x:y:)`` carries it back to the
+        /// input.
         public var box: Box
+        /// The peak's heat-map value: the detection's confidence, since there is no NMS.
         public var score: Float
+        /// The class whose heat map held the peak.
         public var label: Int
+        /// The peak's column, where size and offset were read.
         public var cellX: Int
+        /// The peak's row.
         public var cellY: Int
     }
 

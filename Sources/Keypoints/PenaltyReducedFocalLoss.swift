@@ -12,7 +12,7 @@
 /// `src/lib/models/losses.py`) divides by `N` only when it is positive; an image without any
 /// positive returns `−Σ negatives` undivided. A target above 1 is neither positive nor negative.
 ///
-/// Against the FCOS focal loss (``FCOS/FocalLoss``): FCOS's targets are 0 or 1 and a negative
+/// Against the FCOS focal loss (`FCOS.FocalLoss`): FCOS's targets are 0 or 1 and a negative
 /// costs `(1 − α_f)·p^γ·log(1 − p)` wherever it is; here a negative near a keypoint costs less
 /// by `(1 − y)^4`, so a prediction one cell off the centre is barely punished, and there is no
 /// class-balancing `α_f` (`α` here is the focusing exponent, FCOS's `γ`). The normalisation is the
@@ -20,7 +20,9 @@
 ///
 /// Computed in float32 element by element, as the references do, and summed in float64.
 public enum PenaltyReducedFocalLoss {
+    /// `α`, the focusing exponent on `(1 − p)` and `p` (FCOS's `γ`).
     public static let alpha: Float = 2
+    /// `β`, the exponent of `(1 − y)` that forgives negatives near a keypoint.
     public static let beta: Float = 4
 
     /// The clamp both references apply after the sigmoid (`_sigmoid`: `[1e−4, 1 − 1e−4]`), so

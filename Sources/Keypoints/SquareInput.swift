@@ -13,10 +13,14 @@ import FCOS
 /// scene of any shape is carried into that square first, and results are drawn back on the
 /// scene with ``imagePoint(_:)``.
 public struct SquareInput: Hashable, Sendable {
+    /// The scene's width in pixels.
     public let imageWidth: Int
+    /// The scene's height in pixels.
     public let imageHeight: Int
+    /// The square input's side (512 for CenterNet).
     public let side: Int
 
+    /// The fit of a `imageWidth × imageHeight` scene into a `side × side` input.
     public init(imageWidth: Int, imageHeight: Int, side: Int = 512) {
         precondition(imageWidth > 0 && imageHeight > 0 && side > 0, "sizes are positive")
         self.imageWidth = imageWidth
@@ -43,12 +47,14 @@ public struct SquareInput: Hashable, Sendable {
             y: Float((Double(p.y) - Double(side) / 2) / k + Double(imageHeight) / 2))
     }
 
+    /// A scene box in the square input, corner by corner.
     public func inputBox(_ b: Box) -> Box {
         let a = inputPoint(Point(x: b.x0, y: b.y0))
         let c = inputPoint(Point(x: b.x1, y: b.y1))
         return Box(x0: a.x, y0: a.y, x1: c.x, y1: c.y)
     }
 
+    /// A square-input box back on the scene, for drawing results.
     public func imageBox(_ b: Box) -> Box {
         let a = imagePoint(Point(x: b.x0, y: b.y0))
         let c = imagePoint(Point(x: b.x1, y: b.y1))
