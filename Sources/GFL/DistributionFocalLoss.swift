@@ -6,7 +6,7 @@ import FCOS
     import Darwin
 #endif
 
-/// Distribution Focal Loss (GFL Eq. 6): each side's distance is predicted as a distribution
+/// Distribution Focal Loss (Li et al., NeurIPS 2020): each side's distance is predicted as a distribution
 /// over the bins `0, 1, …, n` (`n = reg_max = 16`, 17 bins) and trained by cross-entropy on the
 /// two bins around the continuous target `y`, weighted by closeness:
 ///

@@ -6,7 +6,7 @@ import FCOS
     import Darwin
 #endif
 
-/// Quality Focal Loss (Li et al., NeurIPS 2020, GFL Eq. 5): the classification branch predicts a
+/// Quality Focal Loss (Li et al., NeurIPS 2020): the classification branch predicts a
 /// joint class–quality score `σ` trained towards a soft target `y ∈ [0, 1]`,
 ///
 /// ```
