@@ -53,25 +53,6 @@ func className(_ label: Int) -> String {
     return names.first.map { "class \(label) (\($0))" } ?? "class \(label)"
 }
 
-Lesson(
-    id: "lesson-11-centernet",
-    title: "Keypoint heads: CornerNet's corners and CenterNet's centres",
-    summary:
-        "CornerNet and CenterNet turn each box into Gaussian bumps on per-class heat maps. Afterwards you can "
-        + "compute a bump's radius by hand, say which cells are positives and what the others cost, read "
-        + "objects back off the heat maps with a 3 × 3 max-pool, and compare the cells that learn a box with FCOS's."
-) {
-    sceneStep()
-    cornerNetStep()
-    centerNetStep()
-    radiusStep()
-    overlapStep()
-    focalStep()
-    peaksStep()
-    comparisonStep()
-    tryThisStep()
-}.main(options)
-
 @MainActor func sceneStep() -> Step {
     Step("The scene, fitted into a square input") {
         """
@@ -670,3 +651,22 @@ Lesson(
         )
     }
 }
+
+Lesson(
+    id: "lesson-11-centernet",
+    title: "Keypoint heads: CornerNet's corners and CenterNet's centres",
+    summary:
+        "CornerNet and CenterNet turn each box into Gaussian bumps on per-class heat maps. Afterwards you can "
+        + "compute a bump's radius by hand, say which cells are positives and what the others cost, read "
+        + "objects back off the heat maps with a 3 × 3 max-pool, and compare the cells that learn a box with FCOS's."
+) {
+    sceneStep()
+    cornerNetStep()
+    centerNetStep()
+    radiusStep()
+    overlapStep()
+    focalStep()
+    peaksStep()
+    comparisonStep()
+    tryThisStep()
+}.main(options)

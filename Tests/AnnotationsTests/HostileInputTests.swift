@@ -116,7 +116,7 @@ struct HostileInputTests {
             annotations: [
                 ObjectAnnotation(
                     id: 1, categoryID: 0, categoryName: "cat",
-                    box: .voc(xmin: 1, ymin: 1, xmax: 9_223_372_036_854_775_807, ymax: 5))
+                    box: .voc(xmin: 1, ymin: 1, xmax: Double(Int.max), ymax: 5))
             ])
         for rule in DataPath.Rule.allCases {
             let prepared = DataPath(rule: rule).prepare(image)
