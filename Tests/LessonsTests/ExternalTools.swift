@@ -25,7 +25,13 @@ enum ExternalTools {
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
-    static let hasNbformat: Bool = run("python3", ["-c", "import nbformat"])?.status == 0
+    /// A Python that can import `nbformat`: the one on `PATH` (often a pyenv or venv Python), else
+    /// the system's, where Debian's `python3-nbformat` (installed by `.ci/install-system-deps`) lives.
+    static let nbformatPython: String? = ["python3", "/usr/bin/python3"].first { python in
+        run(python, ["-c", "import nbformat"])?.status == 0
+    }
+
+    static var hasNbformat: Bool { nbformatPython != nil }
 
     /// The Chromium binary, if one is installed under a usual name.
     static let chromium: String? = ["chromium", "chromium-browser", "google-chrome"].first { name in
@@ -34,7 +40,7 @@ enum ExternalTools {
 
     /// Validates `notebook` with `nbformat` against the 4.5 schema when Python has it.
     static func validateNotebook(_ notebook: URL) throws {
-        guard hasNbformat else { return }
+        guard let python = nbformatPython else { return }
         let script = """
             import sys, nbformat
             nb = nbformat.read(sys.argv[1], as_version=4)
@@ -42,7 +48,7 @@ enum ExternalTools {
             assert (nb.nbformat, nb.nbformat_minor) == (4, 5), (nb.nbformat, nb.nbformat_minor)
             print("ok", len(nb.cells))
             """
-        let result = try #require(run("python3", ["-c", script, notebook.path]))
+        let result = try #require(run(python, ["-c", script, notebook.path]))
         #expect(
             result.status == 0 && result.output.hasPrefix("ok"),
             "nbformat rejects \(notebook.lastPathComponent)")
