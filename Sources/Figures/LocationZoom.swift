@@ -134,7 +134,7 @@ public struct LocationZoom: FigureDrawable {
 
     var contentWidth: Double { max(Double(pictureSize.width), 600) }
 
-    /// The one legend shared by all panels, so each encoding is explained once.
+    /// Explains the zoom's marks: the four distances, `m`, the center region and the other locations.
     public var legend: Legend {
         let color = BoxColors.edge(forBox: chosenBox)
         var entries: [Legend.Entry] = [
