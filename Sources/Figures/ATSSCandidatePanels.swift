@@ -14,22 +14,31 @@ import Foundation
 /// visible: the same box is a speck against P7's grid and a wall against P3's.
 ///
 /// When the `k`-th distance is shared by anchors that did not make the cut (a regular grid makes
-/// such ties common, ``DistanceTie``), those anchors get a red dashed ring and the panel title
+/// such ties common, `DistanceTie`), those anchors get a red dashed ring and the panel title
 /// says how many of the tied anchors were admitted.
 public struct ATSSCandidatePanels: FigureDrawable {
+    /// The ATSS assignment whose candidates are drawn.
     public var assignment: ATSSAssignment
     /// The box whose candidates are shown.
     public var box: Int
+    /// The rule set's name, printed in titles and legends so a figure says which preset it shows.
     public var presetName: String
+    /// What is drawn behind the boxes: the scene's illustration, a photo, or plain paper.
     public var backdrop: Backdrop
+    /// Names the scene in the generated title, e.g. `tennis`.
     public var sceneName: String?
+    /// Width of one panel's picture in figure pixels; every panel shares the scale.
     public var panelWidth: Double = 250
     /// Panels per row; 3 by default, which leaves the sixth cell to the legend.
     public var columns: Int?
+    /// Replaces the generated title when set.
     public var title: String?
+    /// Replaces the generated subtitle when set.
     public var subtitle: String?
+    /// Fonts, margins and inks shared by every figure kind, so figures set side by side match.
     public var style: FigureStyle = .standard
 
+    /// Shows box `box` of `assignment`, named `presetName` in the title.
     public init(assignment: ATSSAssignment, box: Int, presetName: String, backdrop: Backdrop = .plain) {
         self.assignment = assignment
         self.box = box
@@ -150,6 +159,7 @@ public struct ATSSCandidatePanels: FigureDrawable {
         return legend
     }
 
+    /// Where each panel, its title and the shared legend go, computed once for drawing and hotspots.
     public var layout: PanelLayout {
         let lines = panelTitleLines.map(\.count).max() ?? 1
         return PanelLayout(
@@ -159,6 +169,7 @@ public struct ATSSCandidatePanels: FigureDrawable {
             style: style)
     }
 
+    /// The whole figure's size in pixels, known before drawing so a page can lay it out.
     public var size: CGSize { layout.size }
 
     /// Where image point `p` lands in level `level`'s panel.
@@ -166,6 +177,7 @@ public struct ATSSCandidatePanels: FigureDrawable {
         ImageMapping(viewport: viewport(level: level), frame: layout.panels[level]).point(p)
     }
 
+    /// Draws the figure with its top-left corner at the origin of `ctx`.
     public func draw(in ctx: DrawingContext) {
         let layout = layout
         titleBlock.draw(in: ctx, at: layout.titleOrigin)

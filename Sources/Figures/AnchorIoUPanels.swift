@@ -11,19 +11,30 @@ import Foundation
 /// fit the box and the anchor together, because a P7 anchor (1 024 px) and a P3 anchor (64 px)
 /// cannot both be seen at one scale; the titles give the sizes.
 public struct AnchorIoUPanels: FigureDrawable {
+    /// The ATSS assignment whose candidates' anchors are drawn.
     public var assignment: ATSSAssignment
+    /// The ground-truth box whose anchors are judged.
     public var box: Int
+    /// The rule set's name, printed in titles and legends so a figure says which preset it shows.
     public var presetName: String
+    /// What is drawn behind the boxes: the scene's illustration, a photo, or plain paper.
     public var backdrop: Backdrop
     /// Per level, the distance rank (0 = nearest) of the candidate shown.
     public var rank: Int = 0
+    /// Names the scene in the generated title, e.g. `tennis`.
     public var sceneName: String?
+    /// Width of one panel's picture in figure pixels; every panel shares the scale.
     public var panelWidth: Double = 220
+    /// Panels per row; `nil` puts up to three side by side.
     public var columns: Int?
+    /// Replaces the generated title when set.
     public var title: String?
+    /// Replaces the generated subtitle when set.
     public var subtitle: String?
+    /// Fonts, margins and inks shared by every figure kind, so figures set side by side match.
     public var style: FigureStyle = .standard
 
+    /// Shows box `box` of `assignment`, named `presetName` in the title.
     public init(assignment: ATSSAssignment, box: Int, presetName: String, backdrop: Backdrop = .plain) {
         self.assignment = assignment
         self.box = box
@@ -93,6 +104,7 @@ public struct AnchorIoUPanels: FigureDrawable {
         }
     }
 
+    /// The one legend shared by all panels, so each encoding is explained once.
     public var legend: Legend {
         let label = BoxColors.label(forBox: box, in: assignment.groundTruths)
         var legend = Legend(
@@ -110,6 +122,7 @@ public struct AnchorIoUPanels: FigureDrawable {
         return legend
     }
 
+    /// Where each panel, its title and the shared legend go, computed once for drawing and hotspots.
     public var layout: PanelLayout {
         let lines = panelTitleLines.map(\.count).max() ?? 1
         return PanelLayout(
@@ -119,8 +132,10 @@ public struct AnchorIoUPanels: FigureDrawable {
             style: style)
     }
 
+    /// The whole figure's size in pixels, known before drawing so a page can lay it out.
     public var size: CGSize { layout.size }
 
+    /// Draws the figure with its top-left corner at the origin of `ctx`.
     public func draw(in ctx: DrawingContext) {
         let layout = layout
         titleBlock.draw(in: ctx, at: layout.titleOrigin)

@@ -11,11 +11,16 @@ import Foundation
 ///     title: "Positives per level", yLabel: "positive locations")
 /// ```
 public struct BarChart: FigureDrawable, Sendable {
+    /// One series of bars, one value per category, drawn side by side with the other groups.
     public struct Group: Hashable, Sendable {
+        /// The group's name in the legend.
         public var name: String
+        /// One value per category, in the order of `categories`.
         public var values: [Double]
+        /// The bars' colour; `nil` takes the next categorical colour.
         public var color: Color?
 
+        /// A group of bars; `color` defaults to the next categorical colour.
         public init(name: String, values: [Double], color: Color? = nil) {
             self.name = name
             self.values = values
@@ -23,19 +28,28 @@ public struct BarChart: FigureDrawable, Sendable {
         }
     }
 
+    /// The x-axis categories, e.g. `P3`…`P7`.
     public var categories: [String]
+    /// The series compared in each category.
     public var groups: [Group]
+    /// The chart's title.
     public var title: String
+    /// A second line under the title, e.g. the scene and preset.
     public var subtitle: String?
+    /// The x axis's label; empty when the categories speak for themselves.
     public var xLabel: String = ""
+    /// The y axis's label, with its unit.
     public var yLabel: String
     /// Decimals of the value labels on the bars.
     public var valueDecimals = 0
+    /// Height of the plotting area in figure pixels.
     public var plotHeight = 340.0
     /// Width of one category's slot.
     public var slotWidth: Double?
+    /// Fonts, margins and inks shared by every figure kind, so figures set side by side match.
     public var style: FigureStyle = .standard
 
+    /// A chart of `groups` over `categories`, with default sizes and style.
     public init(categories: [String], groups: [Group], title: String, yLabel: String) {
         self.categories = categories
         self.groups = groups
@@ -69,6 +83,7 @@ public struct BarChart: FigureDrawable, Sendable {
         return max(left + Double(categories.count) * slot + legendWidth, 420)
     }
 
+    /// The plotting area in figure pixels, inside the axes.
     public var plotFrame: CGRect {
         let left = ChartFrame.insets(y: axis, style: style).left
         return CGRect(
@@ -77,6 +92,7 @@ public struct BarChart: FigureDrawable, Sendable {
             height: plotHeight)
     }
 
+    /// The whole figure's size in pixels, known before drawing so a page can lay it out.
     public var size: CGSize {
         CGSize(
             width: (contentWidth + 2 * style.margin).rounded(.up),
@@ -96,6 +112,7 @@ public struct BarChart: FigureDrawable, Sendable {
         return CGRect(x: start + Double(g) * barWidth, y: top, width: barWidth - 2, height: base - top)
     }
 
+    /// Draws the figure with its top-left corner at the origin of `ctx`.
     public func draw(in ctx: DrawingContext) {
         titleBlock.draw(in: ctx, at: CGPoint(x: style.margin, y: style.margin))
         let plot = plotFrame

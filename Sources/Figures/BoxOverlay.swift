@@ -9,6 +9,7 @@ struct BoxOverlay {
         case full
         /// `#0`, for small panels where names would crowd each other.
         case index
+        /// No label, for panels too crowded even for indices.
         case none
     }
 

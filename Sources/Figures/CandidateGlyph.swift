@@ -2,7 +2,7 @@ import ATSS
 import Canvas
 import Foundation
 
-/// How every ATSS figure draws one candidate anchor: what became of it (its ``Verdict``) as a
+/// How every ATSS figure draws one candidate anchor: what became of it (its `Verdict`) as a
 /// shape and a fill, so the state reads without colour and a positive keeps its box's colour.
 ///
 /// | state | glyph |
@@ -16,16 +16,24 @@ import Foundation
 /// The amber is lighter than the palette's orange box colour and the glyph is the only square,
 /// so "centre outside" never reads as a positive of box #3.
 public struct CandidateGlyph: Hashable, Sendable {
+    /// What became of an ATSS candidate, which picks its glyph.
     public enum State: Hashable, Sendable {
+        /// Positive for box `box` (0-based index).
         case positive(box: Int)
+        /// Passed both tests but went to box `winner`, which overlaps it more.
         case lost(winner: Int)
+        /// IoU passed the threshold but the anchor centre lies outside the box.
         case centerOutside
+        /// IoU below the box's threshold `t_g`.
         case belowThreshold
+        /// The box had a single candidate, so no deviation and no threshold.
         case noThreshold
     }
 
+    /// The candidate's fate.
     public var state: State
 
+    /// The glyph for `state`.
     public init(_ state: State) {
         self.state = state
     }

@@ -12,19 +12,30 @@ import Foundation
 /// try heat.write(toPath: "/tmp/centerness.png")
 /// ```
 public struct CenternessHeatMap: FigureDrawable {
+    /// The FCOS assignment whose positives' centerness targets are drawn.
     public var assignment: Assignment
+    /// The rule set's name, printed in titles and legends so a figure says which preset it shows.
     public var presetName: String
+    /// What is drawn behind the boxes: the scene's illustration, a photo, or plain paper.
     public var backdrop: Backdrop
+    /// Names the scene in the generated title, e.g. `tennis`.
     public var sceneName: String?
+    /// Indices into `assignment.levels` to show; `nil` shows every level.
     public var levels: [Int]?
+    /// The image region shown in every panel, in image pixels; `nil` shows the whole image.
     public var viewport: Box?
+    /// Width of one panel's picture in figure pixels; every panel shares the scale.
     public var panelWidth: Double = 440
+    /// Panels per row; `nil` puts up to three side by side.
     public var columns: Int?
+    /// Replaces the generated title when set.
     public var title: String?
     /// Magnifies a box whose heat map on a level would be a smudge (``InsetZoom``).
     public var insetZoom: InsetZoom = .automatic
+    /// Fonts, margins and inks shared by every figure kind, so figures set side by side match.
     public var style: FigureStyle = .standard
 
+    /// A heat map of `assignment`, named `presetName` in the title.
     public init(assignment: Assignment, presetName: String, backdrop: Backdrop = .plain) {
         self.assignment = assignment
         self.presetName = presetName
@@ -93,6 +104,7 @@ public struct CenternessHeatMap: FigureDrawable {
         )
     }
 
+    /// Where each panel, its title and the shared legend go, computed once for drawing and hotspots.
     public var layout: PanelLayout {
         PanelLayout(
             count: shownLevels.count,
@@ -104,8 +116,10 @@ public struct CenternessHeatMap: FigureDrawable {
             legend: legend, style: style)
     }
 
+    /// The whole figure's size in pixels, known before drawing so a page can lay it out.
     public var size: CGSize { layout.size }
 
+    /// Draws the figure with its top-left corner at the origin of `ctx`.
     public func draw(in ctx: DrawingContext) {
         let layout = layout
         titleBlock.draw(in: ctx, at: layout.titleOrigin)

@@ -16,20 +16,31 @@ import Foundation
 /// print(figure.disagreementCounts)  // per level
 /// ```
 public struct DisagreementPanels: FigureDrawable {
+    /// The first side's dense targets (filled dots).
     public var first: DenseTargets
+    /// The second side's dense targets (hollow squares).
     public var second: DenseTargets
+    /// The first side's name in titles and legend.
     public var firstName: String
+    /// The second side's name in titles and legend.
     public var secondName: String
+    /// What is drawn behind the boxes: the scene's illustration, a photo, or plain paper.
     public var backdrop: Backdrop
+    /// Names the scene in the generated title, e.g. `tennis`.
     public var sceneName: String?
+    /// The image region shown in every panel, in image pixels; `nil` shows the whole image.
     public var viewport: Box?
+    /// Width of one panel's picture in figure pixels; every panel shares the scale.
     public var panelWidth: Double = 440
+    /// Panels per row; `nil` puts up to three side by side.
     public var columns: Int?
+    /// Replaces the generated title when set.
     public var title: String?
     /// Magnifies a box too small to see on a level where either rule set has positives for it.
     public var insetZoom: InsetZoom = .automatic
     /// In a crowded scene, only the boxes whose targets differ are drawn in colour (``FocusMode``).
     public var focus: FocusMode = .automatic
+    /// Fonts, margins and inks shared by every figure kind, so figures set side by side match.
     public var style: FigureStyle = .standard
     /// What the two assignments are, for the legend and subtitle: two presets, or a student's
     /// answer and the reference (the coursework's comparison, where "the presets disagree"
@@ -41,10 +52,14 @@ public struct DisagreementPanels: FigureDrawable {
     /// explanations give each ringed cell its full story on hover (the gate, center sampling, the
     /// area rule). Other methods' cells get the winner only.
     public var firstAssignment: Assignment?
+    /// The FCOS assignment behind `second`; see `firstAssignment`.
     public var secondAssignment: Assignment?
 
+    /// Who the two sides are, which decides the legend's and subtitle's wording.
     public enum Sides: Sendable {
+        /// Two presets of the same method.
         case presets
+        /// A student's answer (first) against the reference (second).
         case answerAndReference
     }
 
@@ -60,6 +75,7 @@ public struct DisagreementPanels: FigureDrawable {
         self.backdrop = backdrop
     }
 
+    /// Two FCOS presets' assignments of the same boxes, compared cell by cell.
     public init(
         first: Assignment, firstName: String, second: Assignment, secondName: String,
         backdrop: Backdrop = .plain
@@ -71,6 +87,7 @@ public struct DisagreementPanels: FigureDrawable {
         secondAssignment = second
     }
 
+    /// Runs both presets on the same boxes and compares them, the preset names as the sides' names.
     public init(
         first: Preset, second: Preset, groundTruths: [GroundTruth], imageWidth: Int, imageHeight: Int,
         backdrop: Backdrop = .plain
@@ -156,6 +173,7 @@ public struct DisagreementPanels: FigureDrawable {
         }
     }
 
+    /// The one legend shared by all panels, so each encoding is explained once.
     public var legend: Legend {
         var entries: [Legend.Entry]
         switch sides {
@@ -219,6 +237,7 @@ public struct DisagreementPanels: FigureDrawable {
             legend: legend, style: style)
     }
 
+    /// The whole figure's size in pixels, known before drawing so a page can lay it out.
     public var size: CGSize { layout.size }
 
     /// The boxes whose targets differ most between the two rule sets, at most
@@ -242,6 +261,7 @@ public struct DisagreementPanels: FigureDrawable {
         return Set(ranked.prefix(FocusMode.focusLimit).map(\.key))
     }
 
+    /// Draws the figure with its top-left corner at the origin of `ctx`.
     public func draw(in ctx: DrawingContext) {
         let layout = layout
         titleBlock.draw(in: ctx, at: layout.titleOrigin)

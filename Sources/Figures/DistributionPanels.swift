@@ -8,8 +8,11 @@ import Foundation
 /// Bars are probabilities on one shared axis, so a sharp and a flat distribution compare at a
 /// glance; a solid line marks the target `y`, a dashed one the expectation.
 public struct DistributionPanels: FigureDrawable {
+    /// One distribution over the regression bins, drawn as a bar chart.
     public struct Panel: Hashable, Sendable {
+        /// The panel's heading, e.g. which side and which loss.
         public var title: String
+        /// `P_i` per bin `i`, on the shared probability axis.
         public var probabilities: [Double]
         /// The regression target `y`, a solid vertical line.
         public var target: Double?
@@ -20,6 +23,7 @@ public struct DistributionPanels: FigureDrawable {
         /// Text above a bar, e.g. its weight.
         public var barLabels: [Int: String]
 
+        /// A panel; lines and highlights are optional.
         public init(
             title: String, probabilities: [Double], target: Double? = nil, expectation: Double? = nil,
             highlighted: Set<Int> = [], barLabels: [Int: String] = [:]
@@ -33,18 +37,30 @@ public struct DistributionPanels: FigureDrawable {
         }
     }
 
+    /// The distributions compared, one panel each.
     public var panels: [Panel]
+    /// The figure's title.
     public var title: String
+    /// A second line under the title.
     public var subtitle: String?
+    /// The bin axis's label.
     public var xLabel = "bin i: distance to the side, in strides"
+    /// The probability axis's label.
     public var yLabel = "probability"
+    /// What the strong-coloured bars mean, for the legend.
     public var highlightMeaning = "highlighted bins"
+    /// The highlighted bars' colour; the others are a pale tint of it.
     public var color: Color = Palette.categorical(0)
+    /// Width of one panel's plot in figure pixels.
     public var panelWidth: Double = 400
+    /// Height of one panel's plot in figure pixels.
     public var plotHeight: Double = 210
+    /// Panels per row; `nil` puts up to two side by side.
     public var columns: Int?
+    /// Fonts, margins and inks shared by every figure kind, so figures set side by side match.
     public var style: FigureStyle = .standard
 
+    /// Small multiples of `panels` with default labels and sizes.
     public init(panels: [Panel], title: String) {
         self.panels = panels
         self.title = title
@@ -77,6 +93,7 @@ public struct DistributionPanels: FigureDrawable {
 
     var top: Double { style.margin + titleBlock.height + 10 }
 
+    /// The plotting area of panel `i` in figure pixels, for marks drawn over it.
     public func plotFrame(_ i: Int) -> CGRect {
         let x = style.margin + Double(i % columnCount) * (cellWidth + style.gap) + insets.left
         let y = top + Double(i / columnCount) * (cellHeight + style.gap) + panelTitleHeight + 18
@@ -102,6 +119,7 @@ public struct DistributionPanels: FigureDrawable {
 
     var legendTop: Double { top + Double(rows) * cellHeight + Double(rows - 1) * style.gap + 4 }
 
+    /// The whole figure's size in pixels, known before drawing so a page can lay it out.
     public var size: CGSize {
         let height = legendTop + Double(legend.placement(maxWidth: gridWidth).size.height) + style.margin
         return CGSize(width: (gridWidth + 2 * style.margin).rounded(.up), height: height.rounded(.up))
@@ -114,6 +132,7 @@ public struct DistributionPanels: FigureDrawable {
         return Double(plot.minX) + (i + 0.5) * Double(plot.width) / n
     }
 
+    /// Draws the figure with its top-left corner at the origin of `ctx`.
     public func draw(in ctx: DrawingContext) {
         titleBlock.draw(in: ctx, at: CGPoint(x: style.margin, y: style.margin))
         let axis = yAxis

@@ -4,7 +4,9 @@ import Foundation
 /// A spot of a figure that explains itself: a circle around a location, in figure pixels, with
 /// the text a page shows when the reader hovers or clicks it.
 public struct Hotspot: Sendable {
+    /// The spot's centre in figure pixels.
     public var center: CGPoint
+    /// The spot's radius in figure pixels, large enough to hover.
     public var radius: Double
     /// One fact per line, e.g. ``LocationStory/lines(_:)``.
     public var text: String
@@ -13,6 +15,7 @@ public struct Hotspot: Sendable {
     /// The panel the spot lies in, so a page can highlight the outlines of that panel.
     public var panel: Int
 
+    /// A spot at `center` explaining `text` about `boxes` in panel `panel`.
     public init(center: CGPoint, radius: Double, text: String, boxes: [Int], panel: Int) {
         self.center = center
         self.radius = radius
@@ -24,10 +27,14 @@ public struct Hotspot: Sendable {
 
 /// Where a ground-truth box is drawn in one panel, so a page can outline it on demand.
 public struct HotspotOutline: Sendable {
+    /// The ground-truth box's index.
     public var box: Int
+    /// The panel it is drawn in.
     public var panel: Int
+    /// The box's outline in figure pixels.
     public var rect: CGRect
 
+    /// The outline of box `box` at `rect` in panel `panel`.
     public init(box: Int, panel: Int, rect: CGRect) {
         self.box = box
         self.panel = panel
@@ -42,10 +49,14 @@ public struct HotspotOutline: Sendable {
 /// glyphs with the same ids in every file, so a page embeds the drawing as an image and puts
 /// the spots over it as plain SVG.
 public struct FigureHotspots: Sendable {
+    /// The figure's size, so the layer matches the drawing.
     public var size: CGSize
+    /// The explaining spots.
     public var spots: [Hotspot]
+    /// Every ground-truth box outline a page can highlight.
     public var outlines: [HotspotOutline]
 
+    /// A layer over a figure of `size`.
     public init(size: CGSize, spots: [Hotspot], outlines: [HotspotOutline]) {
         self.size = size
         self.spots = spots
@@ -55,6 +66,7 @@ public struct FigureHotspots: Sendable {
 
 /// A figure that can say what its marks mean, one spot at a time.
 public protocol HotspotProviding: FigureDrawable {
+    /// The spots and outlines, in the same figure pixels as the drawing they explain.
     var hotspots: FigureHotspots { get }
 }
 

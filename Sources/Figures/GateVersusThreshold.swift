@@ -12,16 +12,27 @@ import Foundation
 /// statistics of its own candidates. Where the two rows light up different columns, the methods
 /// put the box on different levels.
 public struct GateVersusThreshold: FigureDrawable {
+    /// The FCOS assignment of the top row.
     public var fcos: Assignment
+    /// The FCOS preset's name in the row heading.
     public var fcosName: String
+    /// The ATSS assignment of the bottom row (same boxes, same image).
     public var atss: ATSSAssignment
+    /// The ATSS preset's name in the row heading.
     public var atssName: String
+    /// The ground-truth box compared.
     public var box: Int
+    /// What is drawn behind the boxes: the scene's illustration, a photo, or plain paper.
     public var backdrop: Backdrop
+    /// Names the scene in the generated title, e.g. `tennis`.
     public var sceneName: String?
+    /// Width of one panel's picture in figure pixels; every panel shares the scale.
     public var panelWidth: Double = 230
+    /// Replaces the generated title when set.
     public var title: String?
+    /// Replaces the generated subtitle when set.
     public var subtitle: String?
+    /// Fonts, margins and inks shared by every figure kind, so figures set side by side match.
     public var style: FigureStyle = .standard
 
     /// `fcos` must carry its explanation (`explain: true`) for the size-gate rings.
@@ -100,6 +111,7 @@ public struct GateVersusThreshold: FigureDrawable {
 
     var top: Double { style.margin + titleBlock.height + 8 }
 
+    /// The picture area of one panel (row 0 FCOS, row 1 ATSS) in figure pixels.
     public func panelFrame(row: Int, level: Int) -> CGRect {
         CGRect(
             x: style.margin + Double(level) * (panelWidth + 8),
@@ -176,6 +188,7 @@ public struct GateVersusThreshold: FigureDrawable {
             anchor: .topLeft)
     }
 
+    /// The one legend shared by all panels, so each encoding is explained once.
     public var legend: Legend {
         var legend = Legend(
             sections: [
@@ -203,6 +216,7 @@ public struct GateVersusThreshold: FigureDrawable {
 
     var legendTop: Double { top + 2 * rowHeight + 2 * style.gap }
 
+    /// The whole figure's size in pixels, known before drawing so a page can lay it out.
     public var size: CGSize {
         let legendHeight = Double(legend.placement(maxWidth: gridWidth - 24).size.height) + 24
         return CGSize(
@@ -210,6 +224,7 @@ public struct GateVersusThreshold: FigureDrawable {
             height: (legendTop + legendHeight + style.margin).rounded(.up))
     }
 
+    /// Draws the figure with its top-left corner at the origin of `ctx`.
     public func draw(in ctx: DrawingContext) {
         titleBlock.draw(in: ctx, at: CGPoint(x: style.margin, y: style.margin))
         let painter = PanelPainter(

@@ -12,6 +12,7 @@ public struct ImageMapping: Hashable, Sendable {
     /// Where it appears in the figure.
     public var frame: CGRect
 
+    /// Shows `viewport` of the image inside `frame` of the figure.
     public init(viewport: CGRect, frame: CGRect) {
         self.viewport = viewport
         self.frame = frame
@@ -20,6 +21,7 @@ public struct ImageMapping: Hashable, Sendable {
     /// Figure pixels per image pixel (the same horizontally and vertically).
     public var scale: Double { Double(frame.width) / Double(viewport.width) }
 
+    /// Where image point `(x, y)` lands in the figure.
     public func point(x: Double, y: Double) -> CGPoint {
         CGPoint(
             x: Double(frame.minX) + (x - Double(viewport.minX)) * scale,

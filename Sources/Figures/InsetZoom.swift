@@ -17,6 +17,7 @@ import Foundation
 /// panels.insetZoom = .off        // the default is .automatic
 /// ```
 public struct InsetZoom: Hashable, Sendable {
+    /// Whether small boxes get insets at all.
     public var isEnabled: Bool
     /// Below this span (figure pixels, the box's larger side) a box gets an inset: about 40 px,
     /// where a 4 × 4 grid of positives stops being countable.
@@ -24,13 +25,16 @@ public struct InsetZoom: Hashable, Sendable {
     /// The inset's side as a fraction of the panel's shorter side.
     public var insetFraction: Double
 
+    /// Inset settings; the defaults suit every figure in the lessons.
     public init(isEnabled: Bool = true, minimumSpan: Double = 40, insetFraction: Double = 0.42) {
         self.isEnabled = isEnabled
         self.minimumSpan = minimumSpan
         self.insetFraction = insetFraction
     }
 
+    /// Insets wherever a box is smaller than `minimumSpan`.
     public static let automatic = InsetZoom()
+    /// No insets, e.g. for a figure that is already zoomed.
     public static let off = InsetZoom(isEnabled: false)
 
     /// One planned inset: what it shows and where.
@@ -41,6 +45,7 @@ public struct InsetZoom: Hashable, Sendable {
         public var mapping: ImageMapping
         /// The boxes the inset is about (indices into the figure's ground truths).
         public var boxes: [Int]
+        /// How many times larger the inset draws `source` than the panel does.
         public var magnification: Double
     }
 

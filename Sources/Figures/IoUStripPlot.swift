@@ -11,20 +11,30 @@ import Foundation
 /// A level whose dots clear the threshold line is the level ATSS picks for the box; a dot that
 /// clears it but is drawn as a square failed the centre test.
 public struct IoUStripPlot: FigureDrawable {
+    /// The ATSS assignment whose candidates' IoUs are plotted.
     public var assignment: ATSSAssignment
     /// The boxes to plot, one panel each, in this order.
     public var boxes: [Int]
+    /// The preset's name in the title.
     public var presetName: String
+    /// Names the scene in the generated title, e.g. `tennis`.
     public var sceneName: String?
     /// Draws `mean + population std` as a faint dotted line.
     public var showsPopulationThreshold = true
+    /// Width of one box's plot in figure pixels.
     public var panelWidth: Double = 330
+    /// Height of one box's plot in figure pixels.
     public var plotHeight: Double = 260
+    /// Panels per row; `nil` puts up to three side by side.
     public var columns: Int?
+    /// Replaces the generated title when set.
     public var title: String?
+    /// Replaces the generated subtitle when set.
     public var subtitle: String?
+    /// Fonts, margins and inks shared by every figure kind, so figures set side by side match.
     public var style: FigureStyle = .standard
 
+    /// Strip plots of `boxes` (all boxes when `nil`) of `assignment`.
     public init(assignment: ATSSAssignment, boxes: [Int]? = nil, presetName: String) {
         self.assignment = assignment
         self.boxes = boxes ?? Array(assignment.boxes.indices.filter { !assignment.groundTruths[$0].isCrowd })
@@ -81,6 +91,7 @@ public struct IoUStripPlot: FigureDrawable {
         return CGRect(x: x, y: y, width: panelWidth, height: plotHeight)
     }
 
+    /// The one legend shared by all panels, so each encoding is explained once.
     public var legend: Legend {
         let levels = levelNames.indices.map { Legend.Entry(.swatch(Self.levelColor($0)), levelNames[$0]) }
         var states: [Legend.Entry] = [
@@ -114,6 +125,7 @@ public struct IoUStripPlot: FigureDrawable {
 
     var legendPlacementWidth: Double { gridWidth }
 
+    /// The whole figure's size in pixels, known before drawing so a page can lay it out.
     public var size: CGSize {
         let legendHeight = Double(legend.placement(maxWidth: legendPlacementWidth - 24).size.height) + 24
         let height = top + Double(rows) * cellHeight + Double(rows - 1) * style.gap + style.gap + legendHeight
@@ -131,6 +143,7 @@ public struct IoUStripPlot: FigureDrawable {
             * spread
     }
 
+    /// The vertical position of IoU `iou` in panel `i`, for marks drawn over it.
     public func y(_ iou: Float, panel i: Int) -> Double {
         let plot = plotFrame(i)
         return yAxis.position(Double(iou), from: Double(plot.maxY), to: Double(plot.minY))
@@ -151,6 +164,7 @@ public struct IoUStripPlot: FigureDrawable {
         return [label, second]
     }
 
+    /// Draws the figure with its top-left corner at the origin of `ctx`.
     public func draw(in ctx: DrawingContext) {
         titleBlock.draw(in: ctx, at: CGPoint(x: style.margin, y: style.margin))
         let axis = yAxis

@@ -2,11 +2,14 @@ import FCOS
 import Keypoints
 
 /// Where a keypoint head's output cells lie on the scene: output grid → network input
-/// (``OutputGrid``) → scene (``SquareInput`` when the scene was fitted into a square input).
+/// (`OutputGrid`) → scene (`SquareInput` when the scene was fitted into a square input).
 public struct KeypointGridMapping: Hashable, Sendable {
+    /// The head's output grid (stride and size).
     public var grid: OutputGrid
+    /// How the scene was fitted into the square input, if it was.
     public var square: SquareInput?
 
+    /// A mapping through `grid` and, when given, `square`.
     public init(grid: OutputGrid, square: SquareInput? = nil) {
         self.grid = grid
         self.square = square

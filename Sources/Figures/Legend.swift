@@ -5,7 +5,9 @@ import Foundation
 /// it is given needs. Every figure with an encoding (colour, ring, dash) has one, so nothing in a
 /// picture has to be guessed.
 public struct Legend: Sendable {
+    /// The mark drawn before an entry's text.
     public enum Symbol: Hashable, Sendable {
+        /// A location marker as the panels draw it.
         case marker(LocationMarker)
         /// A filled square, e.g. a box's colour.
         case swatch(Color)
@@ -17,14 +19,20 @@ public struct Legend: Sendable {
         case warning
         /// An ATSS candidate's state (``CandidateGlyph``).
         case candidate(CandidateGlyph)
+        /// No symbol: a line of plain text.
         case none
     }
 
+    /// One symbol with its explanation.
     public struct Entry: Hashable, Sendable {
+        /// The mark explained.
         public var symbol: Symbol
+        /// What the mark means.
         public var text: String
+        /// The text's colour; `nil` is the legend's ink, a box colour ties the entry to its box.
         public var textColor: Color?
 
+        /// An entry explaining `symbol` with `text`.
         public init(_ symbol: Symbol, _ text: String, textColor: Color? = nil) {
             self.symbol = symbol
             self.text = text
@@ -32,19 +40,27 @@ public struct Legend: Sendable {
         }
     }
 
+    /// A group of entries under an optional heading, e.g. `Boxes` or `Locations`.
     public struct Section: Hashable, Sendable {
+        /// The heading; `nil` for none.
         public var title: String?
+        /// The entries, in reading order.
         public var entries: [Entry]
 
+        /// A section of `entries` under `title`.
         public init(title: String? = nil, entries: [Entry]) {
             self.title = title
             self.entries = entries
         }
     }
 
+    /// The sections, top to bottom.
     public var sections: [Section]
+    /// The entries' font.
     public var font: Font
+    /// The section headings' font.
     public var titleFont: Font
+    /// The text colour.
     public var ink: Color
     /// Grid spacing the marker symbols are drawn at.
     public var markerSpacing: Double = 16
@@ -54,6 +70,7 @@ public struct Legend: Sendable {
     /// Empty space above the first section for something the caller draws, e.g. a colour bar.
     public var reservedTop: Double = 0
 
+    /// A legend of `sections` in the house fonts.
     public init(
         sections: [Section], font: Font = .regular(13), titleFont: Font = .bold(13), ink: Color = .gray(0.12)
     ) {

@@ -13,9 +13,13 @@ import Foundation
 /// try panels.write(toPath: "/tmp/tennis-levels.png")
 /// ```
 public struct LevelPanels: FigureDrawable {
+    /// The FCOS assignment drawn, one panel per level.
     public var assignment: Assignment
+    /// The rule set's name, printed in titles and legends so a figure says which preset it shows.
     public var presetName: String
+    /// One line describing the preset's rules, shown under the title.
     public var presetSummary: String?
+    /// What is drawn behind the boxes: the scene's illustration, a photo, or plain paper.
     public var backdrop: Backdrop
     /// Names the scene in the title, e.g. "tennis".
     public var sceneName: String?
@@ -28,15 +32,19 @@ public struct LevelPanels: FigureDrawable {
     public var panelWidth: Double = 440
     /// Panels per row; 3 (or the number of levels, if fewer) when `nil`.
     public var columns: Int?
+    /// Replaces the generated title when set.
     public var title: String?
+    /// Replaces the generated subtitle when set.
     public var subtitle: String?
     /// Magnifies a box whose positives on a level would be too small to see (``InsetZoom``).
     public var insetZoom: InsetZoom = .automatic
     /// Which boxes are drawn in colour (``FocusMode``); all by default. `.automatic` keeps the
     /// boxes without a positive in colour in a crowded scene, since they are what to look at.
     public var focus: FocusMode = .all
+    /// Fonts, margins and inks shared by every figure kind, so figures set side by side match.
     public var style: FigureStyle = .standard
 
+    /// Panels of `assignment`, named `presetName` in the title.
     public init(
         assignment: Assignment, presetName: String, presetSummary: String? = nil, backdrop: Backdrop = .plain
     ) {
@@ -216,6 +224,7 @@ public struct LevelPanels: FigureDrawable {
             style: style)
     }
 
+    /// The whole figure's size in pixels, known before drawing so a page can lay it out.
     public var size: CGSize { layout.size }
 
     /// Where location `location` of `assignment.levels[level]` lands in the figure, or `nil` when
@@ -225,6 +234,7 @@ public struct LevelPanels: FigureDrawable {
         return layout.figurePoint(assignment.levels[level].map.location(at: location), panel: panel)
     }
 
+    /// Draws the figure with its top-left corner at the origin of `ctx`.
     public func draw(in ctx: DrawingContext) {
         let assignment = LevelMarkers.explained(assignment)
         let layout = layout

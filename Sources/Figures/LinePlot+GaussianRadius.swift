@@ -4,7 +4,7 @@ import Keypoints
 
 extension LinePlot {
     /// The Gaussian radius against box size for square boxes of side `s` output cells: the three
-    /// quadratic cases of ``GaussianRadius`` as thin curves and the drawn radius `max(0, int(min))`
+    /// quadratic cases of `GaussianRadius` as thin curves and the drawn radius `max(0, int(min))`
     /// as a thick step, for one formula and minimum IoU. The y axis stops at the drawn radius's
     /// range, so roots far above it (the original formula's cases 1 and 2) leave the chart through
     /// the top, which is the point: they never win the minimum.

@@ -9,14 +9,20 @@ import Foundation
 /// try plot.write(toPath: "/tmp/focal.png")
 /// ```
 public struct LinePlot: FigureDrawable, Sendable {
+    /// One named curve.
     public struct Series: Hashable, Sendable {
+        /// The series' name in the legend.
         public var name: String
+        /// The curve's points in data coordinates, drawn in order.
         public var points: [CGPoint]
         /// `nil` picks the next categorical colour.
         public var color: Color?
+        /// Dash pattern in pixels; empty for a solid line.
         public var dash: [Double]
+        /// Line width in pixels.
         public var width: Double
 
+        /// A series; colour and dash default to the next colour, solid.
         public init(
             name: String, points: [CGPoint], color: Color? = nil, dash: [Double] = [], width: Double = 2.5
         ) {
@@ -28,15 +34,23 @@ public struct LinePlot: FigureDrawable, Sendable {
         }
     }
 
+    /// The curves, drawn in order.
     public var series: [Series]
+    /// The plot's title.
     public var title: String
+    /// A second line under the title.
     public var subtitle: String?
+    /// The x axis's label.
     public var xLabel: String
+    /// The y axis's label.
     public var yLabel: String
     /// Axis ranges; by default the data's, extended to round ticks.
     public var xRange: ClosedRange<Double>?
+    /// The y range; `nil` fits the data.
     public var yRange: ClosedRange<Double>?
+    /// The plotting area's size in figure pixels.
     public var plotSize = CGSize(width: 620, height: 380)
+    /// Fonts, margins and inks shared by every figure kind, so figures set side by side match.
     public var style: FigureStyle = .standard
     /// `.logarithmic` for ratios a reader must see (a loss 100× or 10 000× smaller): one tick per
     /// power of ten, and points with `y ≤ 0` left out.
@@ -44,10 +58,13 @@ public struct LinePlot: FigureDrawable, Sendable {
 
     /// How an axis maps values to positions.
     public enum AxisScale: Sendable, Hashable {
+        /// Equal steps for equal differences.
         case linear
+        /// Equal steps for equal ratios.
         case logarithmic
     }
 
+    /// A plot of `series` with default sizes and a linear y axis.
     public init(series: [Series], title: String, xLabel: String, yLabel: String) {
         self.series = series
         self.title = title
@@ -126,6 +143,7 @@ public struct LinePlot: FigureDrawable, Sendable {
             height: plotSize.height)
     }
 
+    /// The whole figure's size in pixels, known before drawing so a page can lay it out.
     public var size: CGSize {
         let insets = ChartFrame.insets(y: axes.y, style: style)
         return CGSize(
@@ -142,6 +160,7 @@ public struct LinePlot: FigureDrawable, Sendable {
             y: ay.position(y, from: Double(plot.maxY), to: Double(plot.minY)))
     }
 
+    /// Draws the figure with its top-left corner at the origin of `ctx`.
     public func draw(in ctx: DrawingContext) {
         titleBlock.draw(in: ctx, at: CGPoint(x: style.margin, y: style.margin))
         let (ax, ay) = axes

@@ -1,7 +1,7 @@
 import FCOS
 import Foundation
 
-/// The matcher's ``Explanation`` of one location as a few lines a student can read in a tooltip:
+/// The matcher's `Explanation` of one location as a few lines a student can read in a tooltip:
 /// which level, where, what each box's tests said, and who won and why.
 ///
 /// ```
@@ -15,11 +15,16 @@ import Foundation
 /// size gate with center sampling, smallest area), and use the same numbers the matcher compared,
 /// so a tooltip can never disagree with the figure it sits on.
 public struct LocationStory: Sendable {
+    /// The level the story's locations lie on.
     public var level: FeatureLevel
+    /// The level's stride, which places its locations.
     public var stride: Int
+    /// The rules the matcher applied, so the story repeats its comparisons.
     public var rules: AssignmentRules
+    /// The boxes, named `#i class` in the lines.
     public var groundTruths: [GroundTruth]
 
+    /// A story teller for one level under `rules`.
     public init(level: FeatureLevel, stride: Int, rules: AssignmentRules, groundTruths: [GroundTruth]) {
         self.level = level
         self.stride = stride
@@ -96,7 +101,7 @@ public struct LocationStory: Sendable {
         return name + ": " + ambiguityReason(winner: winner, candidates: candidates, in: location)
     }
 
-    /// Why the winner beat the other candidates under the preset's ``AmbiguityRule``, naming the
+    /// Why the winner beat the other candidates under the preset's `AmbiguityRule`, naming the
     /// areas compared; a tie on the compared number goes to the lower index (the references'
     /// `min`/`max` along the box dimension).
     func ambiguityReason(winner: Int, candidates: [Int], in location: LocationExplanation) -> String {

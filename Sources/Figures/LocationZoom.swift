@@ -11,6 +11,7 @@ import Foundation
 /// try zoom.write(toPath: "/tmp/zoom.png")
 /// ```
 public struct LocationZoom: FigureDrawable {
+    /// The FCOS assignment the location belongs to.
     public var assignment: Assignment
     /// Index into `assignment.levels`.
     public var level: Int
@@ -19,11 +20,14 @@ public struct LocationZoom: FigureDrawable {
     /// The box whose distances are drawn; by default the box the location regresses, else the
     /// smallest box containing it, else the nearest box.
     public var box: Int?
+    /// What is drawn behind the boxes: the scene's illustration, a photo, or plain paper.
     public var backdrop: Backdrop
     /// The largest picture the crop is scaled to fit.
     public var maxPictureSize = CGSize(width: 640, height: 560)
+    /// Fonts, margins and inks shared by every figure kind, so figures set side by side match.
     public var style: FigureStyle = .standard
 
+    /// A zoom on `location` of level `level`.
     public init(
         assignment: Assignment, level: Int, location: Int, box: Int? = nil, backdrop: Backdrop = .plain
     ) {
@@ -130,6 +134,7 @@ public struct LocationZoom: FigureDrawable {
 
     var contentWidth: Double { max(Double(pictureSize.width), 600) }
 
+    /// Explains the zoom's marks: the four distances, `m`, the center region and the other locations.
     public var legend: Legend {
         let color = BoxColors.edge(forBox: chosenBox)
         var entries: [Legend.Entry] = [
@@ -152,6 +157,7 @@ public struct LocationZoom: FigureDrawable {
             viewport: viewport, frame: CGRect(origin: CGPoint(x: x, y: top), size: pictureSize))
     }
 
+    /// The whole figure's size in pixels, known before drawing so a page can lay it out.
     public var size: CGSize {
         let legendHeight = Double(legend.placement(maxWidth: contentWidth).size.height)
         return CGSize(
@@ -159,6 +165,7 @@ public struct LocationZoom: FigureDrawable {
             height: (Double(mapping.frame.maxY) + 14 + legendHeight + style.margin).rounded(.up))
     }
 
+    /// Draws the figure with its top-left corner at the origin of `ctx`.
     public func draw(in ctx: DrawingContext) {
         titleBlock.draw(in: ctx, at: CGPoint(x: style.margin, y: style.margin))
         let mapping = mapping

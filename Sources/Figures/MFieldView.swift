@@ -12,22 +12,31 @@ import Foundation
 /// not traced from a raster. Where boxes overlap the smaller one is drawn on top, as the third
 /// rule would pick it when both pass the gate.
 public struct MFieldView: FigureDrawable {
+    /// The image's width in pixels, which fixes the picture's aspect ratio.
     public var imageWidth: Int
+    /// The image's height in pixels, which fixes the picture's aspect ratio.
     public var imageHeight: Int
+    /// The ground-truth boxes, drawn in their fixed colours.
     public var groundTruths: [GroundTruth]
     /// The level boundaries, ascending: a location with `m` between two of them is gated to one
-    /// level (at exactly a boundary, to both or neither; see ``SizeGate``).
+    /// level (at exactly a boundary, to both or neither; see `SizeGate`).
     public var boundaries: [Float]
     /// One name per band, `boundaries.count + 1` of them, e.g. `P3`…`P7`.
     public var bandNames: [String]
+    /// What is drawn behind the boxes: the scene's illustration, a photo, or plain paper.
     public var backdrop: Backdrop
+    /// The picture's width in figure pixels.
     public var width: Double = 760
+    /// Replaces the generated title when set.
     public var title: String?
+    /// Replaces the generated subtitle when set.
     public var subtitle: String?
     /// Magnifies a box too small to read its field at this width (``InsetZoom``).
     public var insetZoom: InsetZoom = .automatic
+    /// Fonts, margins and inks shared by every figure kind, so figures set side by side match.
     public var style: FigureStyle = .standard
 
+    /// An m-field of `groundTruths` with the given level boundaries and band names.
     public init(
         imageWidth: Int, imageHeight: Int, groundTruths: [GroundTruth],
         boundaries: [Float] = [64, 128, 256, 512],
@@ -92,6 +101,7 @@ public struct MFieldView: FigureDrawable {
             style: style, width: width + 24 + legendWidth)
     }
 
+    /// How image pixels map onto the picture, for marks drawn over it.
     public var mapping: ImageMapping {
         let top = style.margin + titleBlock.height + 8
         let height = (width * Double(imageHeight) / Double(imageWidth)).rounded()
@@ -100,6 +110,7 @@ public struct MFieldView: FigureDrawable {
             frame: CGRect(x: style.margin, y: top, width: width, height: height))
     }
 
+    /// The whole figure's size in pixels, known before drawing so a page can lay it out.
     public var size: CGSize {
         let frame = mapping.frame
         let legendHeight = legend.size(maxWidth: 240).height
@@ -108,6 +119,7 @@ public struct MFieldView: FigureDrawable {
             height: (max(Double(frame.maxY), Double(frame.minY) + legendHeight) + style.margin).rounded(.up))
     }
 
+    /// Draws the figure with its top-left corner at the origin of `ctx`.
     public func draw(in ctx: DrawingContext) {
         titleBlock.draw(in: ctx, at: CGPoint(x: style.margin, y: style.margin))
         let mapping = mapping

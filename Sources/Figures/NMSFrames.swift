@@ -12,23 +12,33 @@ import Foundation
 /// try nms.frame(step: 0).write(toPath: "/tmp/nms-1.png")
 /// ```
 public struct NMSFrames: FigureDrawable {
+    /// The detections suppressed, in any order (NMS sorts them by score).
     public var detections: [ScoredBox]
+    /// Suppress a box whose IoU with a kept one exceeds this (FCOS's test-time value).
     public var iouThreshold: Double = 0.6
+    /// The image's width in pixels, which fixes the picture's aspect ratio.
     public var imageWidth: Int
+    /// The image's height in pixels, which fixes the picture's aspect ratio.
     public var imageHeight: Int
+    /// What is drawn behind the boxes: the scene's illustration, a photo, or plain paper.
     public var backdrop: Backdrop
     /// The part of the image shown, in image pixels; the detections' extent with a margin by default.
     public var viewport: Box?
+    /// Width of one frame's picture in figure pixels.
     public var frameWidth: Double = 400
+    /// Panels per row; `nil` puts up to three side by side.
     public var columns: Int?
     /// Steps shown; all when `nil`.
     public var shownSteps: [Int]?
+    /// Replaces the generated title when set.
     public var title: String?
     /// Drawn thin in their own colours under the detections, so each detection can be judged
     /// against the box it should find. Empty by default.
     public var groundTruths: [GroundTruth] = []
+    /// Fonts, margins and inks shared by every figure kind, so figures set side by side match.
     public var style: FigureStyle = .standard
 
+    /// Frames of NMS over `detections` in an image of the given size.
     public init(detections: [ScoredBox], imageWidth: Int, imageHeight: Int, backdrop: Backdrop = .plain) {
         self.detections = detections
         self.imageWidth = imageWidth
@@ -36,6 +46,7 @@ public struct NMSFrames: FigureDrawable {
         self.backdrop = backdrop
     }
 
+    /// The NMS trace the frames draw, one step per kept box.
     public var steps: [NMSStep] { NMSStep.trace(detections, iouThreshold: iouThreshold) }
 
     /// A figure with only step `step`.
@@ -102,6 +113,7 @@ public struct NMSFrames: FigureDrawable {
         }
     }
 
+    /// The one legend shared by all panels, so each encoding is explained once.
     public var legend: Legend {
         let ink = NMSStyle.neutral
         var entries: [Legend.Entry] = [
@@ -131,6 +143,7 @@ public struct NMSFrames: FigureDrawable {
         return Legend(sections: sections, font: style.labelFont, ink: style.ink)
     }
 
+    /// Where each panel, its title and the shared legend go, computed once for drawing and hotspots.
     public var layout: PanelLayout {
         PanelLayout(
             count: indices.count, viewport: viewportRect, panelWidth: frameWidth, columns: columns,
@@ -140,8 +153,10 @@ public struct NMSFrames: FigureDrawable {
             legend: legend, style: style)
     }
 
+    /// The whole figure's size in pixels, known before drawing so a page can lay it out.
     public var size: CGSize { layout.size }
 
+    /// Draws the figure with its top-left corner at the origin of `ctx`.
     public func draw(in ctx: DrawingContext) {
         let layout = layout
         let all = steps

@@ -3,16 +3,20 @@ import FCOS
 /// A box the NMS figures draw: its score and, optionally, a class name to print with it.
 ///
 /// Not FCOS's `Detection`, which carries a class index and the location it came from; convert
-/// with ``init(_:label:)``.
+/// with ``init(_:label:groundTruth:)``.
 public struct ScoredBox: Hashable, Sendable {
+    /// The detection's box in image pixels.
     public var box: Box
+    /// The confidence NMS sorts by, printed on the box.
     public var score: Float
+    /// A class name printed with the score.
     public var label: String?
     /// The ground-truth box this detection is about, when known: the figure draws it in that
     /// box's colour, as every other figure does (lesson 3's promise), and shows its state by
     /// line weight and dash instead of hue.
     public var groundTruth: Int?
 
+    /// A detection of `box` with `score`.
     public init(box: Box, score: Float, label: String? = nil, groundTruth: Int? = nil) {
         self.box = box
         self.score = score

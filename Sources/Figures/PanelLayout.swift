@@ -20,7 +20,9 @@ public struct PanelLayout: Sendable {
     public var panelTitles: [CGRect]
     /// The area reserved for the shared legend.
     public var legendFrame: CGRect
+    /// Where the figure's title starts.
     public var titleOrigin: CGPoint
+    /// Panels per row.
     public var columns: Int
 
     /// How image pixels map into panel `panel`.

@@ -10,18 +10,26 @@ import Foundation
 /// try view.write(toPath: "/tmp/tennis.png")
 /// ```
 public struct SceneView: FigureDrawable {
+    /// The image's width in pixels, which fixes the picture's aspect ratio.
     public var imageWidth: Int
+    /// The image's height in pixels, which fixes the picture's aspect ratio.
     public var imageHeight: Int
+    /// The ground-truth boxes, drawn in their fixed colours.
     public var groundTruths: [GroundTruth]
+    /// What is drawn behind the boxes: the scene's illustration, a photo, or plain paper.
     public var backdrop: Backdrop
     /// The width of the picture area; the figure adds its margins.
     public var width: Double = 800
+    /// Replaces the generated title when set.
     public var title: String?
+    /// Replaces the generated subtitle when set.
     public var subtitle: String?
     /// Boxes to mark "⚠ no positive", e.g. `assignment.groundTruthsWithoutPositives`.
     public var warnings: Set<Int> = []
+    /// Fonts, margins and inks shared by every figure kind, so figures set side by side match.
     public var style: FigureStyle = .standard
 
+    /// A view of `groundTruths` over an image of the given size.
     public init(imageWidth: Int, imageHeight: Int, groundTruths: [GroundTruth], backdrop: Backdrop = .plain) {
         self.imageWidth = imageWidth
         self.imageHeight = imageHeight
@@ -46,6 +54,7 @@ public struct SceneView: FigureDrawable {
             frame: CGRect(x: style.margin, y: top, width: width, height: height))
     }
 
+    /// The whole figure's size in pixels, known before drawing so a page can lay it out.
     public var size: CGSize {
         let frame = mapping.frame
         return CGSize(
@@ -62,6 +71,7 @@ public struct SceneView: FigureDrawable {
             .drawOutlines(in: ctx, mapping: mapping)
     }
 
+    /// Draws the figure with its top-left corner at the origin of `ctx`.
     public func draw(in ctx: DrawingContext) {
         titleBlock.draw(in: ctx, at: CGPoint(x: style.margin, y: style.margin))
         let mapping = mapping

@@ -7,10 +7,10 @@ extension TargetCellPanel {
     /// FCOS's locations), coloured by the IoU of its anchor box with the box: the number that
     /// had to reach the box's threshold `t_g = m_g + v_g` (Zhang et al. 2020, Algorithm 1).
     ///
-    /// The cells come from the box's ``BoxExplanation`` (its candidates with verdict
-    /// ``Verdict/positive``), which is the same set the assignment's per-level `matched` holds for
+    /// The cells come from the box's `BoxExplanation` (its candidates with verdict
+    /// `Verdict/positive`), which is the same set the assignment's per-level `matched` holds for
     /// the box. The title gains the count per level and the threshold (`· 6 on P4 · t = 0.41`), or
-    /// the ``BoxExplanation/Remark`` when the box has no positive. `toImage` carries the
+    /// the `BoxExplanation/Remark` when the box has no positive. `toImage` carries the
     /// assignment's input pixels to the scene's (identity when ATSS ran on the scene itself).
     public static func atssBox(
         _ index: Int, assignment: ATSSAssignment, title: String, toImage: (Point) -> Point = { $0 }

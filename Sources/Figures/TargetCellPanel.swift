@@ -23,6 +23,7 @@ public struct TargetCellPanel: Sendable {
         /// The ground truth it belongs to, for the outline colour.
         public var box: Int?
 
+        /// A cell at `rect` with target `value`.
         public init(rect: Box, value: Float, isPositive: Bool, box: Int?) {
             self.rect = rect
             self.value = value
@@ -33,14 +34,18 @@ public struct TargetCellPanel: Sendable {
 
     /// A keypoint: its integer cell, the exact point and the Gaussian radius around it.
     public struct Keypoint: Hashable, Sendable {
+        /// The integer cell the keypoint falls in, in image pixels.
         public var cell: Box
+        /// The keypoint's exact position in image pixels.
         public var exact: Point
         /// The drawn radius `r` in cells.
         public var radiusCells: Int
         /// The radius in image pixels, for the circle.
         public var radiusPixels: Double
+        /// The ground truth it belongs to, for the colour.
         public var box: Int
 
+        /// A keypoint mark.
         public init(cell: Box, exact: Point, radiusCells: Int, radiusPixels: Double, box: Int) {
             self.cell = cell
             self.exact = exact
@@ -52,9 +57,12 @@ public struct TargetCellPanel: Sendable {
 
     /// `CenterNet · class 1 person`: the panel's heading, broken at ` · ` when too long.
     public var title: String
+    /// The cells drawn, tinted by value.
     public var cells: [Cell]
+    /// Keypoints marked over the cells.
     public var keypoints: [Keypoint]
 
+    /// A panel of `cells` and `keypoints` under `title`.
     public init(title: String, cells: [Cell], keypoints: [Keypoint] = []) {
         self.title = title
         self.cells = cells

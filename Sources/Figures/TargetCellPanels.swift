@@ -10,12 +10,19 @@ import Foundation
 /// colour, so "how many cells learn the box" and "what they learn" read at once. Where a cell is
 /// at least 30 px wide in the figure its value is printed in it.
 public struct TargetCellPanels: FigureDrawable {
+    /// The panels, one per method or class.
     public var panels: [TargetCellPanel]
+    /// The ground-truth boxes, drawn in their fixed colours.
     public var groundTruths: [GroundTruth]
+    /// The image's width in pixels, which fixes the picture's aspect ratio.
     public var imageWidth: Int
+    /// The image's height in pixels, which fixes the picture's aspect ratio.
     public var imageHeight: Int
+    /// What is drawn behind the boxes: the scene's illustration, a photo, or plain paper.
     public var backdrop: Backdrop
+    /// The figure's title.
     public var title: String
+    /// A second line under the title.
     public var subtitle: String?
     /// What the colour means, for the colour bar.
     public var valueName: String
@@ -23,11 +30,16 @@ public struct TargetCellPanels: FigureDrawable {
     public var notes: [String] = []
     /// Draw only cells with at least this value (the Gaussian tail is long and faint).
     public var minimumValue: Float = 0.01
+    /// The image region shown in every panel, in image pixels; `nil` shows the whole image.
     public var viewport: Box?
+    /// Width of one panel's picture in figure pixels; every panel shares the scale.
     public var panelWidth: Double = 440
+    /// Panels per row; `nil` puts up to three side by side.
     public var columns: Int?
+    /// Fonts, margins and inks shared by every figure kind, so figures set side by side match.
     public var style: FigureStyle = .standard
 
+    /// Small multiples of `panels` over the scene's boxes.
     public init(
         panels: [TargetCellPanel], groundTruths: [GroundTruth], imageWidth: Int, imageHeight: Int,
         backdrop: Backdrop = .plain, title: String, valueName: String
@@ -82,6 +94,7 @@ public struct TargetCellPanels: FigureDrawable {
         ColorBar(title: valueName, font: style.smallFont, titleFont: style.labelFont.bold, ink: style.ink)
     }
 
+    /// Where each panel, its title and the shared legend go, computed once for drawing and hotspots.
     public var layout: PanelLayout {
         PanelLayout(
             count: panels.count,
@@ -90,8 +103,10 @@ public struct TargetCellPanels: FigureDrawable {
             legend: legend, style: style)
     }
 
+    /// The whole figure's size in pixels, known before drawing so a page can lay it out.
     public var size: CGSize { layout.size }
 
+    /// Draws the figure with its top-left corner at the origin of `ctx`.
     public func draw(in ctx: DrawingContext) {
         let layout = layout
         titleBlock.draw(in: ctx, at: layout.titleOrigin)
