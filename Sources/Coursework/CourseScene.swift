@@ -5,13 +5,17 @@ import Foundation
 public struct CourseScene: Sendable, Equatable, Codable {
     /// What the scene tests, in words a student recognises ("the 64-px boundary").
     public var name: String
+    /// The input image width in pixels; the feature maps' sizes follow from it.
     public var width: Int
+    /// The input image height in pixels.
     public var height: Int
+    /// The ground-truth boxes, in the order whose indices a matching answer uses.
     public var boxes: [Box]
     /// The family the scene belongs to for partial credit: a hand-made scene is its own family,
     /// random scenes share one.
     public var family: String
 
+    /// A scene; without a family, the scene is a family of its own.
     public init(name: String, width: Int, height: Int, boxes: [Box], family: String? = nil) {
         self.name = name
         self.width = width
@@ -20,10 +24,12 @@ public struct CourseScene: Sendable, Equatable, Codable {
         self.family = family ?? name
     }
 
+    /// The boxes as the toolkit's ground truths, for running the reference matcher.
     public var groundTruths: [GroundTruth] { boxes.map { GroundTruth(box: $0) } }
 
     enum CodingKeys: String, CodingKey { case name, width, height, boxes, family }
 
+    /// Reads a scene whose boxes are `[x0, y0, x1, y1]` arrays; a missing family defaults to the name.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         name = try c.decode(String.self, forKey: .name)
@@ -39,6 +45,7 @@ public struct CourseScene: Sendable, Equatable, Codable {
         }
     }
 
+    /// Writes boxes as `[x0, y0, x1, y1]` arrays, the form instructors write scene files in.
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(name, forKey: .name)

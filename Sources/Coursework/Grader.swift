@@ -2,13 +2,16 @@
 ///
 /// A student's code never runs here in earnest: ``PackageGrading`` runs it in a sandboxed
 /// child and hands this grader a submission that replays the child's answers
-/// (``AnswerReplay``). Tests call it with closures directly.
+/// (`AnswerReplay`). Tests call it with closures directly.
 public struct Grader: Sendable {
+    /// The rules and parts to grade against.
     public var course: Course
+    /// The student's functions, or the replay of a sandboxed child's answers.
     public var submission: Submission
     /// The seed of the hidden cases graded after the examples; `nil` grades the examples only.
     public var hiddenSeed: UInt64?
 
+    /// A grader of `submission` against `course`, with hidden cases when a seed is given.
     public init(course: Course, submission: Submission, hiddenSeed: UInt64? = nil) {
         self.course = course
         self.submission = submission

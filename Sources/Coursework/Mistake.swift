@@ -15,6 +15,7 @@ public struct Mistake: Hashable, Sendable, Codable {
     /// What to change, for this course's rules.
     public var advice: String
 
+    /// A mistake with its identifier, searchable name, question and advice.
     public init(id: String, name: String, question: String, advice: String) {
         self.id = id
         self.name = name

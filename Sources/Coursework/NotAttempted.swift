@@ -2,14 +2,16 @@
 /// as not attempted rather than wrong.
 ///
 /// Students throw `HomeworkTypes`'s marker of the same name (their code cannot see this
-/// module); the answering child writes it as `{"notAttempted": …}` and ``AnswerReplay`` throws
+/// module); the answering child writes it as `{"notAttempted": …}` and `AnswerReplay` throws
 /// this one in the grader. In-process tests throw it directly.
 public struct NotAttempted: Error, Sendable, CustomStringConvertible {
     /// What is left to do, as the starter file says it.
     public var task: String
 
+    /// A marker for the task still to do.
     public init(_ task: String) { self.task = task }
 
+    /// The task, so the report can quote what is left to do.
     public var description: String { task }
 }
 

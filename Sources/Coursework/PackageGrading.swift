@@ -5,8 +5,8 @@ import Foundation
 /// process is the grader; the student's code only answers.
 ///
 /// 1. The student's `Sources/Homework` files are copied into a clean package of the grader's
-///    (``GradingPackage``) and built there, with a time limit.
-/// 2. Each part runs in its own sandboxed child (``PartRun``, ``Sandbox``) that reads the
+///    (`GradingPackage`) and built there, with a time limit.
+/// 2. Each part runs in its own sandboxed child (`PartRun`, ``Sandbox``) that reads the
 ///    part's calls and writes raw answers; this process compares them with the reference,
 ///    scores and explains. Nothing the child prints or writes can set a status or points.
 /// 3. The report records the seed of the hidden cases and the sandbox used, and every
@@ -14,6 +14,7 @@ import Foundation
 ///
 /// A package that does not compile gets every part failed, with the compiler's first errors.
 public struct PackageGrading: Sendable {
+    /// The student package's root folder.
     public var package: URL
     /// Where the clean package is built; by default a temporary folder removed afterwards.
     /// Graders of many submissions pass one folder of their own to compile warm (never a
@@ -23,6 +24,8 @@ public struct PackageGrading: Sendable {
     public var timeoutPerPart: Double = 120
     /// Seconds `swift build` may take.
     public var buildTimeout: Double = 600
+    /// The confinement asked for; the grader falls back to rlimits, and says so, when bubblewrap
+    /// cannot start.
     public var sandbox: SandboxMode = .bubblewrap
     /// The seed of the hidden cases; `nil` grades the example cases only (a student's
     /// self-check).
@@ -32,6 +35,7 @@ public struct PackageGrading: Sendable {
     /// Called with each step's description, for progress on the terminal.
     public var progress: (@Sendable (String) -> Void)?
 
+    /// A grading of the package at `package`, with defaults for everything else.
     public init(package: URL, scratchPath: URL? = nil) {
         self.package = package.standardizedFileURL
         self.scratchPath = scratchPath?.standardizedFileURL
@@ -64,6 +68,8 @@ public struct PackageGrading: Sendable {
         return course
     }
 
+    /// Builds the package, runs every part in its sandbox and grades the answers; throws only when
+    /// the package cannot be graded at all.
     public func run() throws -> GradeReport {
         let course = try self.course ?? readCourse()
         let built = try build(course)
@@ -203,6 +209,7 @@ public struct PackageGrading: Sendable {
 /// folder goes when the value does.
 public struct BuiltSubmission: Sendable {
     var program: URL
+    /// The confinement the answering program runs under, recorded in the report.
     public var sandbox: Sandbox
     var timeout: Double
     var folder: TemporaryFolder

@@ -4,11 +4,17 @@ import Foundation
 /// (locations → matching → deltas → centerness) and then uses them (loss, NMS at inference), so
 /// a student working top to bottom always has the earlier pieces in mind.
 public enum Part: String, Sendable, CaseIterable, Codable, Comparable {
+    /// Part 1: the image position of every feature-map location.
     case locations
+    /// Part 2: which box, if any, each location regresses.
     case matching
+    /// Part 3: the `(l*, t*, r*, b*)` regression targets and their inverse.
     case deltas
+    /// Part 4: the centerness target of a positive location.
     case centerness
+    /// Part 5: the sigmoid focal loss of the classification branch.
     case focalLoss = "focal-loss"
+    /// Part 6: greedy non-maximum suppression at inference.
     case nms
 
     /// A short title for tables and headings.
@@ -48,6 +54,7 @@ public enum Part: String, Sendable, CaseIterable, Codable, Comparable {
         }
     }
 
+    /// Orders parts as the course presents them, not alphabetically.
     public static func < (a: Part, b: Part) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }
@@ -66,7 +73,9 @@ public enum Part: String, Sendable, CaseIterable, Codable, Comparable {
 
     /// A part name that does not exist.
     public struct UnknownPart: Error, CustomStringConvertible {
+        /// The name that was not recognised.
         public var name: String
+        /// The one line for the terminal, listing the valid names.
         public var description: String {
             "unknown part '\(name)' (choose from \(Part.allCases.map(\.rawValue).joined(separator: ", ")))"
         }

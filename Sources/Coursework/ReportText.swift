@@ -2,6 +2,7 @@ import Foundation
 
 /// The terminal summary of a grade: one line per part, then its explanations indented.
 public enum ReportText {
+    /// The summary printed by `fcos course grade`, ending with the score and how to regrade.
     public static func summary(_ report: GradeReport) -> String {
         var lines = ["FCOS coursework (preset \(report.course.presetName))", ""]
         let width = report.parts.map(\.part.rawValue.count).max() ?? 0

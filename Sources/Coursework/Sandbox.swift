@@ -18,8 +18,11 @@ import Foundation
 ///   or cannot start here; the report says so.
 /// - ``none``: no confinement beyond the time limit and the capped output (`--sandbox none`).
 public enum SandboxMode: String, Sendable, CaseIterable, Codable {
+    /// Namespaces and a read-only filesystem via `bwrap`, plus resource limits; the default.
     case bubblewrap
+    /// Resource limits and an unprivileged user only, where bubblewrap is unavailable.
     case rlimits
+    /// No confinement beyond the time limit and capped output; for trusted code or debugging.
     case none
 }
 
@@ -38,6 +41,8 @@ public struct SandboxLimits: Sendable, Codable, Equatable {
     /// Size of the writable scratch folder, a `tmpfs` at `/tmp` under bubblewrap.
     public var scratchBytes: Int = 16 << 20
 
+    /// Limits for a part with the given wall-clock timeout: CPU time just above it, fixed memory,
+    /// file and process caps.
     public static func forTimeout(_ seconds: Double) -> SandboxLimits {
         SandboxLimits(
             cpuSeconds: Int(seconds.rounded(.up)) + 5, memoryBytes: 1 << 30, fileBytes: 32 << 20,
@@ -55,7 +60,9 @@ public struct SandboxLimits: Sendable, Codable, Equatable {
 
 /// The sandbox actually in use, and why, for the report.
 public struct Sandbox: Sendable {
+    /// The confinement in effect, which may be weaker than the one asked for.
     public var mode: SandboxMode
+    /// The resource limits applied inside it.
     public var limits: SandboxLimits
     /// A sentence for the report: what confines the child, or why less than asked for.
     public var note: String

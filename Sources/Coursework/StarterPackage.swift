@@ -18,13 +18,16 @@ import Foundation
 /// only in `grader/`, which never compiles the student's files.
 ///
 /// With `withSolutions` the bodies are the answer key: plain code on the same types, with this
-/// preset's rules written in (see ``PartTemplate``).
+/// preset's rules written in (see `PartTemplate`).
 public struct StarterPackage: Sendable {
+    /// The rules and parts the homework is generated for.
     public var course: Course
     /// The toolkit checkout `grader/` depends on, as an absolute path.
     public var toolkit: URL
+    /// Whether the homework's functions are written out as the answer key instead of left as tasks.
     public var withSolutions: Bool
 
+    /// A package generator for `course`, with `grader/` depending on the toolkit at `toolkit`.
     public init(course: Course, toolkit: URL, withSolutions: Bool = false) {
         self.course = course
         self.toolkit = toolkit.standardizedFileURL
@@ -175,6 +178,8 @@ func swiftLiteral(_ text: String) -> String {
 
 /// An error with a message for the person at the terminal.
 public struct CourseworkError: Error, CustomStringConvertible, Sendable {
+    /// The message, one line naming what went wrong.
     public var description: String
+    /// An error with the given message.
     public init(_ description: String) { self.description = description }
 }

@@ -4,8 +4,8 @@ import FCOS
 /// course is `nil`.
 ///
 /// The grader never calls a student's code through this in earnest: ``PackageGrading`` runs it
-/// in a sandboxed child and hands the checks an ``AnswerReplay`` whose closures return the
-/// child's recorded answers, and a ``CallRecorder`` whose closures learn which calls a check
+/// in a sandboxed child and hands the checks an `AnswerReplay` whose closures return the
+/// child's recorded answers, and a `CallRecorder` whose closures learn which calls a check
 /// makes. Tests pass closures directly, to grade in-process.
 public struct Submission: Sendable {
     /// Part 1: every location of a `width × height` feature map of stride `stride`, row-major.
@@ -28,14 +28,22 @@ public struct Submission: Sendable {
     public typealias NMSFunction =
         @Sendable (_ boxes: [Box], _ scores: [Float], _ iouThreshold: Float) throws -> [Int]
 
+    /// Part 1, or nil when not submitted.
     public var locations: LocationsFunction?
+    /// Part 2, or nil when not submitted.
     public var match: MatchFunction?
+    /// Part 3's deltas, or nil when not submitted.
     public var deltas: DeltasFunction?
+    /// Part 3's inverse, or nil when not submitted.
     public var applyDeltas: ApplyDeltasFunction?
+    /// Part 4, or nil when not submitted.
     public var centerness: CenternessFunction?
+    /// Part 5, or nil when not submitted.
     public var focalLoss: FocalLossFunction?
+    /// Part 6, or nil when not submitted.
     public var nms: NMSFunction?
 
+    /// A submission of the given functions; omitted parts count as not attempted.
     public init(
         locations: LocationsFunction? = nil, match: MatchFunction? = nil, deltas: DeltasFunction? = nil,
         applyDeltas: ApplyDeltasFunction? = nil, centerness: CenternessFunction? = nil,

@@ -7,6 +7,8 @@ public enum ToolkitLocation {
     /// The name in the toolkit's `Package.swift`.
     static let packageName = "fcos-targets"
 
+    /// The toolkit's checkout, searched upwards from the executable's folder and then from
+    /// `currentDirectory`; nil when neither lies inside one.
     public static func find(
         executable: URL? = Bundle.main.executableURL,
         currentDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)

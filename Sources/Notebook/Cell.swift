@@ -11,7 +11,9 @@ public enum Cell {
     case prose(String)
     /// A formula, shown verbatim in a monospace block so hand-aligned maths keeps its shape.
     case formula(String)
+    /// A computed table; the terminal aligns it in columns, the page renders an HTML table.
     case table(Table)
+    /// A figure the runner writes to the output directory and the page shows inline.
     case figure(FigureSpec)
     /// An aside the student should not skip, such as a caveat or a link to the paper.
     case note(String)
@@ -27,14 +29,18 @@ public enum Cell {
 /// a closed `<details>` element. A string literal is a prompt without an answer, so existing
 /// `TryThis("…")` call sites keep their meaning.
 public struct Exercise: Hashable, Sendable, ExpressibleByStringLiteral {
+    /// The question or experiment, with the same inline markup as prose.
     public var prompt: String
+    /// The answer revealed on request; nil when the prompt is left open for discussion.
     public var answer: String?
 
+    /// An exercise with an optional hidden answer.
     public init(_ prompt: String, answer: String? = nil) {
         self.prompt = prompt
         self.answer = answer
     }
 
+    /// Lets a bare string literal stand for a prompt without an answer.
     public init(stringLiteral prompt: String) {
         self.init(prompt)
     }
@@ -50,13 +56,16 @@ public struct FigureSpec {
 
     /// The file name without extension; letters, digits, `-`, `_` and `.`.
     public var name: String
+    /// The line shown under the figure on the page and in the terminal.
     public var caption: String
+    /// Draws the file; called by the runner once it has chosen the path.
     public var render: Render
     /// The figure itself, when the lesson hands one over (``Picture/init(_:caption:figure:)``):
-    /// the runner then writes it and, if it is ``HotspotProviding``, lays its explanations over
+    /// the runner then writes it and, if it is `HotspotProviding`, lays its explanations over
     /// it on the page.
     public var figure: (() throws -> any FigureDrawable)?
 
+    /// A figure drawn by a closure the lesson writes, for figures that are not a `FigureDrawable`.
     public init(name: String, caption: String, render: @escaping Render) {
         self.name = name
         self.caption = caption

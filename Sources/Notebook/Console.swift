@@ -16,13 +16,15 @@ public struct Console {
     /// Whether someone can answer the prompt between steps; otherwise the lesson runs straight
     /// through.
     public var isInteractive: Bool
+    /// Where the lesson's text goes; standard output in a real run, a string in tests.
     public var write: (String) -> Void
     /// One line of input without its newline, or nil at end of input.
     public var readLine: () -> String?
-    /// One key press without waiting for Enter (see ``RawTerminal``), when the terminal allows
+    /// One key press without waiting for Enter (see `RawTerminal`), when the terminal allows
     /// it; nil means input comes a line at a time and the prompt says "b+Enter".
     public var readKey: (() -> String?)?
 
+    /// A console over the given sink and sources; tests pass closures over strings.
     public init(
         width: Int,
         supportsColor: Bool,

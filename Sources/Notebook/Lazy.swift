@@ -11,10 +11,12 @@ public final class Lazy<Value> {
     private let compute: () throws -> Value
     private var computed: Value?
 
+    /// Remembers `compute` without running it; the first ``value`` access runs it.
     public init(_ compute: @escaping () throws -> Value) {
         self.compute = compute
     }
 
+    /// The computed result, computing it now if no earlier access succeeded.
     public var value: Value {
         get throws {
             if let computed { return computed }

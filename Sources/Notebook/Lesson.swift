@@ -25,15 +25,19 @@
 public struct Lesson {
     /// Used for the default output directory `lesson-output/<id>`; match the executable name.
     public var id: String
+    /// The page's and the terminal's heading.
     public var title: String
     /// One or two sentences under the title: what the student will be able to explain afterwards.
     public var summary: String?
+    /// The screenfuls in reading order; the runner numbers them from 1.
     public var steps: [Step]
 
+    /// A lesson whose steps are written out in a builder block, the usual form in `main.swift`.
     public init(id: String, title: String, summary: String? = nil, @StepBuilder steps: () -> [Step]) {
         self.init(id: id, title: title, summary: summary, steps: steps())
     }
 
+    /// A lesson from an already-built list of steps, for lessons generated from data.
     public init(id: String, title: String, summary: String? = nil, steps: [Step]) {
         self.id = id
         self.title = title

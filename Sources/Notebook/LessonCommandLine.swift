@@ -29,7 +29,7 @@ struct LessonCommandLine: ParsableCommand {
 extension LessonOptions {
     /// The lesson's options from the process's arguments (or `arguments`). `--help` prints the
     /// lesson's usage and exits 0; a bad option prints one line, `lesson-…: problem (see … --help)`,
-    /// and exits with ``ExitStatus/usageError``.
+    /// and exits with `ExitStatus/usageError`.
     ///
     /// Declared on the type so it is chosen over `ParsableArguments.parseOrExit`, whose usage text
     /// would name the program `lesson`.

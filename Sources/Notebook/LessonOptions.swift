@@ -6,6 +6,7 @@ import Foundation
 /// `@OptionGroup var options: LessonOptions`, or parse them alone with
 /// `LessonOptions.parseOrExit()`.
 public struct LessonOptions: ParsableArguments {
+    /// `--out`: where the figures, `index.html` and the `.ipynb` go; nil means the default.
     @Option(
         name: .customLong("out"),
         help: ArgumentHelp(
@@ -16,6 +17,7 @@ public struct LessonOptions: ParsableArguments {
     )
     public var outDirectory: String?
 
+    /// `--step`: the 1-based step to show first; earlier steps still run for their results.
     @Option(
         help: ArgumentHelp(
             "Start at step N (1-based). Earlier steps still run, so later ones can use their results.",
@@ -24,9 +26,11 @@ public struct LessonOptions: ParsableArguments {
     )
     public var step: Int = 1
 
+    /// `--no-pause`: run straight through without waiting for Enter between steps.
     @Flag(help: "Show every step at once instead of waiting for Enter (automatic when input is piped).")
     public var noPause = false
 
+    /// `--preset`: the name of the rule set to follow; each lesson resolves it against its choices.
     @Option(
         help: ArgumentHelp(
             "Which target-assignment rules to follow, e.g. official or torchvision; the lesson lists its choices.",
@@ -35,6 +39,7 @@ public struct LessonOptions: ParsableArguments {
     )
     public var preset: String = "official"
 
+    /// `--scene`: a scene file whose boxes replace the lesson's built-in scene.
     @Option(
         help: ArgumentHelp(
             "Use the ground-truth boxes in this scene file instead of the lesson's built-in scene.",
@@ -43,15 +48,19 @@ public struct LessonOptions: ParsableArguments {
     )
     public var scene: String?
 
+    /// `--format`: the file format every figure is written in.
     @Option(
         help: "File format for figures: png (shown inline in index.html), svg or pdf (for slides and print).")
     public var format: FileFormat = .png
 
+    /// `--no-color`: plain text without ANSI escapes.
     @Flag(help: "Plain text without ANSI colours, e.g. for a log file; NO_COLOR=1 does the same.")
     public var noColor = false
 
+    /// The defaults: start at step 1, pause between steps, official preset, PNG figures.
     public init() {}
 
+    /// Refuses a `--step` below 1 before any step runs.
     public func validate() throws {
         guard step >= 1 else {
             throw ValidationError("--step counts from 1; use --step 1 to start at the beginning.")

@@ -6,6 +6,7 @@ import Foundation
 /// Where the lessons' shipped scenes live: `Assets/scenes` at the top of this checkout. Found
 /// from this source file's path, so `swift run lesson-…` works from any directory.
 public enum LessonAssets {
+    /// The `Assets` directory of this checkout.
     public static let directory: String = {
         let here = URL(fileURLWithPath: #filePath)
         return here.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
