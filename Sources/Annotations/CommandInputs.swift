@@ -14,7 +14,8 @@ public struct NMSInput: Sendable {
     /// The fields `fcos nms` reads; any other field is ignored.
     public static let keys: Set<String> = ["boxes", "scores", "labels"]
 
-    /// Reads an NMS input file (standard input for `-`); `needsLabels` makes `labels` required for class-aware NMS.
+    /// Reads an NMS input file (standard input for `-`); `needsLabels` makes `labels` required for
+    /// class-aware NMS.
     public static func read(_ path: String, needsLabels: Bool) throws -> NMSInput {
         try decode(NumericJSON.read(path, keys: keys), needsLabels: needsLabels)
     }

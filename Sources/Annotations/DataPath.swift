@@ -34,8 +34,9 @@ import FCOS
 /// and the loaders' image filters (images whose boxes are all ≤ 1 px, or smaller than 32 px,
 /// are skipped by some training loaders; here every image is measured).
 ///
-/// YOLO boxes are first turned into COCO's `[x, y, w, h]` in pixels (``SourceBox/cocoEquivalent
-/// (imageWidth:imageHeight:)``), as converters do, then follow the COCO rule.
+/// YOLO boxes are first turned into COCO's `[x, y, w, h]` in pixels
+/// (``SourceBox/cocoEquivalent(imageWidth:imageHeight:)``), as converters do, then follow the
+/// COCO rule.
 public struct DataPath: Sendable {
     /// The reference code base whose resizing and box conversion the data path copies.
     public enum Rule: String, Sendable, CaseIterable {

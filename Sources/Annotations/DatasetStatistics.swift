@@ -6,7 +6,8 @@ import Foundation
 ///
 /// Each image goes through the preset's ``DataPath`` (resized pixels), then its assigner's
 /// `StatisticsAssigner/statistics(_:imageWidth:imageHeight:scratch:)` twice: with the preset's
-/// levels, and on one stride-16 level (`AssignmentRules/withoutFPN` for FCOS). Counts are sums over images; shares are taken at the end:
+/// levels, and on one stride-16 level (`AssignmentRules/withoutFPN` for FCOS). Counts are sums over images;
+/// shares are taken at the end:
 ///
 /// - BPR = recalled boxes ÷ kept boxes (non-crowd boxes the data path kept),
 /// - ambiguous share = ambiguous positives ÷ all positives (the paper's "ratio of ambiguous

@@ -44,7 +44,7 @@ public struct NumericJSON: Sendable {
     /// Whether the field is present (`null` counts as absent).
     public func has(_ key: String) -> Bool { fields[key] != nil }
 
-    /// The field named `key`; an absent field reads as an error naming it when used.
+    /// The field named `key`; throws a `missing field` error naming it when it is absent.
     public subscript(key: String) -> NumericArray {
         get throws {
             guard let field = fields[key] else {

@@ -11,7 +11,7 @@ import Foundation
 /// Coordinates are rounded to two decimals as COCO's files are. The same seed gives the same
 /// set on every platform.
 public enum SyntheticDataset {
-    /// A seeded data set of random boxes, for benchmarks and tests that must not depend on COCO being present.
+    /// A seeded COCO-train-shaped data set, for timing at full scale when the real annotations are absent.
     public static func make(
         images imageCount: Int = 118_000, boxes boxCount: Int = 860_000, seed: UInt64 = 2017
     )

@@ -13,7 +13,8 @@ import Foundation
 /// found, sorted (the 20 VOC classes sorted are VOC's own order), numbered from 0. Image ids are
 /// the file stems when all are whole numbers (`000001.xml` → 1), else positions in name order.
 public enum VOCReader {
-    /// Reads a Pascal VOC folder (its `Annotations/*.xml`), optionally limited to an image-set list.
+    /// Reads a folder of VOC XML files (or its `Annotations` subfolder), numbering categories from `names`
+    /// when given.
     public static func read(
         _ path: String, names: [Int: String]? = nil, namesFile: String = "names", strict: Bool = false
     ) throws -> ReadResult {

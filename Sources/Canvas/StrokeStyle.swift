@@ -50,7 +50,8 @@ public struct StrokeStyle: Hashable, Sendable {
     /// How corners between segments are drawn.
     public var join: LineJoin
 
-    /// A stroke with every setting given; ``solid(_:)``, ``dashed(_:on:off:)`` and ``dotted(_:)`` cover the usual cases.
+    /// A stroke with every setting given; ``solid(_:)``, ``dashed(_:on:off:)`` and ``dotted(_:)`` cover the
+    /// usual cases.
     public init(
         width: Double = 1, dash: [Double] = [], dashOffset: Double = 0, cap: LineCap = .butt,
         join: LineJoin = .miter
