@@ -78,7 +78,7 @@ public struct DatasetStatistics: Sendable {
         public var ambiguousDifferentClass = 0
         /// Kept boxes that at least one location regresses.
         public var recalled = 0
-        /// Kept boxes counted for recall (the recall's denominator).
+        /// Kept non-crowd boxes, the recall's denominator.
         public var eligible = 0
 
         /// An empty summary, the start of a count.
