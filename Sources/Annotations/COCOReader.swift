@@ -14,6 +14,8 @@ import Foundation
 /// ``ReadResult/problems``. An annotation of a skipped image or category is skipped silently (it
 /// is counted), so one bad image does not bury the report under its boxes.
 public enum COCOReader {
+    /// Reads a COCO instances JSON file (or standard input for `-`); `strict` turns the first bad record into
+    /// a thrown error instead of a skipped one.
     public static func read(_ path: String, strict: Bool = false) throws -> ReadResult {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InputError(file: path, problem: "cannot read the file")
@@ -21,6 +23,7 @@ public enum COCOReader {
         return try decode(data, file: path, strict: strict)
     }
 
+    /// Decodes COCO JSON already in memory; `file` names it in messages (the fuzz target's entry point).
     public static func decode(_ data: Data, file: String, strict: Bool = false) throws -> ReadResult {
         var log = ProblemLog(strict: strict)
         var images: [RawImage] = []

@@ -6,6 +6,7 @@ import Foundation
 /// `[x, y, w, h]` form (``SourceBox/cocoEquivalent(imageWidth:imageHeight:)``), numbers in their
 /// shortest exact form.
 public enum COCOWriter {
+    /// Writes the data set as COCO JSON to `path`, naming the file in the error if it cannot.
     public static func write(_ dataset: Dataset, to path: String) throws {
         let data = encode(dataset)
         guard FileManager.default.createFile(atPath: path, contents: data) else {
@@ -13,6 +14,7 @@ public enum COCOWriter {
         }
     }
 
+    /// The data set as COCO JSON bytes, so VOC or YOLO labels can go to tools that read only COCO.
     public static func encode(_ dataset: Dataset) -> Data {
         var out: [UInt8] = []
         out.reserveCapacity(256 + 64 * dataset.images.count + 130 * dataset.boxCount)

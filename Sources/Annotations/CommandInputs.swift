@@ -4,17 +4,23 @@ import Foundation
 /// `fcos nms`'s input: `{"boxes": [[x0, y0, x1, y1], ...], "scores": [...], "labels": [...]}`,
 /// one score (and, for class-aware NMS, one label) per box.
 public struct NMSInput: Sendable {
+    /// The candidate boxes, `[x0, y0, x1, y1]` in pixels.
     public var boxes: [Box]
+    /// One confidence per box, the order NMS keeps boxes in.
     public var scores: [Float]
     /// Present when asked for.
     public var labels: [Int]?
 
+    /// The fields `fcos nms` reads; any other field is ignored.
     public static let keys: Set<String> = ["boxes", "scores", "labels"]
 
+    /// Reads an NMS input file (standard input for `-`); `needsLabels` makes `labels` required for
+    /// class-aware NMS.
     public static func read(_ path: String, needsLabels: Bool) throws -> NMSInput {
         try decode(NumericJSON.read(path, keys: keys), needsLabels: needsLabels)
     }
 
+    /// Decodes NMS input already in memory, checking that boxes, scores and labels have matching counts.
     public static func decode(_ data: Data, file: String, needsLabels: Bool) throws -> NMSInput {
         try decode(NumericJSON.parse(data, file: file, keys: keys), needsLabels: needsLabels)
     }
@@ -42,12 +48,15 @@ public struct NMSInput: Sendable {
 /// The inputs of `fcos loss`: element-wise tensors (`focal`, `bce`), box pairs (`giou`, `iou`)
 /// or the official code's distance pairs (`iou`).
 public enum LossInput {
+    /// The fields the loss commands read; any other field is ignored.
     public static let keys: Set<String> = [
         "logits", "targets", "boxes1", "boxes2", "pred", "target", "weights",
     ]
 
+    /// Reads a loss input file (standard input for `-`), keeping only the loss fields.
     public static func read(_ path: String) throws -> NumericJSON { try NumericJSON.read(path, keys: keys) }
 
+    /// Parses loss input already in memory, keeping only the loss fields.
     public static func parse(_ data: Data, file: String) throws -> NumericJSON {
         try NumericJSON.parse(data, file: file, keys: keys)
     }

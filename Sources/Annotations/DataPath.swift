@@ -34,20 +34,30 @@ import FCOS
 /// and the loaders' image filters (images whose boxes are all ≤ 1 px, or smaller than 32 px,
 /// are skipped by some training loaders; here every image is measured).
 ///
-/// YOLO boxes are first turned into COCO's `[x, y, w, h]` in pixels (``SourceBox/cocoEquivalent
-/// (imageWidth:imageHeight:)``), as converters do, then follow the COCO rule.
+/// YOLO boxes are first turned into COCO's `[x, y, w, h]` in pixels
+/// (``SourceBox/cocoEquivalent(imageWidth:imageHeight:)``), as converters do, then follow the
+/// COCO rule.
 public struct DataPath: Sendable {
+    /// The reference code base whose resizing and box conversion the data path copies.
     public enum Rule: String, Sendable, CaseIterable {
+        /// maskrcnn-benchmark's path, used by official FCOS and official ATSS.
         case official
+        /// torchvision's detection transforms.
         case torchvision
+        /// detectron2's data mapper.
         case detectron2
+        /// mmdetection's loader and resize.
         case mmdet
     }
 
+    /// Which code base's rules resize and clip the boxes.
     public var rule: Rule
+    /// The target short side in pixels (800 in every reference's COCO setting).
     public var minSize: Int
+    /// The cap on the long side in pixels (1333 in every reference's COCO setting).
     public var maxSize: Int
 
+    /// A data path with the given rule and sizes, for comparing code bases on the same images.
     public init(rule: Rule, minSize: Int = 800, maxSize: Int = 1333) {
         self.rule = rule
         self.minSize = minSize
@@ -68,6 +78,7 @@ public struct DataPath: Sendable {
         self.init(rule: rule, minSize: minSize, maxSize: maxSize)
     }
 
+    /// The rule that picks the resized image size, matching the chosen code base's rounding.
     public var resizeRule: ResizeRule {
         switch rule {
         case .official: return .maskrcnnBenchmark
@@ -216,20 +227,26 @@ public struct DataPath: Sendable {
 /// One image ready for the matcher: its size after resizing and its kept boxes in resized
 /// pixels, each remembering which annotation it came from.
 public struct PreparedImage: Sendable {
+    /// The image's id in the data set, to trace a prepared image back to its annotations.
     public var imageID: Int
+    /// The width before resizing, from the annotation file.
     public var originalWidth: Int
+    /// The height before resizing, from the annotation file.
     public var originalHeight: Int
     /// The network-input size (resized pixels, before padding).
     public var width: Int
+    /// The network-input height (resized pixels, before padding).
     public var height: Int
     /// Kept boxes in resized pixels, labelled with the category id.
     public var groundTruths: [GroundTruth] = []
     /// For each kept box, its index in the image's `annotations`.
     public var annotationIndices: [Int] = []
+    /// Boxes this image lost to the data path's filters, by reason.
     public var drops = DropCounts()
     /// Kept boxes that clipping changed.
     public var clipped = 0
 
+    /// An image with its sizes and no boxes yet; the data path fills in the kept boxes.
     public init(imageID: Int, originalWidth: Int, originalHeight: Int, width: Int, height: Int) {
         self.imageID = imageID
         self.originalWidth = originalWidth
@@ -252,10 +269,13 @@ public struct DropCounts: Hashable, Sendable {
     /// `area ≤ 0`, `w < 1` or `h < 1` (mmdet's loader).
     public var small = 0
 
+    /// No boxes dropped, the start of a count.
     public init() {}
 
+    /// All dropped boxes, whatever the reason.
     public var total: Int { crowd + difficult + empty + outside + small }
 
+    /// Adds two counts reason by reason, to total drops over images.
     public static func + (a: DropCounts, b: DropCounts) -> DropCounts {
         var s = a
         s.crowd += b.crowd

@@ -5,11 +5,14 @@
 public struct Dataset: Sendable {
     /// Where the annotations were read from, for messages.
     public var source: String
+    /// The format the annotations were read in, which decides how boxes become corners.
     public var format: DatasetFormat
+    /// The annotated images in file order.
     public var images: [AnnotatedImage]
     /// Categories by id, in the file's order.
     public var categories: [Category]
 
+    /// A data set from already-read parts, for writers, tests and synthetic data.
     public init(source: String, format: DatasetFormat, images: [AnnotatedImage], categories: [Category]) {
         self.source = source
         self.format = format
@@ -23,15 +26,22 @@ public struct Dataset: Sendable {
 
 /// The three annotation formats the readers understand.
 public enum DatasetFormat: String, Sendable, CaseIterable {
+    /// COCO instances JSON: `[x, y, w, h]` boxes in pixels.
     case coco
+    /// Pascal VOC XML: 1-based inclusive corners.
     case voc
+    /// YOLO text: normalized centre and size.
     case yolo
 }
 
+/// A category id with its name, as the annotation file declares it.
 public struct Category: Hashable, Sendable {
+    /// The id annotations use to refer to the category.
     public var id: Int
+    /// The human-readable name shown in reports and figures.
     public var name: String
 
+    /// A category with the given id and name.
     public init(id: Int, name: String) {
         self.id = id
         self.name = name
@@ -40,12 +50,18 @@ public struct Category: Hashable, Sendable {
 
 /// One image: its id, its file (relative to the image folder), its size in pixels and its boxes.
 public struct AnnotatedImage: Sendable {
+    /// The image's id, which annotations and reports refer to.
     public var id: Int
+    /// The image file, relative to the image folder.
     public var fileName: String
+    /// The width in pixels, from the annotation file (or the image's header).
     public var width: Int
+    /// The height in pixels, from the annotation file (or the image's header).
     public var height: Int
+    /// The image's objects in file order.
     public var annotations: [ObjectAnnotation]
 
+    /// An image with its size and, optionally, its objects.
     public init(id: Int, fileName: String, width: Int, height: Int, annotations: [ObjectAnnotation] = []) {
         self.id = id
         self.fileName = fileName
@@ -59,16 +75,20 @@ public struct AnnotatedImage: Sendable {
 public struct ObjectAnnotation: Sendable {
     /// COCO's annotation id; for VOC and YOLO, the 1-based position in the image's file.
     public var id: Int
+    /// The id of the object's category.
     public var categoryID: Int
+    /// The object's category name, for messages and figures.
     public var categoryName: String
     /// COCO `iscrowd`: a region of many objects, which every reference leaves out of matching.
     public var isCrowd: Bool
     /// VOC `<difficult>1</difficult>`: left out of training by maskrcnn-benchmark and mmdetection.
     public var isDifficult: Bool
+    /// The box exactly as written, converted to corners only by a data path.
     public var box: SourceBox
     /// COCO's `area` field (the segmentation's area), which mmdetection checks is positive.
     public var area: Double?
 
+    /// An annotation with its box as the file wrote it.
     public init(
         id: Int, categoryID: Int, categoryName: String, isCrowd: Bool = false, isDifficult: Bool = false,
         box: SourceBox, area: Double? = nil

@@ -3,6 +3,8 @@ import Foundation
 /// Picks the reader for a path: a `.json` file is COCO, a folder of `.xml` files (or one holding
 /// `Annotations/`) is Pascal VOC, a folder of `.txt` files is YOLO, unless the format is given.
 public enum DatasetLoader {
+    /// Guesses the format from what is at `path`: a `.json` file is COCO, a folder with `Annotations/` is
+    /// VOC, a folder of `.txt` files is YOLO.
     public static func detectFormat(_ path: String) throws -> DatasetFormat {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false

@@ -5,8 +5,9 @@ import Foundation
 /// and ambiguity figures (Table 1, §4.1.1), with and without FPN, plus where the boxes land.
 ///
 /// Each image goes through the preset's ``DataPath`` (resized pixels), then its assigner's
-/// ``StatisticsAssigner/statistics(_:imageWidth:imageHeight:scratch:)`` twice: with the preset's
-/// levels, and on one stride-16 level (``AssignmentRules/withoutFPN`` for FCOS). Counts are sums over images; shares are taken at the end:
+/// `StatisticsAssigner/statistics(_:imageWidth:imageHeight:scratch:)` twice: with the preset's
+/// levels, and on one stride-16 level (`AssignmentRules/withoutFPN` for FCOS). Counts are sums over images;
+/// shares are taken at the end:
 ///
 /// - BPR = recalled boxes ÷ kept boxes (non-crowd boxes the data path kept),
 /// - ambiguous share = ambiguous positives ÷ all positives (the paper's "ratio of ambiguous
@@ -21,20 +22,27 @@ import Foundation
 /// each with its own scratch buffers, and the blocks merged in order, so the result does not
 /// depend on the number of workers.
 public struct DatasetStatistics: Sendable {
+    /// The name of the target preset measured, for the report.
     public var preset: String
+    /// The data path that resized and filtered the boxes before matching.
     public var dataPath: DataPath
+    /// The feature levels' names (`P3`…`P7`), in the order of the per-level arrays.
     public var levelNames: [String]
     /// The levels' strides, in the order of ``levelNames`` (empty when not known).
     public var levelStrides: [Int] = []
+    /// Images measured.
     public var images = 0
     /// Annotations read, crowd and difficult included.
     public var boxes = 0
     /// Boxes the data path kept: the denominator of the recall.
     public var keptBoxes = 0
+    /// Boxes the data path left out, by reason.
     public var drops = DropCounts()
     /// Kept boxes that clipping changed.
     public var clipped = 0
+    /// Best possible recall and ambiguity with FPN levels, as in the FCOS paper's tables.
     public var withFPN = Summary()
+    /// Best possible recall and ambiguity with a single level (no FPN), for the paper's comparison.
     public var withoutFPN = Summary()
     /// Positive locations per level, with FPN.
     public var positivesPerLevel: [Int]
@@ -51,6 +59,7 @@ public struct DatasetStatistics: Sendable {
         ("65-128", 128), ("129-256", 256), ("257+", Int.max),
     ]
 
+    /// Empty statistics for a preset and data path, filled in by measuring images.
     public init(preset: String, dataPath: DataPath, levelNames: [String]) {
         self.preset = preset
         self.dataPath = dataPath
@@ -61,12 +70,18 @@ public struct DatasetStatistics: Sendable {
 
     /// Sums of one matcher's counts over the data set.
     public struct Summary: Hashable, Sendable {
+        /// Locations assigned to some box.
         public var positives = 0
+        /// Positive locations inside more than one box (the paper's ambiguous samples).
         public var ambiguous = 0
+        /// Ambiguous locations whose boxes have different classes, the ambiguity that can hurt.
         public var ambiguousDifferentClass = 0
+        /// Kept boxes that at least one location regresses.
         public var recalled = 0
+        /// Kept non-crowd boxes, the recall's denominator.
         public var eligible = 0
 
+        /// An empty summary, the start of a count.
         public init() {}
 
         /// Best possible recall: recalled ÷ kept non-crowd boxes (0 when there are none).
@@ -99,8 +114,11 @@ public struct DatasetStatistics: Sendable {
 
     /// A kept box that no location regresses (with FPN).
     public struct UnrecalledBox: Hashable, Sendable {
+        /// The image holding the box, to find it again.
         public var imageID: Int
+        /// The annotation id of the box, to find it in the file.
         public var annotationID: Int
+        /// The box's category name, for the report.
         public var categoryName: String
         /// Continuous corners in original pixels (``SourceBox/corners(imageWidth:imageHeight:)``).
         public var originalBox: [Double]

@@ -10,6 +10,7 @@ import Foundation
 ///   DHT, `C8` JPG and `CC` DAC); its payload is precision (1 byte), height, width (2 bytes
 ///   each). EXIF blocks before it are skipped by seeking, so only a few hundred bytes are read.
 public enum ImageHeader {
+    /// The pixel size of a PNG or JPEG file from its header only, which YOLO's fractional boxes need.
     public static func size(ofFileAt path: String) throws -> (width: Int, height: Int) {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw InputError(file: path, problem: "cannot open the image")

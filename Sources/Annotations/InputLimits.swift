@@ -24,7 +24,7 @@ public enum InputLimits {
     /// Deepest nesting of JSON arrays and objects (the scanner's own limit).
     public static let jsonDepth = 256
 
-    /// Deepest element nesting in a VOC file (``VOCXML/maximumDepth``).
+    /// Deepest element nesting in a VOC file (`VOCXML/maximumDepth`).
     public static let xmlDepth = VOCXML.maximumDepth
 
     /// The problem with an image side, or `nil` when it is within the limit.

@@ -1,11 +1,16 @@
 /// A JSON document as a tree, for the small inputs that are read whole (scene files): built by
-/// ``JSONScanner``, so syntax errors say `line:column` and a trailing comma is refused the same
+/// `JSONScanner`, so syntax errors say `line:column` and a trailing comma is refused the same
 /// way as in a COCO file. Large numeric inputs do not come through here (see ``NumericJSON``).
 public enum JSONNode: Sendable {
+    /// A JSON number.
     case number(Double)
+    /// A JSON string.
     case string(String)
+    /// A JSON `true` or `false`.
     case bool(Bool)
+    /// JSON `null`.
     case null
+    /// A JSON array in order.
     case array([JSONNode])
     /// Keys in any order; a repeated key keeps its last value, as Python's `json` does.
     case object([String: JSONNode])

@@ -3,11 +3,14 @@ import Foundation
 /// Typed access to parsed JSON that reports *where* a value is missing or malformed, so every
 /// error can name the file and the record (`boxes[3].x1`), which Codable's messages do not.
 public struct JSONValue {
+    /// The JSON value itself.
     public let node: JSONNode
+    /// Where the value sits in its document (`boxes[3].x1`), for messages.
     public let path: String
+    /// The file the document came from, for messages.
     public let file: String
 
-    /// Parses `data` read from `file` with ``JSONScanner`` (errors at `line:column`).
+    /// Parses `data` read from `file` with `JSONScanner` (errors at `line:column`).
     public static func parse(_ data: Data, file: String) throws -> JSONValue {
         let node = try JSONScanner.scan(data, file: file) { try $0.readNode() }
         return JSONValue(node: node, path: "", file: file)
@@ -19,6 +22,7 @@ public struct JSONValue {
         return try parse(data, file: name)
     }
 
+    /// An error naming this value's file and record, for checks the caller makes.
     public func error(_ problem: String) -> InputError {
         InputError(file: file, record: path.isEmpty ? nil : path, problem: problem)
     }
@@ -30,12 +34,14 @@ public struct JSONValue {
             file: file)
     }
 
+    /// Whether this object has `key`, for optional fields.
     public func has(_ key: String) -> Bool {
         guard case .object(let object) = node, let v = object[key] else { return false }
         if case .null = v { return false }
         return true
     }
 
+    /// The value at `key`, which remembers its path so a later error can name it.
     public subscript(key: String) -> JSONValue {
         get throws {
             guard case .object(let object) = node else { throw error("expected an object") }
@@ -44,6 +50,7 @@ public struct JSONValue {
         }
     }
 
+    /// The elements of an array, each with its index in its path; an error if not an array.
     public func array() throws -> [JSONValue] {
         guard case .array(let items) = node else { throw error("expected an array") }
         return items.enumerated().map { child($0.element, "[\($0.offset)]") }
@@ -56,6 +63,7 @@ public struct JSONValue {
         return d
     }
 
+    /// A finite number that fits in a float32; an error otherwise.
     public func float() throws -> Float {
         let d = try number()
         let f = Float(d)
@@ -63,21 +71,25 @@ public struct JSONValue {
         return f
     }
 
+    /// A whole number; an error for fractions or non-numbers.
     public func integer() throws -> Int {
         let d = try number()
         guard d.rounded() == d, abs(d) < 1e15 else { throw error("expected a whole number, found \(d)") }
         return Int(d)
     }
 
+    /// A string; an error otherwise.
     public func string() throws -> String {
         guard case .string(let s) = node else { throw error("expected a string, found \(node.kind)") }
         return s
     }
 
+    /// A boolean; an error otherwise.
     public func bool() throws -> Bool {
         guard case .bool(let b) = node else { throw error("expected true or false, found \(node.kind)") }
         return b
     }
 
+    /// An array of float32 numbers, each checked as by ``float()``.
     public func floats() throws -> [Float] { try array().map { try $0.float() } }
 }

@@ -12,6 +12,7 @@ import Foundation
 ///
 /// A file whose extension is `.yaml`/`.yml`, or that has a line starting `names:`, is YAML.
 public enum NamesFile {
+    /// Reads a class-names file (`.names` one per line, or a YOLO `data.yaml`), mapping class index to name.
     public static func read(_ path: String) throws -> [Int: String] {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InputError(file: path, problem: "cannot read the names file")
@@ -19,6 +20,7 @@ public enum NamesFile {
         return try parse(String(decoding: data, as: UTF8.self), file: path)
     }
 
+    /// Parses class names already in memory; `file` names it in messages.
     public static func parse(_ text: String, file: String) throws -> [Int: String] {
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
         let isYAML =

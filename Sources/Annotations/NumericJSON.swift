@@ -2,7 +2,7 @@ import FCOS
 import Foundation
 
 /// The JSON inputs of `fcos nms` and `fcos loss`: an object whose fields are numbers or nested
-/// arrays of numbers, read straight from the bytes by ``JSONScanner`` into flat `[Double]`
+/// arrays of numbers, read straight from the bytes by `JSONScanner` into flat `[Double]`
 /// arrays with their shapes. A million boxes parse in a fraction of a second (through
 /// `JSONSerialization` they took 11 s and 866 MB, every number boxed).
 ///
@@ -10,6 +10,7 @@ import Foundation
 /// the element: `scores[3]: expected a finite number, found NaN`,
 /// `logits[1]: ragged array: expected shape [2], found [1]`.
 public struct NumericJSON: Sendable {
+    /// The file the numbers came from, for messages.
     public let file: String
     private var fields: [String: NumericArray] = [:]
 
@@ -19,6 +20,7 @@ public struct NumericJSON: Sendable {
         return try parse(data, file: name, keys: keys)
     }
 
+    /// Parses numeric JSON already in memory, keeping only the fields in `keys`.
     public static func parse(_ data: Data, file: String, keys: Set<String>) throws -> NumericJSON {
         var json = NumericJSON(file: file)
         try JSONScanner.scan(data, file: file) { scanner in
@@ -42,6 +44,7 @@ public struct NumericJSON: Sendable {
     /// Whether the field is present (`null` counts as absent).
     public func has(_ key: String) -> Bool { fields[key] != nil }
 
+    /// The field named `key`; throws a `missing field` error naming it when it is absent.
     public subscript(key: String) -> NumericArray {
         get throws {
             guard let field = fields[key] else {
@@ -54,9 +57,13 @@ public struct NumericJSON: Sendable {
 
 /// One field: a number (shape `[]`) or a rectangular nested array, flattened row-major.
 public struct NumericArray: Sendable {
+    /// The field's name, for messages.
     public let name: String
+    /// The file the field came from, for messages.
     public let file: String
+    /// The numbers in row-major order.
     public var values: [Double] = []
+    /// The size of each dimension (`[]` for a single number).
     public var shape: [Int] = []
 
     init(name: String, file: String) {
@@ -64,6 +71,7 @@ public struct NumericArray: Sendable {
         self.file = file
     }
 
+    /// An error naming the file, the field and, when given, the element's indices.
     public func error(_ problem: String, at indices: [Int] = []) -> InputError {
         InputError(file: file, record: name + indices.map { "[\($0)]" }.joined(), problem: problem)
     }

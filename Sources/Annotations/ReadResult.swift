@@ -1,13 +1,16 @@
 /// What a reader returns: the data set, and in lenient mode the records it skipped, each as the
 /// one-line ``InputError`` that strict mode would have thrown.
 public struct ReadResult: Sendable {
+    /// The data set read, without the skipped records.
     public var dataset: Dataset
+    /// The records skipped in lenient mode, each as a one-line error.
     public var problems: [InputError]
     /// Boxes left out because their record was bad.
     public var skippedBoxes: Int
     /// Images left out (with all their boxes) because their record or file was bad.
     public var skippedImages: Int
 
+    /// A result from a data set and what was skipped reading it.
     public init(dataset: Dataset, problems: [InputError] = [], skippedBoxes: Int = 0, skippedImages: Int = 0)
     {
         self.dataset = dataset

@@ -2,7 +2,7 @@
 /// side to `minSize` (800), the longer side at most `maxSize` (1333), but each rounds its own
 /// way, and the ±1 px differences move every location of the grid.
 ///
-/// Padding to a multiple of 32 is not done here: the matcher's ``FeatureSizeRule`` does it.
+/// Padding to a multiple of 32 is not done here: the matcher's `FeatureSizeRule` does it.
 public enum ResizeRule: String, Sendable, CaseIterable {
     /// maskrcnn-benchmark's `Resize.get_size` (official FCOS, `fcos_core/data/transforms/
     /// transforms.py`): if `max/min · 800 > 1333` the short side becomes

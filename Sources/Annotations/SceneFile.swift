@@ -14,10 +14,12 @@ import Foundation
 /// classes (keypoint heads draw one heat map per class). Zero-width or zero-height boxes are accepted (every
 /// reference simply gives them no positive); `x1 < x0`, NaN and a zero-size image are errors.
 public enum SceneFile {
+    /// Reads and checks a scene file (standard input for `-`), with one clear error for a bad box.
     public static func read(_ path: String) throws -> Scene {
         try decode(JSONValue.read(path))
     }
 
+    /// Builds a scene from parsed JSON, naming the record of any bad field.
     public static func decode(_ json: JSONValue) throws -> Scene {
         let image = try json["image"]
         let width = try image["width"].integer()

@@ -11,6 +11,7 @@ import Foundation
 /// Coordinates are rounded to two decimals as COCO's files are. The same seed gives the same
 /// set on every platform.
 public enum SyntheticDataset {
+    /// A seeded COCO-train-shaped data set, for timing at full scale when the real annotations are absent.
     public static func make(
         images imageCount: Int = 118_000, boxes boxCount: Int = 860_000, seed: UInt64 = 2017
     )
@@ -118,8 +119,10 @@ public enum SyntheticDataset {
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
     var state: UInt64
 
+    /// A generator starting from `seed`, so the same seed gives the same numbers.
     public init(seed: UInt64) { state = seed }
 
+    /// The next 64 random bits.
     public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state

@@ -13,6 +13,8 @@ import Foundation
 /// found, sorted (the 20 VOC classes sorted are VOC's own order), numbered from 0. Image ids are
 /// the file stems when all are whole numbers (`000001.xml` → 1), else positions in name order.
 public enum VOCReader {
+    /// Reads a folder of VOC XML files (or its `Annotations` subfolder), numbering categories from `names`
+    /// when given.
     public static func read(
         _ path: String, names: [Int: String]? = nil, namesFile: String = "names", strict: Bool = false
     ) throws -> ReadResult {
@@ -217,8 +219,8 @@ public enum VOCReader {
     }
 }
 
-/// A minimal element tree: names, text and children are all a VOC file needs; ``VOCXML``
-/// builds it, never deeper than ``VOCXML/maximumDepth``.
+/// A minimal element tree: names, text and children are all a VOC file needs; `VOCXML`
+/// builds it, never deeper than `VOCXML/maximumDepth`.
 final class VOCElement {
     let name: String
     var text = ""

@@ -13,6 +13,7 @@ import Foundation
 /// Image ids are the file stems when all are whole numbers (COCO's `000000000009` → 9), else
 /// the 1-based position in name order; a box's id is its 1-based line number.
 public enum YOLOReader {
+    /// Reads a folder of YOLO label files, taking each image's size from the image file.
     public static func read(
         labels: String, images: String? = nil, names: [Int: String]? = nil, namesFile: String = "names",
         strict: Bool = false

@@ -5,8 +5,11 @@ import Foundation
 public struct ArrowStyle: Hashable, Sendable {
     /// Which ends get a head.
     public enum Heads: Sendable, Hashable {
+        /// A head at the end point only, the usual "points to" arrow.
         case end
+        /// A head at the start point only.
         case start
+        /// Heads at both ends, for a dimension line such as a regression distance.
         case both
     }
 
@@ -16,6 +19,7 @@ public struct ArrowStyle: Hashable, Sendable {
     public var headLength: Double
     /// Width of a head at its base.
     public var headWidth: Double
+    /// Which ends get a head.
     public var heads: Heads
 
     /// Head proportions default to multiples of the line width so that thin and thick arrows

@@ -15,6 +15,7 @@ public enum CanvasError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The caller passed something that cannot be drawn, such as a pixel buffer of the wrong size.
     case invalidArgument(String)
 
+    /// One line naming the operation and what failed, for the command line's error message.
     public var description: String {
         switch self {
         case .cairo(let status, let operation):
@@ -35,5 +36,6 @@ public enum CanvasError: Error, Sendable, Equatable, CustomStringConvertible {
 }
 
 extension CanvasError: LocalizedError {
+    /// The same one-line message, for Foundation APIs that show `localizedDescription`.
     public var errorDescription: String? { description }
 }

@@ -5,11 +5,16 @@ import Foundation
 /// Straight alpha is what people write down (`Color(hex: 0x0072B2).withAlpha(0.3)`); Cairo wants
 /// the same form for sources, and only image data is premultiplied, which ``RasterImage`` handles.
 public struct Color: Hashable, Sendable {
+    /// The red channel, 0 to 1.
     public var red: Double
+    /// The green channel, 0 to 1.
     public var green: Double
+    /// The blue channel, 0 to 1.
     public var blue: Double
+    /// Opacity, 0 (transparent) to 1 (opaque), not premultiplied.
     public var alpha: Double
 
+    /// A colour from channels in 0…1, the form Cairo takes.
     public init(red: Double, green: Double, blue: Double, alpha: Double = 1) {
         self.red = red
         self.green = green
@@ -48,8 +53,11 @@ public struct Color: Hashable, Sendable {
         }
     }
 
+    /// Opaque black, for text and axes.
     public static let black = Color(red: 0, green: 0, blue: 0)
+    /// Opaque white, the default figure background.
     public static let white = Color(red: 1, green: 1, blue: 1)
+    /// Fully transparent, for images that start empty.
     public static let clear = Color(red: 0, green: 0, blue: 0, alpha: 0)
 
     /// A neutral grey; `0` is black and `1` is white.

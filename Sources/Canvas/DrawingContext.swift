@@ -89,10 +89,12 @@ public final class DrawingContext {
 
     // MARK: State
 
+    /// Pushes the drawing state (transform, clip, line settings), to be undone by ``restore()``.
     public func save() {
         cairo_save(cr)
     }
 
+    /// Pops the state pushed by the matching ``save()``.
     public func restore() {
         cairo_restore(cr)
     }
@@ -113,14 +115,17 @@ public final class DrawingContext {
 
     // MARK: Transforms
 
+    /// Moves the origin, e.g. to draw a panel in its own coordinates.
     public func translate(x: Double, y: Double) {
         cairo_translate(cr, x, y)
     }
 
+    /// Scales each axis, e.g. from image pixels to figure pixels.
     public func scale(x: Double, y: Double) {
         cairo_scale(cr, x, y)
     }
 
+    /// Scales both axes by the same factor, keeping shapes.
     public func scale(_ factor: Double) {
         cairo_scale(cr, factor, factor)
     }

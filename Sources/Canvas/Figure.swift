@@ -13,18 +13,22 @@ import Foundation
 /// }
 /// ```
 public struct Figure: Sendable {
+    /// The width in pixels (PNG) or points (SVG, PDF).
     public var width: Int
+    /// The height in pixels (PNG) or points (SVG, PDF).
     public var height: Int
     /// Painted before the closure runs; `nil` leaves the PNG transparent. White by default, since
     /// a transparent PNG turns text and black lines invisible in dark-mode viewers.
     public var background: Color?
 
+    /// A figure of the given size; white background by default so it reads in dark-mode viewers.
     public init(width: Int, height: Int, background: Color? = .white) {
         self.width = width
         self.height = height
         self.background = background
     }
 
+    /// The figure's size as a `CGSize`, for layout arithmetic.
     public var size: CGSize { CGSize(width: width, height: height) }
 
     /// Draws the figure and writes it atomically to `path` (see ``AtomicFile``), creating missing

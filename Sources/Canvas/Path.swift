@@ -100,6 +100,7 @@ extension DrawingContext {
 
 /// One-call shapes: build a path and paint it immediately.
 extension DrawingContext {
+    /// Fills a rectangle, e.g. a panel background or a heat-map cell.
     public func fillRect(_ rect: CGRect, _ color: Color) {
         beginPath()
         addRect(rect)
@@ -113,12 +114,14 @@ extension DrawingContext {
         stroke(color, style: style)
     }
 
+    /// Fills a circle, e.g. a location marker.
     public func fillCircle(center: CGPoint, radius: Double, _ color: Color) {
         beginPath()
         addCircle(center: center, radius: radius)
         fill(color)
     }
 
+    /// Strokes a circle outline, e.g. a ring around a highlighted location.
     public func strokeCircle(
         center: CGPoint, radius: Double, _ color: Color, style: StrokeStyle = StrokeStyle()
     ) {
@@ -127,6 +130,7 @@ extension DrawingContext {
         stroke(color, style: style)
     }
 
+    /// Strokes a single straight line.
     public func strokeLine(
         from start: CGPoint, to end: CGPoint, _ color: Color, style: StrokeStyle = StrokeStyle()
     ) {
@@ -135,12 +139,14 @@ extension DrawingContext {
         stroke(color, style: style)
     }
 
+    /// Strokes an open chain of segments, e.g. a curve in a plot.
     public func strokePolyline(_ points: [CGPoint], _ color: Color, style: StrokeStyle = StrokeStyle()) {
         beginPath()
         addPolyline(points)
         stroke(color, style: style)
     }
 
+    /// Fills a closed polygon, e.g. an arrow head or a sampling region.
     public func fillPolygon(_ points: [CGPoint], _ color: Color) {
         beginPath()
         addPolygon(points)

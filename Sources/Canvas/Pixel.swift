@@ -3,11 +3,16 @@
 /// Tests compare pixels with a tolerance (``isClose(to:tolerance:)``) rather than exactly, because
 /// Cairo stores premultiplied alpha and rounding can move a channel by one step.
 public struct Pixel: Hashable, Sendable, CustomStringConvertible {
+    /// The red channel, straight (not premultiplied) alpha.
     public var red: UInt8
+    /// The green channel, straight (not premultiplied) alpha.
     public var green: UInt8
+    /// The blue channel, straight (not premultiplied) alpha.
     public var blue: UInt8
+    /// Opacity, 255 is opaque.
     public var alpha: UInt8
 
+    /// A pixel from 8-bit channels, for expected values in tests.
     public init(red: UInt8, green: UInt8, blue: UInt8, alpha: UInt8 = 255) {
         self.red = red
         self.green = green
@@ -15,6 +20,7 @@ public struct Pixel: Hashable, Sendable, CustomStringConvertible {
         self.alpha = alpha
     }
 
+    /// The pixel as a ``Color``, for comparing with what was drawn.
     public var color: Color {
         Color(red8: red, green8: green, blue8: blue, alpha8: alpha)
     }

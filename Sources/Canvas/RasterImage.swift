@@ -10,7 +10,9 @@ import Foundation
 /// Not `Sendable`: it wraps a mutable Cairo surface.
 public final class RasterImage {
     let surface: Surface
+    /// The width in pixels.
     public let width: Int
+    /// The height in pixels.
     public let height: Int
 
     init(surface: Surface) {
@@ -40,6 +42,7 @@ public final class RasterImage {
         try self.init(surface: RasterImage.normalized(loaded, operation))
     }
 
+    /// Loads a PNG file given as a URL; errors name the file.
     public convenience init(contentsOfPNG url: URL) throws {
         try self.init(contentsOfPNG: url.path)
     }
@@ -127,6 +130,7 @@ public final class RasterImage {
         }
     }
 
+    /// Writes the image as a PNG to a URL, atomically.
     public func writePNG(to url: URL) throws {
         try writePNG(to: url.path)
     }

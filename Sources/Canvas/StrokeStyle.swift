@@ -2,8 +2,11 @@ import CCairo
 
 /// How the ends of open lines are drawn.
 public enum LineCap: Sendable, Hashable {
+    /// The line stops flat at its end point, so lengths are exact.
     case butt
+    /// A half-disc past the end point, for dots and soft ends.
     case round
+    /// A half-square past the end point.
     case square
 
     var cairoValue: cairo_line_cap_t {
@@ -17,8 +20,11 @@ public enum LineCap: Sendable, Hashable {
 
 /// How corners between segments are drawn.
 public enum LineJoin: Sendable, Hashable {
+    /// Sharp corners, the default, which keep boxes crisp.
     case miter
+    /// Rounded corners.
     case round
+    /// Cut-off corners, for very sharp angles.
     case bevel
 
     var cairoValue: cairo_line_join_t {
@@ -39,9 +45,13 @@ public struct StrokeStyle: Hashable, Sendable {
     public var dash: [Double]
     /// How far into the dash pattern the stroke starts.
     public var dashOffset: Double
+    /// How the ends of open lines are drawn.
     public var cap: LineCap
+    /// How corners between segments are drawn.
     public var join: LineJoin
 
+    /// A stroke with every setting given; ``solid(_:)``, ``dashed(_:on:off:)`` and ``dotted(_:)`` cover the
+    /// usual cases.
     public init(
         width: Double = 1, dash: [Double] = [], dashOffset: Double = 0, cap: LineCap = .butt,
         join: LineJoin = .miter

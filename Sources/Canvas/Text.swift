@@ -9,17 +9,24 @@ import Foundation
 /// system and covers the Greek and maths symbols we need; if it is missing, fontconfig substitutes
 /// its default sans-serif font instead of failing.
 public struct Font: Hashable, Sendable {
+    /// The stroke weight of a font.
     public enum Weight: Sendable, Hashable {
+        /// Normal weight, for body text and labels.
         case regular
+        /// Bold weight, for titles and emphasis.
         case bold
     }
 
+    /// The fontconfig family name, e.g. `"DejaVu Sans"`.
     public var family: String
     /// Size in user units (the em height), i.e. pixels in a PNG.
     public var size: Double
+    /// Regular or bold.
     public var weight: Weight
+    /// Whether the slanted style is used.
     public var italic: Bool
 
+    /// A font from its family, size, weight and slant.
     public init(
         size: Double = 12, weight: Weight = .regular, italic: Bool = false, family: String = "DejaVu Sans"
     ) {
@@ -29,7 +36,9 @@ public struct Font: Hashable, Sendable {
         self.italic = italic
     }
 
+    /// The default family at `size`, regular weight.
     public static func regular(_ size: Double) -> Font { Font(size: size) }
+    /// The default family at `size`, bold.
     public static func bold(_ size: Double) -> Font { Font(size: size, weight: .bold) }
 
     /// This font in bold.
@@ -106,12 +115,17 @@ public struct TextExtents: Equatable, Sendable {
 
 /// Which point of a line of text lands on the position passed to ``DrawingContext/drawText(_:at:font:color:anchor:rotation:)``.
 public struct TextAnchor: Hashable, Sendable {
+    /// Where the anchor point sits along the line of text.
     public enum Horizontal: Sendable, Hashable {
+        /// The anchor is the text's left end.
         case left
+        /// The anchor is the text's horizontal centre.
         case center
+        /// The anchor is the text's right end.
         case right
     }
 
+    /// Where the anchor point sits across the line of text.
     public enum Vertical: Sendable, Hashable {
         /// The top of the line (font ascent).
         case top
@@ -123,25 +137,40 @@ public struct TextAnchor: Hashable, Sendable {
         case bottom
     }
 
+    /// Where the anchor sits along the text.
     public var horizontal: Horizontal
+    /// Where the anchor sits across the text.
     public var vertical: Vertical
 
+    /// An anchor from its horizontal and vertical parts.
     public init(_ horizontal: Horizontal, _ vertical: Vertical) {
         self.horizontal = horizontal
         self.vertical = vertical
     }
 
+    /// The text hangs below and to the right of the point.
     public static let topLeft = TextAnchor(.left, .top)
+    /// The text hangs below the point, centred.
     public static let top = TextAnchor(.center, .top)
+    /// The text hangs below and to the left of the point.
     public static let topRight = TextAnchor(.right, .top)
+    /// The text starts at the point, centred vertically.
     public static let left = TextAnchor(.left, .middle)
+    /// The text is centred on the point both ways.
     public static let center = TextAnchor(.center, .middle)
+    /// The text ends at the point, centred vertically.
     public static let right = TextAnchor(.right, .middle)
+    /// The text sits above and to the right of the point.
     public static let bottomLeft = TextAnchor(.left, .bottom)
+    /// The text sits above the point, centred.
     public static let bottom = TextAnchor(.center, .bottom)
+    /// The text sits above and to the left of the point.
     public static let bottomRight = TextAnchor(.right, .bottom)
+    /// The text's baseline starts at the point, as typesetting places text.
     public static let baselineLeft = TextAnchor(.left, .baseline)
+    /// The text's baseline is centred on the point.
     public static let baseline = TextAnchor(.center, .baseline)
+    /// The text's baseline ends at the point.
     public static let baselineRight = TextAnchor(.right, .baseline)
 
     /// The line's box (`width × height`, top-left origin) placed so that its anchor is at `point`.
@@ -166,14 +195,21 @@ public struct TextAnchor: Hashable, Sendable {
 /// A text label on a filled, rounded background ("chip"), which stays legible on top of
 /// photographs and busy diagrams.
 public struct LabelStyle: Hashable, Sendable {
+    /// The label's font.
     public var font: Font
+    /// The chip's fill colour, e.g. the matching box's palette colour.
     public var background: Color
     /// `nil` picks black or white, whichever reads better on `background`.
     public var textColor: Color?
+    /// An outline around the chip, or `nil` for none.
     public var border: Color?
+    /// The outline's width in user units.
     public var borderWidth: Double
+    /// Space between the text and the chip's left and right edges.
     public var paddingX: Double
+    /// Space between the text and the chip's top and bottom edges.
     public var paddingY: Double
+    /// The chip's corner radius.
     public var cornerRadius: Double
 
     /// Padding and corner radius default to fractions of the font size so chips scale with text.
