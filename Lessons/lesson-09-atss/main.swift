@@ -11,17 +11,9 @@ import Notebook
 // quoted from `PaperNumbers.swift`.
 
 let options = LessonOptions.parseOrExit()
-/// `--preset` defaults to `official` for the FCOS lessons; here that default means `atss`.
-let presetName = options.preset == "official" ? ATSSPreset.atss.name : options.preset
-let preset: ATSSPreset = {
-    guard let preset = ATSSPreset.named(presetName) else {
-        let names = ATSSPreset.all.map(\.name).joined(separator: ", ")
-        FileHandle.standardError.write(
-            Data("error: unknown preset '\(presetName)'; choose one of: \(names).\n".utf8))
-        exit(2)
-    }
-    return preset
-}()
+let preset: ATSSPreset = options.methodPreset(
+    lesson: "lesson-09-atss", defaultName: ATSSPreset.atss.name, choices: ATSSPreset.all.map(\.name),
+    named: ATSSPreset.named)
 let scene = options.scene(default: "tennis")
 let sceneName =
     options.scene.map { ($0 as NSString).lastPathComponent.replacingOccurrences(of: ".json", with: "") }

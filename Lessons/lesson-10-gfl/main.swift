@@ -12,17 +12,9 @@ import Notebook
 // distributions. Every number about the scene and every loss value is computed by the GFL module.
 
 let options = LessonOptions.parseOrExit()
-/// `--preset` defaults to `official` for the FCOS lessons; here that default means `gfl`.
-let presetName = options.preset == "official" ? GFLPreset.gfl.name : options.preset
-let preset: GFLPreset = {
-    guard let preset = GFLPreset.named(presetName) else {
-        let names = GFLPreset.all.map(\.name).joined(separator: ", ")
-        FileHandle.standardError.write(
-            Data("error: unknown preset '\(presetName)'; choose one of: \(names).\n".utf8))
-        exit(2)
-    }
-    return preset
-}()
+let preset: GFLPreset = options.methodPreset(
+    lesson: "lesson-10-gfl", defaultName: GFLPreset.gfl.name, choices: GFLPreset.all.map(\.name),
+    named: GFLPreset.named)
 let scene = options.scene(default: "tennis")
 let sceneName =
     options.scene.map { ($0 as NSString).lastPathComponent.replacingOccurrences(of: ".json", with: "") }
