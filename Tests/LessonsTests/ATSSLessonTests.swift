@@ -17,22 +17,9 @@ struct ATSSLessonTests {
     ) {
         let out = LessonRunTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: out) }
-        let process = Process()
-        process.executableURL = LessonRunTests.products.appendingPathComponent(lesson)
-        process.arguments = ["--no-pause", "--no-color", "--out", out.path] + arguments
-        process.standardInput = FileHandle.nullDevice
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let text = output.fileHandleForReading.readDataToEndOfFile()
-        let error = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (
-            process.terminationStatus, String(decoding: text, as: UTF8.self),
-            String(decoding: error, as: UTF8.self)
-        )
+        let result = try LessonProcess.run(
+            lesson, ["--no-pause", "--no-color", "--out", out.path] + arguments)
+        return (result.status, result.out, result.err)
     }
 
     static func scene(_ name: String) throws -> Scene { try SceneFile.read(LessonAssets.scenePath(name)) }

@@ -14,18 +14,10 @@ struct LessonSentenceTests {
         try #require(FileManager.default.isExecutableFile(atPath: path), "build the lessons first: \(path)")
         let out = LessonRunTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: out) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = ["--no-pause", "--no-color", "--out", out.path] + arguments
-        process.standardInput = FileHandle.nullDevice
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").joined(separator: " ")
+        let result = try LessonProcess.run(
+            lesson, ["--no-pause", "--no-color", "--out", out.path] + arguments)
+        #expect(result.status == 0)
+        return result.out.split(separator: "\n").joined(separator: " ")
     }
 
     @Test("Lesson 3, step 2: locations past the padded image are not on the padding")

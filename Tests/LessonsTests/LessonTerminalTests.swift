@@ -11,25 +11,7 @@ struct LessonTerminalTests {
     /// Runs lesson 3 with `arguments` and `COLUMNS`, as a pipe sees it (no terminal, so `COLUMNS`
     /// gives the width, as it does for `ls`).
     static func run(_ arguments: [String], columns: Int) throws -> (status: Int32, out: String, err: String) {
-        let process = Process()
-        process.executableURL = LessonRunTests.products.appendingPathComponent(lesson)
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["COLUMNS"] = String(columns)
-        process.environment = environment
-        process.standardInput = FileHandle.nullDevice
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (
-            process.terminationStatus, String(decoding: outData, as: UTF8.self),
-            String(decoding: errData, as: UTF8.self)
-        )
+        try LessonProcess.run(lesson, arguments, environment: ["COLUMNS": String(columns)])
     }
 
     @Test("Every line fits: 80 columns, and 100 (the prose cap) at 160", arguments: [(80, 80), (160, 100)])
