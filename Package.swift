@@ -108,6 +108,7 @@ let package = Package(
             name: "KeypointsTests",
             dependencies: ["Keypoints", .product(name: "Numerics", package: "swift-numerics")],
             exclude: ["Generators"]),
+        .testTarget(name: "TutorialsTests", dependencies: ["FCOS", "ATSS", "GFL", "Keypoints"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,8 @@
+import FCOS
+import Foundation
+import GFL
+
+// The quality target of a positive is the IoU of the box it currently predicts.
+let person = Box(x0: 380, y0: 110, x1: 700, y1: 790)
+let halfTheSize = Box(x0: 460, y0: 280, x1: 620, y1: 620)  // same centre, half the width and height
+print("y =", QualityFocalLoss.qualityTarget(prediction: halfTheSize, box: person))
