@@ -49,6 +49,11 @@ struct KeypointsTutorialTests {
         let corrected = GaussianRadius(height: h, width: w, minOverlap: 0.7, formula: .corrected)
         let cornerNet = GaussianRadius(height: h, width: w, minOverlap: 0.3, formula: .corrected)
         #expect(original.limitingCase == 3 && cornerNet.limitingCase == 2)
+        #expect(tutorial.says("the corrected formula at `t = 0.3` is bound by case 2"))
+        #expect(
+            tutorial.says(
+                "CenterNet trains with the original formula, ``RadiusFormula/original``, at `t = 0.7`"))
+        #expect(CenterNetTargets.formula == .original && CenterNetTargets.minOverlap == 0.7)
         #expect(racket.radius == original && racket.drawnRadius == original.truncated)
         let two = { (x: Double) in String(format: "%.2f", x) }
         #expect(
