@@ -123,6 +123,26 @@ struct ATSSTutorialTests {
         }
     }
 
+    @Test func centerSamplingAndMmdetection() {
+        let fcos = Preset.official.matcher.assign(boxes, imageWidth: 1066, imageHeight: 800)
+        let sampled = Preset.officialImprv.matcher.assign(boxes, imageWidth: 1066, imageHeight: 800)
+        #expect(
+            tutorial.says(
+                "it cuts the scene's positives from \(fcos.positiveCount) to \(sampled.positiveCount), close to ATSS's \(assignment.positiveCount)"
+            ))
+        let racketLevels = sampled.levels.map { $0.matched.contains(1) }
+        #expect(racketLevels == [false, true, true, false, false])
+        #expect(tutorial.says("so the racket keeps positives on both P4 and P5"))
+        let mmdet = ATSSPreset.atssMmdet.assigner.assign(boxes, imageWidth: 1066, imageHeight: 800)
+        let t = mmdet.boxes.map { fixed($0.threshold) }
+        #expect(tutorial.says("the thresholds move to \(t[0]), \(t[1]) and \(t[2])"))
+        #expect(
+            zip(assignment.boxes, mmdet.boxes).allSatisfy { $0.positivesPerLevel == $1.positivesPerLevel })
+        #expect(tutorial.says("no box changes its positives per level"))
+        #expect(ATSSPreset.atss.rules.anchors.centerOffset != ATSSPreset.atssMmdet.rules.anchors.centerOffset)
+        #expect(ATSSPreset.atss.rules.anchors.boxes != ATSSPreset.atssMmdet.rules.anchors.boxes)
+    }
+
     @Test func theKSweep() {
         let runs = stride(from: 3, through: 19, by: 2).map { k in
             var rules = ATSSPreset.atss.rules

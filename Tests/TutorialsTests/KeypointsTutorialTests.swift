@@ -21,6 +21,31 @@ struct KeypointsTutorialTests {
         inputBoxes = SquareInput(imageWidth: 1066, imageHeight: 800, side: 512).inputGroundTruths(boxes)
     }
 
+    @Test func cornerNetTargetsAndEmbeddings() throws {
+        let square = SquareInput(imageWidth: 1066, imageHeight: 800, side: 511)
+        let targets = try CornerNetTargets(
+            square.inputGroundTruths(boxes), inputWidth: 511, inputHeight: 511, classes: 44)
+        let objects = targets.objects.compactMap { $0 }
+        #expect(objects.count == 3 && targets.grid.width == 128 && targets.grid.height == 128)
+        let corners = objects.map {
+            (
+                "(\($0.topLeft.cellX), \($0.topLeft.cellY))",
+                "(\($0.bottomRight.cellX), \($0.bottomRight.cellY))"
+            )
+        }
+        #expect(
+            tutorial.says(
+                "The person's corners fall on cells \(corners[0].0) and \(corners[0].1) with a drawn radius of \(objects[0].drawnRadius), the racket's on \(corners[1].0) and \(corners[1].1) with \(objects[1].drawnRadius); the ball's radius of \(String(format: "%.2f", objects[2].radius.value)) truncates to \(objects[2].drawnRadius)"
+            ))
+        let four = { (x: Float) in String(format: "%.4f", Double(x)) }
+        let separated = EmbeddingLoss.pullPush(topLeft: [0, 1.5, 3], bottomRight: [0.1, 1.6, 3.1])
+        let muddled = EmbeddingLoss.pullPush(topLeft: [0, 0.3, 0.6], bottomRight: [0.6, 0.9, 1.2])
+        #expect(
+            tutorial.says(
+                "well-separated embeddings cost a pull of \(four(separated.pull)) and a push of \(four(separated.push)); muddled ones a pull of \(four(muddled.pull)) and a push of \(four(muddled.push))"
+            ))
+    }
+
     @Test func centerNetTargetsOfTheScene() throws {
         let square = SquareInput(imageWidth: 1066, imageHeight: 800, side: 512)
         #expect(tutorial.says("scaled by 512 / 1066 = \(String(format: "%.2f", square.scale))"))

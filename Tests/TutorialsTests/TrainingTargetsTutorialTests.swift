@@ -113,6 +113,26 @@ struct TrainingTargetsTutorialTests {
         #expect(terms.classificationDivisor == Float(terms.positiveCount))
     }
 
+    @Test func everyPresetDividesByItsOwnPositives() {
+        let positives = Dictionary(
+            uniqueKeysWithValues: Preset.all.map {
+                ($0.name, $0.matcher.assign(boxes, imageWidth: 1066, imageHeight: 800).positiveCount)
+            })
+        let n = { (p: Preset) in positives[p.name] ?? -1 }
+        #expect(n(.officialImprv) == n(.mmdet) && n(.torchvision) == n(.detectron2))
+        #expect(n(.officialImprv) < n(.torchvision) && n(.torchvision) < n(.official))
+        #expect(
+            tutorial.says(
+                "its divisor `N_pos` is \(n(.official)) under official, which has no center sampling, but \(n(.officialImprv)) under official-imprv and mmdet and \(n(.torchvision)) under torchvision and detectron2, whose two center-sampling rules"
+            ))
+        #expect(Preset.official.assignment.centerSampling.radius == nil)
+        for preset in [Preset.officialImprv, .mmdet, .torchvision, .detectron2] {
+            #expect(preset.assignment.centerSampling.radius != nil, "\(preset.name)")
+        }
+        #expect(
+            Preset.officialImprv.assignment.centerSampling != Preset.torchvision.assignment.centerSampling)
+    }
+
     @Test func theMFieldChoosesLevels() {
         let ranges = boxes.map { g in
             (max(g.box.width, g.box.height) / 2, max(g.box.width, g.box.height))

@@ -11,7 +11,7 @@ let boxes = [
 // The authors' rules: one 8s anchor per location, k = 9 candidates per level.
 let assignment = ATSSPreset.atss.assigner.assign(boxes, imageWidth: 1066, imageHeight: 800)
 for story in assignment.boxes {
-    // Line 3–6 of Algorithm 1: the k anchors whose centres are nearest the box's centre.
+    // Lines 3–6 of Algorithm 1: the k anchors whose centres are nearest the box's centre.
     let radii = story.levels.map { "\($0.map.level.name) \($0.cutoffDistance ?? 0) px" }
     print(boxes[story.groundTruth].name ?? "", story.candidateCount, "candidates; kth at", radii)
 }
