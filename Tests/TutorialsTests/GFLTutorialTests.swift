@@ -36,7 +36,7 @@ struct GFLTutorialTests {
             followed.level == 3 && followed.stride == 64 && followed.anchor.center == Point(x: 512, y: 448))
         #expect(
             tutorial.says(
-                "the anchor on P6 (stride 64) at (512, 448), whose anchor has IoU \(fixed(followed.anchor.iou)) with the person"
+                "the anchor centred at (512, 448) on P6 (stride 64), whose IoU with the person is \(fixed(followed.anchor.iou))"
             ))
         let target = GFLTargets.distance(
             from: followed.anchor.center, to: boxes[0].box, stride: 64, maximum: preset.maximum)
