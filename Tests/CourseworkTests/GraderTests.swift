@@ -91,13 +91,14 @@ struct GraderTests {
 
     /// Only the broken part is graded: the honest-solution test above shows that the other
     /// parts pass, and matching is the slow one in a debug build. Exact areas under a
-    /// float32-ranking preset only show in the hidden cases, so that flaw is graded with them.
+    /// float32-ranking preset, and centerness outside a box, only show in the hidden cases, so
+    /// those flaws are graded with them.
     @Test("each common mistake fails its part and is named", arguments: flawCases)
     func mistakeIsRecognised(flaw: HandWrittenStudent.Flaw, preset: String) throws {
         let course = Course(preset: preset)
         let student = HandWrittenStudent(rules: course.rules, flaws: [flaw])
         let (part, mistake) = flaw.expected
-        let hidden: UInt64? = flaw == .exactMinimumArea ? 99 : nil
+        let hidden: UInt64? = flaw.needsHiddenCases ? 99 : nil
         let result = Grader(course: course, submission: student.submission, hiddenSeed: hidden).grade(part)
         #expect(result.status == .failed)
         #expect(result.points < result.maxPoints)

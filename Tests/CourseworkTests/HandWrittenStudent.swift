@@ -24,6 +24,12 @@ struct HandWrittenStudent {
         case exactMinimumArea
         /// `applyDeltas` forgets × s; `deltas` is right.
         case decodeWithoutStride
+        /// `min(l, r) * min(t, b) / max(l, r) * max(t, b)`, the precedence bug.
+        case centernessPrecedence
+        /// EECS 498's background marker: −1 when a distance is negative.
+        case centernessOutsideMinusOne
+        /// No test for negative distances: NaN outside the box.
+        case centernessUnguarded
     }
 
     var rules: AssignmentRules
@@ -123,8 +129,16 @@ struct HandWrittenStudent {
     }
 
     func centerness(of d: LTRB) -> Float {
-        if min(d.l, d.t, d.r, d.b) <= 0 { return 0 }
-        let value = (min(d.l, d.r) / max(d.l, d.r)) * (min(d.t, d.b) / max(d.t, d.b))
+        let smallest = min(d.l, d.t, d.r, d.b)
+        if has(.centernessOutsideMinusOne) {
+            if smallest < 0 { return -1 }
+        } else if !has(.centernessUnguarded), smallest <= 0 {
+            return 0
+        }
+        let value =
+            has(.centernessPrecedence)
+            ? min(d.l, d.r) * min(d.t, d.b) / max(d.l, d.r) * max(d.t, d.b)
+            : (min(d.l, d.r) / max(d.l, d.r)) * (min(d.t, d.b) / max(d.t, d.b))
         return has(.centernessWithoutSqrt) ? value : value.squareRoot()
     }
 
@@ -200,6 +214,18 @@ extension HandWrittenStudent.Flaw {
         case .missingCenterSampling: return (.matching, "no-center-sampling")
         case .exactMinimumArea: return (.matching, "exact-min-area")
         case .decodeWithoutStride: return (.deltas, "decoding-without-stride")
+        case .centernessPrecedence: return (.centerness, "centerness-precedence")
+        case .centernessOutsideMinusOne: return (.centerness, "centerness-outside-minus-one")
+        case .centernessUnguarded: return (.centerness, "centerness-no-outside-guard")
+        }
+    }
+
+    /// Flaws that only the hidden cases show (they alone hold float32 near-ties or locations
+    /// outside their box).
+    var needsHiddenCases: Bool {
+        switch self {
+        case .exactMinimumArea, .centernessOutsideMinusOne, .centernessUnguarded: return true
+        default: return false
         }
     }
 }

@@ -1,0 +1,68 @@
+import FCOS
+import Testing
+
+@testable import Coursework
+
+/// The named mistakes added from students' EECS 498 A4 solutions: worked by hand, and told apart
+/// from every other recipe change on the cases the grader runs.
+@Suite("Named mistakes from students' code")
+struct NamedMistakeTests {
+    /// Answers of `recipe` on every case, as bit patterns so that NaN compares equal to NaN.
+    static func answers(_ recipe: CenternessRecipe, _ cases: [CenternessCheck.Case]) -> [UInt32] {
+        cases.map { recipe.value(LTRB(from: $0.location, to: $0.box)).bitPattern }
+    }
+
+    @Test("the precedence bug, worked by hand")
+    func precedenceByHand() {
+        var wrong = CenternessRecipe()
+        wrong.precedence = true
+        // l = 10, t = 20, r = 30, b = 40: 10 · 20 / 30 · 40 = (200 / 30) · 40 = 266.67,
+        // √266.67 = 16.3299; the reference is √((10/30) · (20/40)) = √(1/6) = 0.40825.
+        let d = LTRB(l: 10, t: 20, r: 30, b: 40)
+        #expect(abs(wrong.value(d) - 16.3299) < 1e-3)
+        #expect(abs(CenternessRecipe().value(d) - 0.40825) < 1e-4)
+        // The box centre, all four distances 20: √(20 · 20 / 20 · 20) = √400 = 20, not 1.
+        let centre = LTRB(l: 20, t: 20, r: 20, b: 20)
+        #expect(wrong.value(centre) == 20)
+        #expect(CenternessRecipe().value(centre) == 1)
+    }
+
+    @Test("a precedence student is told 20 instead of 1, and why")
+    func precedenceIsNamed() throws {
+        let course = Course(preset: "eecs498")
+        let student = HandWrittenStudent(rules: course.rules, flaws: [.centernessPrecedence])
+        let result = Grader(course: course, submission: student.submission).grade(.centerness)
+        #expect(result.mistakes.map(\.id) == ["centerness-precedence"])
+        #expect(result.points == 0)
+        let first = try #require(result.explanations.first)
+        #expect(first.contains("min·min / max·max without parentheses"))
+        #expect(first.contains("divides by max(l*, r*) but multiplies by max(t*, b*)"))
+        let centre = try #require(result.explanations.first { $0.contains("(the box centre)") })
+        #expect(centre.contains("you returned 20, expected 1: did you put the two max in parentheses?"))
+    }
+
+    @Test("each centerness change answers differently from the reference and from every other change")
+    func centernessChangesAreDistinct() {
+        let examples = CenternessCheck.cases(seed: Course.defaultSeed)
+        let all = CenternessCheck.cases(seed: Course.defaultSeed, hidden: 99)
+        let reference = Self.answers(CenternessRecipe(), all)
+        var seen: [[UInt32]: String] = [:]
+        for change in CenternessCheck.changes {
+            var recipe = CenternessRecipe()
+            change.apply(&recipe)
+            let mine = Self.answers(recipe, all)
+            #expect(mine != reference, "\(change.mistake.id)")
+            #expect(seen[mine] == nil, "\(change.mistake.id) answers as \(seen[mine] ?? "")")
+            seen[mine] = change.mistake.id
+        }
+        // The precedence bug shows on the examples alone, apart from every other change.
+        var precedence = CenternessRecipe()
+        precedence.precedence = true
+        let onExamples = Self.answers(precedence, examples)
+        for change in CenternessCheck.changes where change.mistake.id != "centerness-precedence" {
+            var recipe = CenternessRecipe()
+            change.apply(&recipe)
+            #expect(Self.answers(recipe, examples) != onExamples, "\(change.mistake.id)")
+        }
+    }
+}
