@@ -30,6 +30,10 @@ struct HandWrittenStudent {
         case centernessOutsideMinusOne
         /// No test for negative distances: NaN outside the box.
         case centernessUnguarded
+        /// `deltas` returns |x − x0|, …: never negative.
+        case absoluteDistances
+        /// `applyDeltas` moves the sides by negative distances where the preset clips them at 0.
+        case unclippedNegativeDistances
     }
 
     var rules: AssignmentRules
@@ -119,12 +123,19 @@ struct HandWrittenStudent {
 
     func deltas(from p: Point, to box: Box, stride: Int) -> LTRB {
         let k: Float = divides ? Float(stride) : 1
-        return LTRB(
+        let d = LTRB(
             l: (p.x - box.x0) / k, t: (p.y - box.y0) / k, r: (box.x1 - p.x) / k, b: (box.y1 - p.y) / k)
+        return has(.absoluteDistances) ? LTRB(l: abs(d.l), t: abs(d.t), r: abs(d.r), b: abs(d.b)) : d
     }
 
+    /// Clips negative distances as EECS 498 asks. The rules do not say whether the preset clips,
+    /// but only presets that clip hand `applyDeltas` a negative distance, so clipping always is
+    /// honest under every preset.
     func applyDeltas(_ d: LTRB, at p: Point, stride: Int) -> Box {
         let k: Float = divides && !has(.decodeWithoutStride) ? Float(stride) : 1
+        let d =
+            has(.unclippedNegativeDistances)
+            ? d : LTRB(l: max(d.l, 0), t: max(d.t, 0), r: max(d.r, 0), b: max(d.b, 0))
         return Box(x0: p.x - d.l * k, y0: p.y - d.t * k, x1: p.x + d.r * k, y1: p.y + d.b * k)
     }
 
@@ -217,6 +228,8 @@ extension HandWrittenStudent.Flaw {
         case .centernessPrecedence: return (.centerness, "centerness-precedence")
         case .centernessOutsideMinusOne: return (.centerness, "centerness-outside-minus-one")
         case .centernessUnguarded: return (.centerness, "centerness-no-outside-guard")
+        case .absoluteDistances: return (.deltas, "absolute-distances")
+        case .unclippedNegativeDistances: return (.deltas, "negative-distances-not-clipped")
         }
     }
 

@@ -66,3 +66,58 @@ struct NamedMistakeTests {
         }
     }
 }
+
+extension NamedMistakeTests {
+    @Test("clipped decoding, worked by hand: EECS 498, stride 8")
+    func clippingByHand() throws {
+        let course = Course(preset: "eecs498")
+        let first = try #require(DeltasCheck.negativeCases(rules: course.rules).first)
+        #expect(first.stride == 8 && first.location == Point(x: 28, y: 36))
+        // (−0.5, 1, 2, 1.5) clipped to (0, 1, 2, 1.5), × 8 = (0, 8, 16, 12) pixels around (28, 36).
+        let clipped = DeltasRecipe(units: .stride, clampsNegative: true)
+        #expect(
+            clipped.decode(first.deltas, at: first.location, stride: 8) == Box(x0: 28, y0: 28, x1: 44, y1: 48)
+        )
+        // Unclipped, the left side moves right of the location: x0 = 28 + 4 = 32.
+        let unclipped = DeltasRecipe(units: .stride)
+        #expect(
+            unclipped.decode(first.deltas, at: first.location, stride: 8)
+                == Box(x0: 32, y0: 28, x1: 44, y1: 48))
+    }
+
+    @Test(
+        "the clipping recipe equals the toolkit on every negative case", arguments: ["eecs498", "detectron2"])
+    func clippingRecipeIsTheReference(preset: String) {
+        let rules = Preset.named(preset)!.assignment
+        let recipe = DeltasRecipe(units: rules.regressionUnits, clampsNegative: true)
+        for c in DeltasCheck.negativeCases(rules: rules, hidden: 7) {
+            #expect(
+                recipe.decode(c.deltas, at: c.location, stride: c.stride)
+                    == RegressionDeltas.decode(
+                        c.deltas, at: c.location, stride: Float(c.stride), units: rules.regressionUnits,
+                        clampNegative: true), "\(c.name)")
+            #expect(min(c.deltas.l, c.deltas.t, c.deltas.r, c.deltas.b) < 0, "\(c.name)")
+        }
+    }
+
+    @Test("negative distances reach applyDeltas only where the preset clips them", arguments: Preset.names)
+    func negativeCasesOnlyWhereClipped(preset: String) {
+        let course = Course(preset: preset)
+        let student = HandWrittenStudent(rules: course.rules, flaws: [.unclippedNegativeDistances])
+        let result = Grader(course: course, submission: student.submission, hiddenSeed: 3).grade(.deltas)
+        let clips = course.preset.postProcessing.clampNegativeRegression
+        #expect(result.status == (clips ? .failed : .passed), "\(result.explanations)")
+        #expect(result.mistakes.map(\.id) == (clips ? ["negative-distances-not-clipped"] : []))
+    }
+
+    @Test("absolute distances, worked by hand: a location outside its box")
+    func absoluteByHand() throws {
+        let course = Course(preset: "eecs498")
+        let student = HandWrittenStudent(rules: course.rules, flaws: [.absoluteDistances])
+        let result = Grader(course: course, submission: student.submission).grade(.deltas)
+        #expect(result.mistakes.map(\.id) == ["absolute-distances"])
+        // (4, 100) against (20, 10, 60, 90) at stride 16: (−16, 90, 56, −10) / 16.
+        let outside = try #require(result.explanations.first { $0.contains("(a location outside the box)") })
+        #expect(outside.contains("you returned (1, 5.625, 3.5, 0.625), expected (-1, 5.625, 3.5, -0.625)"))
+    }
+}
