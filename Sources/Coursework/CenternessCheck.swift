@@ -21,6 +21,9 @@ struct CenternessRecipe: Equatable {
     /// `min(l, r) · min(t, b) / max(l, r) · max(t, b)` as written: evaluated left to right it
     /// divides by `max(l, r)` and then multiplies by `max(t, b)`.
     var precedence = false
+    /// `√(min(l, t, r, b) / max(l, t, r, b))`: one ratio over all four distances instead of one
+    /// per pair of opposite sides.
+    var allFour = false
     var outside = Outside.zero
 
     func value(_ d: LTRB) -> Float {
@@ -42,7 +45,8 @@ struct CenternessRecipe: Equatable {
             lr = d.l / d.r
             tb = d.t / d.b
         }
-        let product = precedence ? min(d.l, d.r) * min(d.t, d.b) / max(d.l, d.r) * max(d.t, d.b) : lr * tb
+        var product = precedence ? min(d.l, d.r) * min(d.t, d.b) / max(d.l, d.r) * max(d.t, d.b) : lr * tb
+        if allFour { product = d.minimum / d.maximum }
         return squareRoot ? product.squareRoot() : product
     }
 }
@@ -169,6 +173,16 @@ enum CenternessCheck {
                         + "√(20 · 20 / (20 · 20)) = 1. Write min(l*, r*) · min(t*, b*) / (max(l*, r*) · "
                         + "max(t*, b*)), or the two ratios separately."),
                 apply: { $0.precedence = true }),
+            Change(
+                mistake: Mistake(
+                    id: "centerness-all-four", name: "one min/max over all four distances",
+                    question: "did you pair l* with r* and t* with b*?",
+                    advice:
+                        "Centerness pairs opposite sides: (min(l*, r*)/max(l*, r*)) · (min(t*, b*)/max(t*, b*)) "
+                        + "under the square root. min(l*, t*, r*, b*)/max(l*, t*, r*, b*) is another number: for "
+                        + "l*, t*, r*, b* = 10, 20, 30, 40 it gives √(10/40) = 0.5 instead of √(1/3 · 1/2) = 0.4082."
+                ),
+                apply: { $0.allFour = true }),
         ] + outsideChanges
     }
 

@@ -20,6 +20,8 @@ struct DeltasRecipe: Equatable {
     var decodeNegated = false
     /// Each distance clipped at 0 before decoding.
     var decodeClamps: Bool
+    /// Each corner of the decoded box clipped at 0, as if clipping to the image.
+    var decodeClipsCorners = false
 
     init(units: RegressionUnits, clampsNegative: Bool = false) {
         encodeScale = units == .stride ? .divide : .none
@@ -51,9 +53,11 @@ struct DeltasRecipe: Equatable {
         case .divide: k = 1 / s
         }
         let sign: Float = decodeNegated ? -1 : 1
-        return Box(
+        let box = Box(
             x0: p.x - sign * d.l * k, y0: p.y - sign * d.t * k, x1: p.x + sign * d.r * k,
             y1: p.y + sign * d.b * k)
+        guard decodeClipsCorners else { return box }
+        return Box(x0: max(box.x0, 0), y0: max(box.y0, 0), x1: max(box.x1, 0), y1: max(box.y1, 0))
     }
 }
 
@@ -345,6 +349,16 @@ enum DeltasCheck {
                         + "some are negative, which is how a location is known to be outside. An absolute "
                         + "value (or |location − corner|) makes every distance positive."),
                 apply: { $0.encodeAbsolute = true }))
+        changes.append(
+            Change(
+                mistake: Mistake(
+                    id: "box-clipped-at-zero", name: "box corners clipped at 0 in applyDeltas",
+                    question: "did you clip the box's corners at 0?",
+                    advice:
+                        "applyDeltas returns the box the distances describe, even where it reaches past the "
+                        + "image (a corner at x = −100 stays −100). Clipping boxes to the image is a later step of "
+                        + "inference, and clips at the far sides too."),
+                apply: { $0.decodeClipsCorners = true }))
         if clamps {
             changes.append(
                 Change(

@@ -34,6 +34,10 @@ struct HandWrittenStudent {
         case absoluteDistances
         /// `applyDeltas` moves the sides by negative distances where the preset clips them at 0.
         case unclippedNegativeDistances
+        /// `√(min(l, t, r, b) / max(l, t, r, b))`.
+        case centernessAllFour
+        /// `applyDeltas` clips the box's corners at 0.
+        case boxClippedAtZero
     }
 
     var rules: AssignmentRules
@@ -136,7 +140,9 @@ struct HandWrittenStudent {
         let d =
             has(.unclippedNegativeDistances)
             ? d : LTRB(l: max(d.l, 0), t: max(d.t, 0), r: max(d.r, 0), b: max(d.b, 0))
-        return Box(x0: p.x - d.l * k, y0: p.y - d.t * k, x1: p.x + d.r * k, y1: p.y + d.b * k)
+        let box = Box(x0: p.x - d.l * k, y0: p.y - d.t * k, x1: p.x + d.r * k, y1: p.y + d.b * k)
+        guard has(.boxClippedAtZero) else { return box }
+        return Box(x0: max(box.x0, 0), y0: max(box.y0, 0), x1: max(box.x1, 0), y1: max(box.y1, 0))
     }
 
     func centerness(of d: LTRB) -> Float {
@@ -145,6 +151,9 @@ struct HandWrittenStudent {
             if smallest < 0 { return -1 }
         } else if !has(.centernessUnguarded), smallest <= 0 {
             return 0
+        }
+        if has(.centernessAllFour) {
+            return (min(d.l, d.t, d.r, d.b) / max(d.l, d.t, d.r, d.b)).squareRoot()
         }
         let value =
             has(.centernessPrecedence)
@@ -230,6 +239,8 @@ extension HandWrittenStudent.Flaw {
         case .centernessUnguarded: return (.centerness, "centerness-no-outside-guard")
         case .absoluteDistances: return (.deltas, "absolute-distances")
         case .unclippedNegativeDistances: return (.deltas, "negative-distances-not-clipped")
+        case .centernessAllFour: return (.centerness, "centerness-all-four")
+        case .boxClippedAtZero: return (.deltas, "box-clipped-at-zero")
         }
     }
 

@@ -121,3 +121,68 @@ extension NamedMistakeTests {
         #expect(outside.contains("you returned (1, 5.625, 3.5, 0.625), expected (-1, 5.625, 3.5, -0.625)"))
     }
 }
+
+extension NamedMistakeTests {
+    /// Every answer of a deltas recipe on the part's cases, as bit patterns.
+    static func answers(_ recipe: DeltasRecipe, course: Course) -> [UInt32] {
+        let rules = course.rules
+        let cases = DeltasCheck.cases(rules: rules, seed: course.seed, hidden: 99)
+        var bits: [UInt32] = []
+        for c in cases {
+            bits += recipe.encode(c.box, at: c.location, stride: c.stride).array.map(\.bitPattern)
+            let d = LTRB(from: c.location, to: c.box)
+            if d.minimum >= 0 {
+                let box = recipe.decode(d, at: c.location, stride: c.stride)
+                bits += [box.x0, box.y0, box.x1, box.y1].map(\.bitPattern)
+            }
+        }
+        if course.preset.postProcessing.clampNegativeRegression {
+            for c in DeltasCheck.negativeCases(rules: rules, hidden: 99) {
+                let box = recipe.decode(c.deltas, at: c.location, stride: c.stride)
+                bits += [box.x0, box.y0, box.x1, box.y1].map(\.bitPattern)
+            }
+        }
+        return bits
+    }
+
+    @Test(
+        "each deltas change answers differently from the reference and every other change",
+        arguments: Preset.names)
+    func deltasChangesAreDistinct(preset: String) {
+        let course = Course(preset: preset)
+        let clamps = course.preset.postProcessing.clampNegativeRegression
+        let reference = DeltasRecipe(units: course.rules.regressionUnits, clampsNegative: clamps)
+        let expected = Self.answers(reference, course: course)
+        var seen: [[UInt32]: String] = [:]
+        for change in DeltasCheck.changes(course.rules.regressionUnits, clamps: clamps) {
+            var recipe = reference
+            change.apply(&recipe)
+            let mine = Self.answers(recipe, course: course)
+            #expect(mine != expected, "\(change.mistake.id)")
+            #expect(seen[mine] == nil, "\(change.mistake.id) answers as \(seen[mine] ?? "")")
+            seen[mine] = change.mistake.id
+        }
+    }
+
+    @Test("one min/max over all four, worked by hand")
+    func allFourByHand() {
+        var wrong = CenternessRecipe()
+        wrong.allFour = true
+        // √(10/40) = 0.5; the reference pairs the sides: √((10/30) · (20/40)) = 0.40825.
+        #expect(wrong.value(LTRB(l: 10, t: 20, r: 30, b: 40)) == 0.5)
+    }
+
+    @Test("corners clipped at 0, worked by hand: a box larger than the image")
+    func cornersClippedByHand() throws {
+        let course = Course(preset: "official")
+        let student = HandWrittenStudent(rules: course.rules, flaws: [.boxClippedAtZero])
+        let result = Grader(course: course, submission: student.submission).grade(.deltas)
+        #expect(result.mistakes.map(\.id) == ["box-clipped-at-zero"])
+        // Official works in pixels: (420, 300, 580, 460) around (320, 240) is (−100, −60, 900, 700).
+        let large = try #require(
+            result.explanations.first {
+                $0.contains("applyDeltas") && $0.contains("(a box larger than the image)")
+            })
+        #expect(large.contains("you returned (0, 0, 900, 700), expected (-100, -60, 900, 700)"))
+    }
+}
