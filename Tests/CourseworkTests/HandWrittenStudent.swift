@@ -38,6 +38,8 @@ struct HandWrittenStudent {
         case centernessAllFour
         /// `applyDeltas` clips the box's corners at 0.
         case boxClippedAtZero
+        /// The location grid built `height` wide and `width` tall.
+        case swappedMapSizes
     }
 
     var rules: AssignmentRules
@@ -56,7 +58,13 @@ struct HandWrittenStudent {
     func locations(width: Int, height: Int, stride: Int) -> [Point] {
         var points: [Point] = []
         let o = offset(stride)
-        if has(.transposedGrid) {
+        if has(.swappedMapSizes) {
+            for i in 0..<width {
+                for j in 0..<height {
+                    points.append(Point(x: Float(j * stride) + o, y: Float(i * stride) + o))
+                }
+            }
+        } else if has(.transposedGrid) {
             for j in 0..<width {
                 for i in 0..<height {
                     points.append(Point(x: Float(j * stride) + o, y: Float(i * stride) + o))
@@ -241,6 +249,7 @@ extension HandWrittenStudent.Flaw {
         case .unclippedNegativeDistances: return (.deltas, "negative-distances-not-clipped")
         case .centernessAllFour: return (.centerness, "centerness-all-four")
         case .boxClippedAtZero: return (.deltas, "box-clipped-at-zero")
+        case .swappedMapSizes: return (.locations, "swapped-map-sizes")
         }
     }
 

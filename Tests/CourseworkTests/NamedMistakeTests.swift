@@ -41,7 +41,7 @@ struct NamedMistakeTests {
         #expect(centre.contains("you returned 20, expected 1: did you put the two max in parentheses?"))
     }
 
-    @Test("each centerness change answers differently from the reference and from every other change")
+    @Test("each centerness change answers differently from the reference and from every other mistake")
     func centernessChangesAreDistinct() {
         let examples = CenternessCheck.cases(seed: Course.defaultSeed)
         let all = CenternessCheck.cases(seed: Course.defaultSeed, hidden: 99)
@@ -51,8 +51,10 @@ struct NamedMistakeTests {
             var recipe = CenternessRecipe()
             change.apply(&recipe)
             let mine = Self.answers(recipe, all)
-            #expect(mine != reference, "\(change.mistake.id)")
-            #expect(seen[mine] == nil, "\(change.mistake.id) answers as \(seen[mine] ?? "")")
+            let differs = mine != reference
+            #expect(differs, "\(change.mistake.id)")
+            let twin = seen[mine]
+            #expect(twin == nil || twin == change.mistake.id, "\(change.mistake.id) answers as \(twin ?? "")")
             seen[mine] = change.mistake.id
         }
         // The precedence bug shows on the examples alone, apart from every other change.
@@ -62,7 +64,8 @@ struct NamedMistakeTests {
         for change in CenternessCheck.changes where change.mistake.id != "centerness-precedence" {
             var recipe = CenternessRecipe()
             change.apply(&recipe)
-            #expect(Self.answers(recipe, examples) != onExamples, "\(change.mistake.id)")
+            let differs = Self.answers(recipe, examples) != onExamples
+            #expect(differs, "\(change.mistake.id)")
         }
     }
 }
@@ -146,7 +149,7 @@ extension NamedMistakeTests {
     }
 
     @Test(
-        "each deltas change answers differently from the reference and every other change",
+        "each deltas change answers differently from the reference and every other mistake",
         arguments: Preset.names)
     func deltasChangesAreDistinct(preset: String) {
         let course = Course(preset: preset)
@@ -158,8 +161,10 @@ extension NamedMistakeTests {
             var recipe = reference
             change.apply(&recipe)
             let mine = Self.answers(recipe, course: course)
-            #expect(mine != expected, "\(change.mistake.id)")
-            #expect(seen[mine] == nil, "\(change.mistake.id) answers as \(seen[mine] ?? "")")
+            let differs = mine != expected
+            #expect(differs, "\(change.mistake.id)")
+            let twin = seen[mine]
+            #expect(twin == nil || twin == change.mistake.id, "\(change.mistake.id) answers as \(twin ?? "")")
             seen[mine] = change.mistake.id
         }
     }
@@ -184,5 +189,50 @@ extension NamedMistakeTests {
                 $0.contains("applyDeltas") && $0.contains("(a box larger than the image)")
             })
         #expect(large.contains("you returned (0, 0, 900, 700), expected (-100, -60, 900, 700)"))
+    }
+}
+
+extension NamedMistakeTests {
+    @Test(
+        "each locations change answers differently from the reference and every other mistake",
+        arguments: Preset.names)
+    func locationsChangesAreDistinct(preset: String) {
+        let rules = Preset.named(preset)!.assignment
+        let cases = LocationsCheck.cases(rules: rules, hidden: 99)
+        func answers(_ recipe: LocationsRecipe) -> [Float] {
+            cases.flatMap {
+                recipe.locations(width: $0.width, height: $0.height, stride: $0.stride).flatMap {
+                    [$0.x, $0.y]
+                }
+            }
+        }
+        let reference = LocationsRecipe(offset: rules.locationOffset)
+        let expected = answers(reference)
+        var seen: [[Float]: String] = [:]
+        for change in LocationsCheck.changes(rules) {
+            var recipe = reference
+            change.apply(&recipe)
+            let mine = answers(recipe)
+            // ⌊s/2⌋ and s/2 agree on even strides, so one of the offsets is the preset's own.
+            if change.mistake.id == "wrong-location-offset", mine == expected { continue }
+            let differs = mine != expected
+            #expect(differs, "\(change.mistake.id)")
+            let twin = seen[mine]
+            #expect(twin == nil || twin == change.mistake.id, "\(change.mistake.id) answers as \(twin ?? "")")
+            seen[mine] = change.mistake.id
+        }
+    }
+
+    @Test("swapped map sizes, worked by hand: a 5 × 3 map")
+    func swappedSizesByHand() {
+        var wrong = LocationsRecipe(offset: .zero)
+        wrong.order = .swappedSizes
+        // Three columns and five rows instead of five columns and three rows: index 3 is row 1,
+        // column 0, at (0, 8), where the reference has row 0, column 3, at (24, 0).
+        let points = wrong.locations(width: 5, height: 3, stride: 8)
+        #expect(points[3] == Point(x: 0, y: 8))
+        #expect(
+            LocationsRecipe(offset: .zero).locations(width: 5, height: 3, stride: 8)[3] == Point(x: 24, y: 0))
+        #expect(points.last == Point(x: 16, y: 32))
     }
 }
