@@ -40,6 +40,8 @@ struct HandWrittenStudent {
         case boxClippedAtZero
         /// The location grid built `height` wide and `width` tall.
         case swappedMapSizes
+        /// NMS's union is area + area, without − intersection.
+        case unionWithoutOverlap
     }
 
     var rules: AssignmentRules
@@ -202,7 +204,7 @@ struct HandWrittenStudent {
                 let inter = w * h
                 let union =
                     (a.x1 - a.x0 + pad) * (a.y1 - a.y0 + pad) + (b.x1 - b.x0 + pad) * (b.y1 - b.y0 + pad)
-                    - inter
+                    - (has(.unionWithoutOverlap) ? 0 : inter)
                 let iou = inter / union
                 return has(.nmsGreaterOrEqual) ? iou >= iouThreshold : iou > iouThreshold
             }
@@ -250,6 +252,7 @@ extension HandWrittenStudent.Flaw {
         case .centernessAllFour: return (.centerness, "centerness-all-four")
         case .boxClippedAtZero: return (.deltas, "box-clipped-at-zero")
         case .swappedMapSizes: return (.locations, "swapped-map-sizes")
+        case .unionWithoutOverlap: return (.nms, "union-without-overlap")
         }
     }
 

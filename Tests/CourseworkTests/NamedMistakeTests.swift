@@ -236,3 +236,39 @@ extension NamedMistakeTests {
         #expect(points.last == Point(x: 16, y: 32))
     }
 }
+
+extension NamedMistakeTests {
+    @Test(
+        "each NMS change answers differently from the reference and every other mistake",
+        arguments: Preset.names)
+    func nmsChangesAreDistinct(preset: String) {
+        let convention = Preset.named(preset)!.assignment.areaConvention
+        let cases = NMSCheck.cases(convention: convention, seed: Course.defaultSeed, hidden: 99)
+        func answers(_ recipe: NMSRecipe) -> [[Int]] {
+            cases.map { recipe.keep($0.boxes, scores: $0.scores, threshold: $0.threshold) }
+        }
+        let reference = NMSRecipe(convention: convention)
+        let expected = answers(reference)
+        var seen: [[[Int]]: String] = [:]
+        for change in NMSCheck.changes(convention) {
+            var recipe = reference
+            change.apply(&recipe)
+            let mine = answers(recipe)
+            let differs = mine != expected
+            #expect(differs, "\(change.mistake.id)")
+            let twin = seen[mine]
+            #expect(twin == nil || twin == change.mistake.id, "\(change.mistake.id) answers as \(twin ?? "")")
+            seen[mine] = change.mistake.id
+        }
+    }
+
+    @Test("the union without − intersection, worked by hand")
+    func unionByHand() {
+        var wrong = NMSRecipe(convention: .continuous)
+        wrong.unionCountsOverlapTwice = true
+        // (0, 0, 10, 10) and (0, 0, 10, 5): IoU = 50 / 100 = 0.5; counted twice, 50 / 150 = 0.33.
+        let boxes = [Box(x0: 0, y0: 0, x1: 10, y1: 10), Box(x0: 0, y0: 0, x1: 10, y1: 5)]
+        #expect(NMSRecipe(convention: .continuous).keep(boxes, scores: [0.9, 0.8], threshold: 0.4) == [0])
+        #expect(wrong.keep(boxes, scores: [0.9, 0.8], threshold: 0.4) == [0, 1])
+    }
+}
