@@ -203,8 +203,8 @@ enum CenternessCheck {
                     id: "centerness-no-outside-guard", name: "no test for a location outside the box",
                     question: "do you return 0 when a distance is negative?",
                     advice:
-                        "Outside the box one distance is negative, so one ratio is negative and its square "
-                        + "root is NaN. Test min(l*, t*, r*, b*) > 0 first and return 0 otherwise."),
+                        "Outside the box a distance is negative, so a ratio is negative and the square root "
+                        + "NaN. Test min(l*, t*, r*, b*) > 0 first and return 0 otherwise."),
                 apply: { $0.outside = .unguarded }),
         ]
     }
