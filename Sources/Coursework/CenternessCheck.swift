@@ -2,14 +2,39 @@ import FCOS
 
 /// How centerness can be computed, right or wrong.
 struct CenternessRecipe: Equatable {
+    /// What a location on or outside an edge (some distance ≤ 0) gets.
+    enum Outside: Equatable {
+        /// 0, the reference's value.
+        case zero
+        /// −1, EECS 498's background marker: when a distance is negative, or also when one is 0.
+        case minusOne(onEdge: Bool)
+        /// No test at all: the formula runs on the negative distance, and a negative ratio under
+        /// the square root gives NaN.
+        case unguarded
+    }
+
     var squareRoot = true
     /// `max/min` instead of `min/max`.
     var inverted = false
     /// `(l/r)·(t/b)` with no min or max at all.
     var plainRatios = false
+    /// `min(l, r) · min(t, b) / max(l, r) · max(t, b)` as written: evaluated left to right it
+    /// divides by `max(l, r)` and then multiplies by `max(t, b)`.
+    var precedence = false
+    /// `√(min(l, t, r, b) / max(l, t, r, b))`: one ratio over all four distances instead of one
+    /// per pair of opposite sides.
+    var allFour = false
+    var outside = Outside.zero
 
     func value(_ d: LTRB) -> Float {
-        guard d.minimum > 0 else { return 0 }
+        switch outside {
+        case .zero:
+            guard d.minimum > 0 else { return 0 }
+        case .minusOne(let onEdge):
+            if d.minimum < 0 || (onEdge && d.minimum == 0) { return -1 }
+        case .unguarded:
+            break
+        }
         var lr = min(d.l, d.r) / max(d.l, d.r)
         var tb = min(d.t, d.b) / max(d.t, d.b)
         if inverted {
@@ -20,7 +45,8 @@ struct CenternessRecipe: Equatable {
             lr = d.l / d.r
             tb = d.t / d.b
         }
-        let product = lr * tb
+        var product = precedence ? min(d.l, d.r) * min(d.t, d.b) / max(d.l, d.r) * max(d.t, d.b) : lr * tb
+        if allFour { product = d.minimum / d.maximum }
         return squareRoot ? product.squareRoot() : product
     }
 }
@@ -135,6 +161,51 @@ enum CenternessCheck {
                     advice: "Use min(l*, r*)/max(l*, r*), not l*/r*: the value must not depend on which side "
                         + "of the centre the location is."),
                 apply: { $0.plainRatios = true }),
+            Change(
+                mistake: Mistake(
+                    id: "centerness-precedence", name: "min·min / max·max without parentheses",
+                    question: "did you put the two max in parentheses?",
+                    advice:
+                        "Written as min(l*, r*) · min(t*, b*) / max(l*, r*) · max(t*, b*), the expression "
+                        + "is read left to right, as (min(l*, r*) · min(t*, b*) / max(l*, r*)) · max(t*, b*): "
+                        + "it divides by max(l*, r*) but multiplies by max(t*, b*). At the centre of a 40 × 40 "
+                        + "box (all four distances 20) that is √(20 · 20 / 20 · 20) = √400 = 20 instead of "
+                        + "√(20 · 20 / (20 · 20)) = 1. Write min(l*, r*) · min(t*, b*) / (max(l*, r*) · "
+                        + "max(t*, b*)), or the two ratios separately."),
+                apply: { $0.precedence = true }),
+            Change(
+                mistake: Mistake(
+                    id: "centerness-all-four", name: "one min/max over all four distances",
+                    question: "did you pair l* with r* and t* with b*?",
+                    advice:
+                        "Centerness pairs opposite sides: (min(l*, r*)/max(l*, r*)) · (min(t*, b*)/max(t*, b*)) "
+                        + "under the square root. min(l*, t*, r*, b*)/max(l*, t*, r*, b*) is another number: for "
+                        + "l*, t*, r*, b* = 10, 20, 30, 40 it gives √(10/40) = 0.5 instead of √(1/3 · 1/2) = 0.4082."
+                ),
+                apply: { $0.allFour = true }),
+        ] + outsideChanges
+    }
+
+    /// A location on or outside an edge: the starter asks for 0 there. EECS 498's handout marks
+    /// background with −1 and computes the formula on every row before overwriting those, so
+    /// students bring both habits; only the hidden cases put a location outside its box.
+    static var outsideChanges: [Change<CenternessRecipe>] {
+        let minusOne = Mistake(
+            id: "centerness-outside-minus-one", name: "−1 for a location on or outside an edge",
+            question: "what do you return when a distance is 0 or negative?",
+            advice: "Return 0 when any of l*, t*, r*, b* is 0 or less. The −1 of EECS 498's handout marks "
+                + "background in the matching output, not a centerness value here.")
+        return [
+            Change(mistake: minusOne) { $0.outside = .minusOne(onEdge: false) },
+            Change(mistake: minusOne) { $0.outside = .minusOne(onEdge: true) },
+            Change(
+                mistake: Mistake(
+                    id: "centerness-no-outside-guard", name: "no test for a location outside the box",
+                    question: "do you return 0 when a distance is negative?",
+                    advice:
+                        "Outside the box a distance is negative, so a ratio is negative and the square root "
+                        + "NaN. Test min(l*, t*, r*, b*) > 0 first and return 0 otherwise."),
+                apply: { $0.outside = .unguarded }),
         ]
     }
 }

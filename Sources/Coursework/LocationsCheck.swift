@@ -10,6 +10,8 @@ struct LocationsRecipe: Equatable {
         case columnMajor
         /// Row-major positions but `x` taken from the row and `y` from the column.
         case swappedAxes
+        /// Row-major over a grid `height` cells wide and `width` tall: the map's sizes swapped.
+        case swappedSizes
     }
 
     var offset: LocationOffset
@@ -27,6 +29,7 @@ struct LocationsRecipe: Equatable {
             case .rowMajor: return Point(x: coordinate(k % width), y: coordinate(k / width))
             case .columnMajor: return Point(x: coordinate(k / height), y: coordinate(k % height))
             case .swappedAxes: return Point(x: coordinate(k / width), y: coordinate(k % width))
+            case .swappedSizes: return Point(x: coordinate(k % height), y: coordinate(k / height))
             }
         }
     }
@@ -136,6 +139,16 @@ enum LocationsCheck {
             Change(mistake: transposed) { $0.order = .columnMajor },
             Change(mistake: transposed) { $0.order = .swappedAxes },
         ]
+        changes.append(
+            Change(
+                mistake: Mistake(
+                    id: "swapped-map-sizes", name: "map width and height swapped",
+                    question: "does x run over the width?",
+                    advice:
+                        "A map of width × height has `width` columns and `height` rows: x = column j for j "
+                        + "in 0..<width, y = row i for i in 0..<height. Your grid is `height` wide and `width` "
+                        + "tall, which only square maps hide."),
+                apply: { $0.order = .swappedSizes }))
         for offset in LocationOffset.allCases {
             let mistake = Mistake(
                 id: "wrong-location-offset", name: "wrong location offset",

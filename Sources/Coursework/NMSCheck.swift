@@ -19,6 +19,8 @@ struct NMSRecipe: Equatable {
     var indexOrder = false
     /// A suppressed box still suppresses later ones.
     var suppressedSuppress = false
+    /// IoU as intersection / (area + area), the overlap counted twice in the union.
+    var unionCountsOverlapTwice = false
 
     init(convention: BoxConvention) { self.convention = convention }
 
@@ -31,7 +33,7 @@ struct NMSRecipe: Equatable {
             let w = max(0, min(a.x1, b.x1) - max(a.x0, b.x0) + pad)
             let h = max(0, min(a.y1, b.y1) - max(a.y0, b.y0) + pad)
             let intersection = w * h
-            return intersection / (areas[i] + areas[j] - intersection)
+            return intersection / (areas[i] + areas[j] - (unionCountsOverlapTwice ? 0 : intersection))
         }
         let order: [Int]
         switch visit {
@@ -267,6 +269,15 @@ enum NMSCheck {
                         "Only kept boxes suppress: skip a box that is already suppressed before comparing "
                         + "it with the rest."),
                 apply: { $0.suppressedSuppress = true }),
+            Change(
+                mistake: Mistake(
+                    id: "union-without-overlap", name: "IoU with the overlap left in the union",
+                    question: "did you subtract the intersection from the union?",
+                    advice:
+                        "The union is area(a) + area(b) − intersection: the overlap belongs to both areas. "
+                        + "Without the subtraction IoU never exceeds 0.5, and two identical boxes get 0.5 "
+                        + "instead of 1."),
+                apply: { $0.unionCountsOverlapTwice = true }),
             Change(
                 mistake: Mistake(
                     id: "nms-widths",

@@ -107,12 +107,28 @@ extension PartTemplate {
                 "    l: (location.x - box.x0) / s, t: (location.y - box.y0) / s,",
                 "    r: (box.x1 - location.x) / s, b: (box.y1 - location.y) / s)",
             ],
-            [
-                "let s: Float = \(divide ? "Float(stride)" : "1")",
+            applyDeltasSolution(divide: divide),
+        ]
+    }
+
+    /// Under a preset that clips negative distances (EECS 498, detectron2) the key clips first.
+    func applyDeltasSolution(divide: Bool) -> [String] {
+        let scale = "let s: Float = \(divide ? "Float(stride)" : "1")"
+        guard course.preset.postProcessing.clampNegativeRegression else {
+            return [
+                scale,
                 "return Box(",
                 "    x0: location.x - deltas.l * s, y0: location.y - deltas.t * s,",
                 "    x1: location.x + deltas.r * s, y1: location.y + deltas.b * s)",
-            ],
+            ]
+        }
+        return [
+            scale,
+            "// This preset clips negative distances at 0 first.",
+            "let (l, t, r, b) = (max(deltas.l, 0), max(deltas.t, 0), max(deltas.r, 0), max(deltas.b, 0))",
+            "return Box(",
+            "    x0: location.x - l * s, y0: location.y - t * s,",
+            "    x1: location.x + r * s, y1: location.y + b * s)",
         ]
     }
 

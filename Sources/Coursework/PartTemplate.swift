@@ -127,11 +127,20 @@ struct PartTemplate {
 
     var secondaryDocumentation: [String] {
         let units = rules.regressionUnits == .stride ? "multiplied by the stride, " : ""
-        return [
+        var lines = [
             "The inverse of `deltas(from:to:stride:)`: the box whose sides lie at the given distances from",
             "`location`, distances \(units)that is (x − l, y − t, x + r, y + b) in pixels. Inference",
             "decodes the network's regression output this way.",
         ]
+        if course.preset.postProcessing.clampNegativeRegression {
+            lines += [
+                "",
+                "A network can output a negative distance, which would put a side beyond the location.",
+                "This course's preset, `\(course.presetName)`, clips them: replace each negative distance by 0",
+                "first.",
+            ]
+        }
+        return lines
     }
 
     var locationsText: [String] {

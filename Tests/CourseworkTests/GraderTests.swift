@@ -40,8 +40,10 @@ struct GraderTests {
                 }
             },
             deltas: { RegressionDeltas.encode($1, at: $0, stride: Float($2), units: rules.regressionUnits) },
+            // Only presets that clip give applyDeltas a negative distance, so clipping is right everywhere.
             applyDeltas: {
-                RegressionDeltas.decode($0, at: $1, stride: Float($2), units: rules.regressionUnits)
+                RegressionDeltas.decode(
+                    $0, at: $1, stride: Float($2), units: rules.regressionUnits, clampNegative: true)
             },
             centerness: { Centerness.value($0) },
             focalLoss: { FocalLoss.elements(logits: $0, targets: $1, alpha: $2, gamma: $3) },
@@ -83,6 +85,8 @@ struct GraderTests {
         switch flaw {
         case .missingStrideNormalisation, .missingCenterSampling, .decodeWithoutStride:
             return [(flaw, "mmdet"), (flaw, "torchvision")]
+        case .unclippedNegativeDistances:
+            return [(flaw, "eecs498"), (flaw, "detectron2")]
         case .exactMinimumArea:
             return [(flaw, "torchvision"), (flaw, "detectron2"), (flaw, "eecs498")]
         default: return [(flaw, "official"), (flaw, "torchvision"), (flaw, "eecs498")]
@@ -91,13 +95,14 @@ struct GraderTests {
 
     /// Only the broken part is graded: the honest-solution test above shows that the other
     /// parts pass, and matching is the slow one in a debug build. Exact areas under a
-    /// float32-ranking preset only show in the hidden cases, so that flaw is graded with them.
+    /// float32-ranking preset, and centerness outside a box, only show in the hidden cases, so
+    /// those flaws are graded with them.
     @Test("each common mistake fails its part and is named", arguments: flawCases)
     func mistakeIsRecognised(flaw: HandWrittenStudent.Flaw, preset: String) throws {
         let course = Course(preset: preset)
         let student = HandWrittenStudent(rules: course.rules, flaws: [flaw])
         let (part, mistake) = flaw.expected
-        let hidden: UInt64? = flaw == .exactMinimumArea ? 99 : nil
+        let hidden: UInt64? = flaw.needsHiddenCases ? 99 : nil
         let result = Grader(course: course, submission: student.submission, hiddenSeed: hidden).grade(part)
         #expect(result.status == .failed)
         #expect(result.points < result.maxPoints)

@@ -24,6 +24,24 @@ struct HandWrittenStudent {
         case exactMinimumArea
         /// `applyDeltas` forgets × s; `deltas` is right.
         case decodeWithoutStride
+        /// `min(l, r) * min(t, b) / max(l, r) * max(t, b)`, the precedence bug.
+        case centernessPrecedence
+        /// EECS 498's background marker: −1 when a distance is negative.
+        case centernessOutsideMinusOne
+        /// No test for negative distances: NaN outside the box.
+        case centernessUnguarded
+        /// `deltas` returns |x − x0|, …: never negative.
+        case absoluteDistances
+        /// `applyDeltas` moves the sides by negative distances where the preset clips them at 0.
+        case unclippedNegativeDistances
+        /// `√(min(l, t, r, b) / max(l, t, r, b))`.
+        case centernessAllFour
+        /// `applyDeltas` clips the box's corners at 0.
+        case boxClippedAtZero
+        /// The location grid built `height` wide and `width` tall.
+        case swappedMapSizes
+        /// NMS's union is area + area, without − intersection.
+        case unionWithoutOverlap
     }
 
     var rules: AssignmentRules
@@ -42,7 +60,13 @@ struct HandWrittenStudent {
     func locations(width: Int, height: Int, stride: Int) -> [Point] {
         var points: [Point] = []
         let o = offset(stride)
-        if has(.transposedGrid) {
+        if has(.swappedMapSizes) {
+            for i in 0..<width {
+                for j in 0..<height {
+                    points.append(Point(x: Float(j * stride) + o, y: Float(i * stride) + o))
+                }
+            }
+        } else if has(.transposedGrid) {
             for j in 0..<width {
                 for i in 0..<height {
                     points.append(Point(x: Float(j * stride) + o, y: Float(i * stride) + o))
@@ -113,18 +137,38 @@ struct HandWrittenStudent {
 
     func deltas(from p: Point, to box: Box, stride: Int) -> LTRB {
         let k: Float = divides ? Float(stride) : 1
-        return LTRB(
+        let d = LTRB(
             l: (p.x - box.x0) / k, t: (p.y - box.y0) / k, r: (box.x1 - p.x) / k, b: (box.y1 - p.y) / k)
+        return has(.absoluteDistances) ? LTRB(l: abs(d.l), t: abs(d.t), r: abs(d.r), b: abs(d.b)) : d
     }
 
+    /// Clips negative distances as EECS 498 asks. The rules do not say whether the preset clips,
+    /// but only presets that clip hand `applyDeltas` a negative distance, so clipping always is
+    /// honest under every preset.
     func applyDeltas(_ d: LTRB, at p: Point, stride: Int) -> Box {
         let k: Float = divides && !has(.decodeWithoutStride) ? Float(stride) : 1
-        return Box(x0: p.x - d.l * k, y0: p.y - d.t * k, x1: p.x + d.r * k, y1: p.y + d.b * k)
+        let d =
+            has(.unclippedNegativeDistances)
+            ? d : LTRB(l: max(d.l, 0), t: max(d.t, 0), r: max(d.r, 0), b: max(d.b, 0))
+        let box = Box(x0: p.x - d.l * k, y0: p.y - d.t * k, x1: p.x + d.r * k, y1: p.y + d.b * k)
+        guard has(.boxClippedAtZero) else { return box }
+        return Box(x0: max(box.x0, 0), y0: max(box.y0, 0), x1: max(box.x1, 0), y1: max(box.y1, 0))
     }
 
     func centerness(of d: LTRB) -> Float {
-        if min(d.l, d.t, d.r, d.b) <= 0 { return 0 }
-        let value = (min(d.l, d.r) / max(d.l, d.r)) * (min(d.t, d.b) / max(d.t, d.b))
+        let smallest = min(d.l, d.t, d.r, d.b)
+        if has(.centernessOutsideMinusOne) {
+            if smallest < 0 { return -1 }
+        } else if !has(.centernessUnguarded), smallest <= 0 {
+            return 0
+        }
+        if has(.centernessAllFour) {
+            return (min(d.l, d.t, d.r, d.b) / max(d.l, d.t, d.r, d.b)).squareRoot()
+        }
+        let value =
+            has(.centernessPrecedence)
+            ? min(d.l, d.r) * min(d.t, d.b) / max(d.l, d.r) * max(d.t, d.b)
+            : (min(d.l, d.r) / max(d.l, d.r)) * (min(d.t, d.b) / max(d.t, d.b))
         return has(.centernessWithoutSqrt) ? value : value.squareRoot()
     }
 
@@ -160,7 +204,7 @@ struct HandWrittenStudent {
                 let inter = w * h
                 let union =
                     (a.x1 - a.x0 + pad) * (a.y1 - a.y0 + pad) + (b.x1 - b.x0 + pad) * (b.y1 - b.y0 + pad)
-                    - inter
+                    - (has(.unionWithoutOverlap) ? 0 : inter)
                 let iou = inter / union
                 return has(.nmsGreaterOrEqual) ? iou >= iouThreshold : iou > iouThreshold
             }
@@ -200,6 +244,24 @@ extension HandWrittenStudent.Flaw {
         case .missingCenterSampling: return (.matching, "no-center-sampling")
         case .exactMinimumArea: return (.matching, "exact-min-area")
         case .decodeWithoutStride: return (.deltas, "decoding-without-stride")
+        case .centernessPrecedence: return (.centerness, "centerness-precedence")
+        case .centernessOutsideMinusOne: return (.centerness, "centerness-outside-minus-one")
+        case .centernessUnguarded: return (.centerness, "centerness-no-outside-guard")
+        case .absoluteDistances: return (.deltas, "absolute-distances")
+        case .unclippedNegativeDistances: return (.deltas, "negative-distances-not-clipped")
+        case .centernessAllFour: return (.centerness, "centerness-all-four")
+        case .boxClippedAtZero: return (.deltas, "box-clipped-at-zero")
+        case .swappedMapSizes: return (.locations, "swapped-map-sizes")
+        case .unionWithoutOverlap: return (.nms, "union-without-overlap")
+        }
+    }
+
+    /// Flaws that only the hidden cases show (they alone hold float32 near-ties or locations
+    /// outside their box).
+    var needsHiddenCases: Bool {
+        switch self {
+        case .exactMinimumArea, .centernessOutsideMinusOne, .centernessUnguarded: return true
+        default: return false
         }
     }
 }
