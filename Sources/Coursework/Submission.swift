@@ -24,6 +24,10 @@ public struct Submission: Sendable {
     /// Part 5: element-wise sigmoid focal loss.
     public typealias FocalLossFunction =
         @Sendable (_ logits: [Float], _ targets: [Float], _ alpha: Float, _ gamma: Float) throws -> [Float]
+    /// The loss part: one image's three normalised loss terms from its flattened head outputs
+    /// and targets, and its number of ground-truth boxes.
+    public typealias LossFunction =
+        @Sendable (_ inputs: FCOSLossInputs, _ boxCount: Int) throws -> FCOSLossValue
     /// Part 6: greedy NMS, kept indices from the highest score down.
     public typealias NMSFunction =
         @Sendable (_ boxes: [Box], _ scores: [Float], _ iouThreshold: Float) throws -> [Int]
@@ -40,6 +44,8 @@ public struct Submission: Sendable {
     public var centerness: CenternessFunction?
     /// Part 5, or nil when not submitted.
     public var focalLoss: FocalLossFunction?
+    /// The loss part, or nil when not submitted.
+    public var loss: LossFunction?
     /// Part 6, or nil when not submitted.
     public var nms: NMSFunction?
 
@@ -47,7 +53,7 @@ public struct Submission: Sendable {
     public init(
         locations: LocationsFunction? = nil, match: MatchFunction? = nil, deltas: DeltasFunction? = nil,
         applyDeltas: ApplyDeltasFunction? = nil, centerness: CenternessFunction? = nil,
-        focalLoss: FocalLossFunction? = nil, nms: NMSFunction? = nil
+        focalLoss: FocalLossFunction? = nil, loss: LossFunction? = nil, nms: NMSFunction? = nil
     ) {
         self.locations = locations
         self.match = match
@@ -55,6 +61,7 @@ public struct Submission: Sendable {
         self.applyDeltas = applyDeltas
         self.centerness = centerness
         self.focalLoss = focalLoss
+        self.loss = loss
         self.nms = nms
     }
 }
