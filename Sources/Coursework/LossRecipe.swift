@@ -174,10 +174,12 @@ struct LossRecipe: Equatable {
 
         var regressionSum = regression.reduce(0, +)
         let weightSum = weights.reduce(0, +)
-        if weighted, weightSum > 0 || rules.normalization == .mmdet {
-            // mmdetection's weighted mean is 0 when no weight is positive; the official code
-            // falls back to the unweighted sum then.
-            regressionSum = weightSum > 0 ? zip(regression, weights).reduce(0) { $0 + $1.0 * $1.1 } : 0
+        if weighted {
+            // mmdetection's weighted mean is 0 when no weight is positive. (The official code falls
+            // back to the unweighted sum then, which only happens without positives, where the
+            // term is 0 anyway; a student's Σ ctr*·L / Σ ctr* gives 0 / 0 there, as this does.)
+            let weightedSum = zip(regression, weights).reduce(0) { $0 + $1.0 * $1.1 }
+            regressionSum = rules.normalization == .mmdet && weightSum == 0 ? 0 : weightedSum
         }
         if weighted, overCenternessSum {
             regressionDivisor =
