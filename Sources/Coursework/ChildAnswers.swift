@@ -104,7 +104,8 @@ struct ChildAnswers {
                 return .success(.numbers(try numbers(value, "a list of numbers") { try float($0) }))
             case .loss:
                 let v = try floats(value, count: 3)
-                return .success(.lossTerms(FCOSLossValue(classification: v[0], regression: v[1], centerness: v[2])))
+                return .success(
+                    .lossTerms(FCOSLossValue(classification: v[0], regression: v[1], centerness: v[2])))
             }
         } catch let error as Malformed {
             return .failure(error)

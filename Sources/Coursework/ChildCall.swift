@@ -68,7 +68,8 @@ enum ChildCall: Sendable, Equatable {
                 + "\"centernessLogits\":\(list(x.centernessLogits)),\"classTargets\":\(ints(x.classTargets)),"
                 + "\"regressionTargets\":\(list(x.regressionTargets.flatMap(\.array))),\"boxes\":["
                 + (x.targetBoxes ?? []).map(box).joined(separator: ",") + "],\"locations\":["
-                + x.locations.map(point).joined(separator: ",") + "],\"strides\":\(ints(x.strides.map { Int($0) })),"
+                + x.locations.map(point).joined(separator: ",")
+                + "],\"strides\":\(ints(x.strides.map { Int($0) })),"
                 + "\"boxCount\":\(q.boxCount)}"
         }
     }

@@ -38,7 +38,8 @@ struct LossCaseMaker {
                 "two overlapping boxes", width: 160, height: 128,
                 boxes: [Box(x0: 10, y0: 20, x1: 120, y1: 110), Box(x0: 40, y0: 36, x1: 84, y1: 70)],
                 classCount: 4, &rng),
-            scene("an image without boxes (N_pos = 0)", width: 96, height: 96, boxes: [], classCount: 3, &rng),
+            scene(
+                "an image without boxes (N_pos = 0)", width: 96, height: 96, boxes: [], classCount: 3, &rng),
         ]
         for k in 0..<3 {
             cases.append(randomScene("random image \(k + 1)", family: "random images", &rng))
@@ -58,13 +59,15 @@ struct LossCaseMaker {
         let x = rng.integer(8...40)
         cases.append(
             scene(
-                "hidden: a box of zero width, no positive", family: "hidden: N_pos = 0", width: 96, height: 96,
+                "hidden: a box of zero width, no positive", family: "hidden: N_pos = 0", width: 96,
+                height: 96,
                 boxes: [Box(x0: x, y0: 8, x1: x, y1: 60)], classCount: 3, &rng))
 
         // One positive: a 4 × 4 box around a P3 location, too small for any other level.
         let p3 = rules.featureMaps(imageWidth: 128, imageHeight: 128)[0]
         let p = Point(
-            x: p3.x(column: Int.random(in: 2...10, using: &rng)), y: p3.y(row: Int.random(in: 2...10, using: &rng)))
+            x: p3.x(column: Int.random(in: 2...10, using: &rng)),
+            y: p3.y(row: Int.random(in: 2...10, using: &rng)))
         cases.append(
             scene(
                 "hidden: a single positive", width: 128, height: 128,
@@ -75,7 +78,8 @@ struct LossCaseMaker {
         cases.append(randomScene("hidden: 80 classes", classCount: 80, &rng))
         cases.append(tinyCenterness(&rng))
         if loss.clampNegativeRegression {
-            cases.append(randomScene("hidden: negative predicted distances", outputs: .negativeDistances, &rng))
+            cases.append(
+                randomScene("hidden: negative predicted distances", outputs: .negativeDistances, &rng))
         }
         for k in 0..<4 {
             cases.append(randomScene("hidden: random image \(k + 1)", family: "hidden: random images", &rng))

@@ -15,7 +15,8 @@ extension LossCheck {
                 mistake: Mistake(
                     id: "softmax-focal-loss", name: "softmax instead of sigmoid in the focal loss",
                     question: "did you normalise the class scores with a softmax?",
-                    advice: "FCOS scores each class independently: p = σ(x) per logit, not a softmax over the "
+                    advice:
+                        "FCOS scores each class independently: p = σ(x) per logit, not a softmax over the "
                         + "row. Background is then simply every class near 0."),
                 apply: { $0.probability = .softmax }),
             Change(
@@ -41,7 +42,8 @@ extension LossCheck {
                 apply: { $0.maskBox = false }),
             Change(
                 mistake: Mistake(
-                    id: "background-centerness-loss", name: "background not masked out of the centerness loss",
+                    id: "background-centerness-loss",
+                    name: "background not masked out of the centerness loss",
                     question: "did your centerness loss skip the background locations?",
                     advice: "The centerness BCE runs over positive locations only; background locations "
                         + "have no centerness target."),
@@ -51,7 +53,8 @@ extension LossCheck {
                     id: "divide-by-locations", name: "divided by the number of locations instead of N_pos",
                     question: "what did you divide by?",
                     advice: "Normalise by the number of positive locations, max(N_pos, 1), not by every "
-                        + "location: most locations are background, and the loss would shrink with image size."),
+                        + "location: most locations are background, and the loss would shrink with image size."
+                ),
                 apply: { $0.divisor = .locations }),
             Change(
                 mistake: Mistake(
@@ -121,11 +124,13 @@ extension LossCheck {
                 Change(
                     mistake: Mistake(
                         id: "iou-giou-confusion",
-                        name: kind == .giou ? "IoU loss instead of GIoU loss" : "GIoU loss instead of IoU loss",
+                        name: kind == .giou
+                            ? "IoU loss instead of GIoU loss" : "GIoU loss instead of IoU loss",
                         question: kind == .giou ? "did you use −log IoU?" : "did you use 1 − GIoU?",
                         advice: kind == .giou
                             ? "This course's box loss is 1 − GIoU, with the enclosing-box penalty."
-                            : "This course's box loss is −log IoU, the UnitBox loss, with no enclosing-box term."),
+                            : "This course's box loss is −log IoU, the UnitBox loss, with no enclosing-box term."
+                    ),
                     apply: { $0.boxLoss = .reference(.officialIoU(other)) }))
         case .mmdetGIoU(let eps):
             list.append(

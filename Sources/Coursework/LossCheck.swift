@@ -41,7 +41,9 @@ enum LossCheck {
             && close(a.centerness, b.centerness)
     }
 
-    static func grade(_ function: Submission.LossFunction, course: Course, hidden: UInt64? = nil) -> PartResult {
+    static func grade(_ function: Submission.LossFunction, course: Course, hidden: UInt64? = nil)
+        -> PartResult
+    {
         let rules = course.preset.loss
         var grading = Grading(part: .loss)
         var answers: [(Case, FCOSLossValue)] = []
@@ -145,7 +147,9 @@ enum LossCheck {
 
     /// The location whose contribution changes most under the recognised mistake, when the
     /// mistake changes contributions (not only a divisor).
-    static func largestDifference(_ c: Case, terms: [Term], rules: LossRules, mistaken: LossRecipe?) -> String? {
+    static func largestDifference(_ c: Case, terms: [Term], rules: LossRules, mistaken: LossRecipe?)
+        -> String?
+    {
         guard let mistaken, let term = terms.first else { return nil }
         let inputs = c.question.inputs
         let right = LossRecipe(rules: rules).evaluate(inputs, boxCount: c.question.boxCount)

@@ -256,7 +256,8 @@ struct LossRecipe: Equatable {
                     RegressionDeltas.decode(target, at: location, stride: stride), eps: eps)
             case .giou(let eps):
                 let box = RegressionDeltas.decode(
-                    prediction, at: location, stride: stride, units: rules.units, clampNegative: clampNegative)
+                    prediction, at: location, stride: stride, units: rules.units, clampNegative: clampNegative
+                )
                 return GIoULoss.value(box, targetBox, eps: eps)
             case .l1:
                 var total: Float = 0
@@ -280,7 +281,8 @@ struct LossRecipe: Equatable {
     static func == (a: LossRecipe, b: LossRecipe) -> Bool {
         a.probability == b.probability && a.background == b.background && a.maskBox == b.maskBox
             && a.maskCenterness == b.maskCenterness && a.divisor == b.divisor && a.boxLoss == b.boxLoss
-            && a.l1Weight == b.l1Weight && a.weighted == b.weighted && a.overCenternessSum == b.overCenternessSum
+            && a.l1Weight == b.l1Weight && a.weighted == b.weighted
+            && a.overCenternessSum == b.overCenternessSum
             && a.clampNegative == b.clampNegative && a.doubleSigmoid == b.doubleSigmoid && a.rules == b.rules
     }
 }

@@ -15,9 +15,10 @@ extension PartTemplate {
         switch lossRules.regressionLoss {
         case .officialIoU(let kind):
             var lines = [
-                "the official IoU loss, computed on the distances themselves (both share the location). For a",
+                (kind == .giou ? "the official IOULoss in its GIoU form" : "the official IoU loss")
+                    + ", computed on the distances themselves (both share the location). For a",
                 "prediction (l, t, r, b) and its target (l*, t*, r*, b*)"
-                    + (strideUnits ? ", both in strides," : ", both in pixels,") + " with C the enclosing area:",
+                    + (strideUnits ? ", both in strides:" : ", both in pixels:"),
                 "",
                 "    A = (l + r)·(t + b),   A* = (l* + r*)·(t* + b*)",
                 "    I = (min(l, l*) + min(r, r*))·(min(t, t*) + min(b, b*)),   U = A + A* − I",
@@ -116,10 +117,12 @@ extension PartTemplate {
 
     var backgroundText: String {
         if case .l1 = lossRules.regressionLoss {
-            return "At background locations `targets.deltas` and `targets.boxes` hold −1 (as the assignment's "
+            return
+                "At background locations `targets.deltas` and `targets.boxes` hold −1 (as the assignment's "
                 + "targets do); only positives enter the box and centerness terms."
         }
-        return "At background locations `targets.deltas` and `targets.boxes` hold the distances to box 0 and box "
+        return
+            "At background locations `targets.deltas` and `targets.boxes` hold the distances to box 0 and box "
             + "0 itself (what the reference's target code leaves there): only positives enter the box and "
             + "centerness terms."
     }
@@ -130,7 +133,7 @@ extension PartTemplate {
         let ex = example.inputs
         let units = lossRules.units == .stride ? "strides" : "pixels"
         return [
-            "\(heading) (paper Eq. 2 and §3.3).",
+            "Part \(number): the whole FCOS loss (paper Eq. 2 and §3.3).",
             "",
             "Return the three terms of one image's training loss, each already normalised. The inputs are",
             "flattened over the levels: N locations, C classes, element i of every array is location i. A",
@@ -141,7 +144,7 @@ extension PartTemplate {
                 + " a background location's row is all zeros.",
             "2. Box regression, over the positives only: the loss L of each positive is",
             "",
-        ] + boxLossText.map { $0.isEmpty ? "" : ($0.hasPrefix("    ") ? $0 : "   " + $0) } + [
+        ] + boxLossText.map { $0.isEmpty ? "" : "   " + $0 } + [
             "",
             "3. Centerness, over the positives only: BCE(x, ctr*) = max(x, 0) − x·ctr* + log(1 + exp(−|x|)), with",
             "   x the centerness logit and ctr* the centerness target of `targets.deltas[i]` (part 4's formula).",
@@ -175,14 +178,17 @@ extension PartTemplate {
         if case .l1 = lossRules.regressionLoss { minusOne = true } else { minusOne = false }
         let targets = locations.enumerated().map { i, p -> LTRB in
             i > 0 && minusOne
-                ? LTRB(l: -1, t: -1, r: -1, b: -1) : RegressionDeltas.encode(box, at: p, stride: 8, units: units)
+                ? LTRB(l: -1, t: -1, r: -1, b: -1)
+                : RegressionDeltas.encode(box, at: p, stride: 8, units: units)
         }
-        let boxes = locations.indices.map { i in i > 0 && minusOne ? Box(x0: -1, y0: -1, x1: -1, y1: -1) : box }
+        let boxes = locations.indices.map { i in i > 0 && minusOne ? Box(x0: -1, y0: -1, x1: -1, y1: -1) : box
+        }
         let k: Float = units == .stride ? 1 : 8
         let inputs = FCOSLossInputs(
             classTargets: [1, -1, -1], regressionTargets: targets, classLogits: [-2, 1.5, -3, -1, 0.5, -4],
             regression: [
-                LTRB(l: 1 * k, t: 1.25 * k, r: 2 * k, b: 1.5 * k), LTRB(l: 0.5 * k, t: 0.5 * k, r: 0.5 * k, b: 0.5 * k),
+                LTRB(l: 1 * k, t: 1.25 * k, r: 2 * k, b: 1.5 * k),
+                LTRB(l: 0.5 * k, t: 0.5 * k, r: 0.5 * k, b: 0.5 * k),
                 LTRB(l: 2 * k, t: 1 * k, r: 0.5 * k, b: 1 * k),
             ],
             centernessLogits: [0.5, -1, 2], locations: locations, strides: [8, 8, 8], targetBoxes: boxes,
@@ -219,13 +225,17 @@ extension PartTemplate {
         let weighted = rules.normalization != .shared
         lines += [
             "var boxSum: Double = 0",
-            "var weightSum: Double = 0",
             "var centernessSum: Double = 0",
+        ]
+        if weighted { lines.append("var weightSum: Double = 0") }
+        lines += [
             "var positives = 0",
             "for i in 0..<n where targets.classes[i] >= 0 {",
             "    let target = centerness(targets.deltas[i])",
             "    boxSum += Double(\(weighted ? "target * boxLoss(i)" : "boxLoss(i)"))",
-            "    weightSum += Double(target)",
+        ]
+        if weighted { lines.append("    weightSum += Double(target)") }
+        lines += [
             "    centernessSum += Double(bce(predicted.centernessLogits[i], target))",
             "    positives += 1",
             "}",

@@ -7,12 +7,16 @@ import Testing
 /// The loss part through the real package grading: the student's `Loss.swift` built in the
 /// grader's clean package, answered by a sandboxed child.
 extension GeneratedPackageTests {
-    @Test("the loss part round-trips through a real package: starter 0, answer key full marks", arguments: ["eecs498", "official"])
+    @Test(
+        "the loss part round-trips through a real package: starter 0, answer key full marks",
+        arguments: ["eecs498", "official"])
     func lossRoundTrip(preset: String) throws {
         let course = Course(preset: preset, parts: [.loss])
         let starter = try Self.generate(course)
         let none = try Self.grading(starter).run()
-        #expect(none.parts.map(\.status) == [.notAttempted] && none.score == 0, "\(none.parts.map(\.explanations))")
+        #expect(
+            none.parts.map(\.status) == [.notAttempted] && none.score == 0,
+            "\(none.parts.map(\.explanations))")
         let key = try Self.generate(course, solutions: true)
         let text = try String(
             contentsOf: key.url.appendingPathComponent("Sources/Homework/Loss.swift"), encoding: .utf8)

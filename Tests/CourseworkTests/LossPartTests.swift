@@ -43,7 +43,9 @@ struct LossPartTests {
         #expect(LossCheck.cases(course: course).contains { positives($0.question.inputs) == 0 })
     }
 
-    @Test("starter 0, toolkit and hand-written solutions full marks, hidden cases included", arguments: Preset.names)
+    @Test(
+        "starter 0, toolkit and hand-written solutions full marks, hidden cases included",
+        arguments: Preset.names)
     func roundTrip(preset: String) {
         let course = Course(preset: preset, parts: [.loss])
         let starter = Submission(loss: { _, _ in try notAttempted("TODO") })
@@ -79,7 +81,9 @@ struct LossPartTests {
         let course = Course(preset: "eecs498", parts: [.loss])
         let student = Submission(loss: LossStudent(rules: course.preset.loss, flaws: [.unmaskedBox]).function)
         let result = Grader(course: course, submission: student).grade(.loss)
-        #expect(result.explanations.first?.hasPrefix("Recognised mistake: background not masked out of the box loss.") == true)
+        #expect(
+            result.explanations.first?.hasPrefix(
+                "Recognised mistake: background not masked out of the box loss.") == true)
         let sentence = try #require(result.explanations.dropFirst().first)
         let c = LossCheck.cases(course: course)[0]
         let expected = LossCheck.reference(c, rules: course.preset.loss)
@@ -107,7 +111,9 @@ struct LossPartTests {
         let template = PartTemplate(part: .loss, course: course)
         let text = template.source(solution: false)
         let value = FCOSLoss.compute(template.lossExample.inputs, rules: course.preset.loss)
-        #expect(text.contains("public func fcosLoss(predicted: HeadOutputs, targets: LossTargets) throws -> LossTerms"))
+        #expect(
+            text.contains(
+                "public func fcosLoss(predicted: HeadOutputs, targets: LossTargets) throws -> LossTerms"))
         #expect(text.contains("returns classification \(Wording.number(value.classification))"), "\(text)")
         #expect(text.contains("regression \(Wording.number(value.regression))"))
         #expect(text.contains("max(N_pos, 1)"))

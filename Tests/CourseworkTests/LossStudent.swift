@@ -197,7 +197,8 @@ struct LossStudent {
             if has(.unweightedBox) || has(.boxOverPositives) {
                 regression = sum / boxDivisor
             } else {
-                regression = mmdet ? (weightSum > 0 ? sum : 0) / (max(weightSum, 1e-6) + .ulpOfOne) : sum / weightSum
+                regression =
+                    mmdet ? (weightSum > 0 ? sum : 0) / (max(weightSum, 1e-6) + .ulpOfOne) : sum / weightSum
             }
         }
         let guarded = !has(.unclamped) && !has(.mean)
@@ -205,7 +206,8 @@ struct LossStudent {
         let centernessTerm =
             centernessLocations.isEmpty && guarded ? 0 : centernessSum / centernessDivisor
         return FCOSLossValue(
-            classification: classification(x) / classDivisor, regression: regression, centerness: centernessTerm)
+            classification: classification(x) / classDivisor, regression: regression,
+            centerness: centernessTerm)
     }
 
     var function: Submission.LossFunction {

@@ -17,7 +17,8 @@ struct SafeGradingTests {
         deltas: { _, _, _ in LTRB(l: 0, t: 0, r: 0, b: 0) },
         applyDeltas: { _, _, _ in Box(x0: 0, y0: 0, x1: 0, y1: 0) }, centerness: { _ in 0 },
         focalLoss: { logits, _, _, _ in logits.map { _ in 0 } },
-        loss: { _, _ in FCOSLossValue(classification: 0, regression: 0, centerness: 0) }, nms: { boxes, _, _ in Array(boxes.indices) })
+        loss: { _, _ in FCOSLossValue(classification: 0, regression: 0, centerness: 0) },
+        nms: { boxes, _, _ in Array(boxes.indices) })
 
     @Test("a constant answer earns nothing, and never more than an honest near-miss", arguments: Preset.names)
     func constantAnswerEarnsNothing(preset: String) {
