@@ -16,7 +16,7 @@ public enum Part: String, Sendable, CaseIterable, Codable, Comparable {
     case focalLoss = "focal-loss"
     /// Part 6: the whole per-image FCOS loss, its three terms normalised.
     case loss
-    /// Part 6: greedy non-maximum suppression at inference.
+    /// Part 7: greedy non-maximum suppression at inference.
     case nms
 
     /// A short title for tables and headings.

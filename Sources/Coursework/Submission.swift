@@ -24,11 +24,11 @@ public struct Submission: Sendable {
     /// Part 5: element-wise sigmoid focal loss.
     public typealias FocalLossFunction =
         @Sendable (_ logits: [Float], _ targets: [Float], _ alpha: Float, _ gamma: Float) throws -> [Float]
-    /// The loss part: one image's three normalised loss terms from its flattened head outputs
+    /// Part 6: one image's three normalised loss terms from its flattened head outputs
     /// and targets, and its number of ground-truth boxes.
     public typealias LossFunction =
         @Sendable (_ inputs: FCOSLossInputs, _ boxCount: Int) throws -> FCOSLossValue
-    /// Part 6: greedy NMS, kept indices from the highest score down.
+    /// Part 7: greedy NMS, kept indices from the highest score down.
     public typealias NMSFunction =
         @Sendable (_ boxes: [Box], _ scores: [Float], _ iouThreshold: Float) throws -> [Int]
 
@@ -44,9 +44,9 @@ public struct Submission: Sendable {
     public var centerness: CenternessFunction?
     /// Part 5, or nil when not submitted.
     public var focalLoss: FocalLossFunction?
-    /// The loss part, or nil when not submitted.
-    public var loss: LossFunction?
     /// Part 6, or nil when not submitted.
+    public var loss: LossFunction?
+    /// Part 7, or nil when not submitted.
     public var nms: NMSFunction?
 
     /// A submission of the given functions; omitted parts count as not attempted.
