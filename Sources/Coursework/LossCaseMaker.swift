@@ -39,7 +39,7 @@ struct LossCaseMaker {
                 boxes: [Box(x0: 10, y0: 20, x1: 120, y1: 110), Box(x0: 40, y0: 36, x1: 84, y1: 70)],
                 classCount: 4, &rng),
             scene(
-                "an image without boxes (N_pos = 0)", width: 96, height: 96, boxes: [], classCount: 3, &rng),
+                "an image without boxes", width: 96, height: 96, boxes: [], classCount: 3, &rng),
         ]
         for k in 0..<3 {
             cases.append(randomScene("random image \(k + 1)", family: "random images", &rng))

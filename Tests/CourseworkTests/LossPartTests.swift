@@ -92,6 +92,7 @@ struct LossPartTests {
         #expect(sentence.contains("expected \(Wording.number(expected.regression))"))
         #expect(sentence.contains("(classification and centerness agree)"))
         #expect(sentence.contains("most of the difference comes from the background location ("))
+        #expect(sentence.contains("by the rule and "))
         #expect(sentence.hasSuffix("did your box loss skip the background locations?"), "\(sentence)")
     }
 
