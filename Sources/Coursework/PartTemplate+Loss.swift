@@ -28,8 +28,8 @@ extension PartTemplate {
                 lines.append("    L = −log((I + 1) / (U + 1))")
             case .giou:
                 lines += [
-                    "    C = (max(l, l*) + max(r, r*))·(max(t, t*) + max(b, b*)) + 1e-7",
-                    "    IoU = (I + 1) / (U + 1),   L = 1 − (IoU − (C − U) / C)",
+                    "    E = (max(l, l*) + max(r, r*))·(max(t, t*) + max(b, b*)) + 1e-7",
+                    "    IoU = (I + 1) / (U + 1),   L = 1 − (IoU − (E − U) / E)",
                 ]
             }
             return lines + ["", "The + 1 keeps the loss finite when the boxes do not overlap."]
@@ -45,7 +45,7 @@ extension PartTemplate {
             ]
             lines.append(
                 giou
-                    ? "    C = max(area of the box enclosing P and T, 1e-6),   L = 1 − (IoU − (C − U) / C)"
+                    ? "    E = max(area of the box enclosing P and T, 1e-6),   L = 1 − (IoU − (E − U) / E)"
                     : "    L = −log(max(IoU, 1e-6))")
             return lines
         case .giou:
@@ -59,8 +59,8 @@ extension PartTemplate {
                 "With B the ground-truth box:",
                 "",
                 "    I = overlap area (0 unless they overlap in both x and y),   U = area(P) + area(B) − I",
-                "    C = area of the smallest box enclosing P and B",
-                "    L = 1 − (I / (U + 1e-7) − (C − U) / (C + 1e-7))",
+                "    E = area of the smallest box enclosing P and B",
+                "    L = 1 − (I / (U + 1e-7) − (E − U) / (E + 1e-7))",
             ]
         case .l1(let weight):
             return [
@@ -139,15 +139,22 @@ extension PartTemplate {
             "flattened over the levels: N locations, C classes, element i of every array is location i. A",
             "location is positive when `targets.classes[i] ≥ 0`; N_pos counts them.",
             "",
-            "1. Classification: the sigmoid focal loss of part 5 (α = \(Wording.number(lossRules.alpha)), "
-                + "γ = \(Wording.number(lossRules.gamma))) summed over every location and every class. Location i's target row is one-hot on its class;"
-                + " a background location's row is all zeros.",
+            "1. Classification: the sigmoid focal loss (α = \(Wording.number(lossRules.alpha)), "
+                + "γ = \(Wording.number(lossRules.gamma))) summed over every location and every class. Location i's "
+                + "target row z is one-hot on its class; a background location's row is all zeros. Per logit x:",
+            "",
+            "       p = σ(x),   p_t = p·z + (1 − p)·(1 − z),   α_t = α·z + (1 − α)·(1 − z)",
+            "       FL = α_t · (1 − p_t)^γ · BCE(x, z)",
+            "",
             "2. Box regression, over the positives only: the loss L of each positive is",
             "",
         ] + boxLossText.map { $0.isEmpty ? "" : "   " + $0 } + [
             "",
-            "3. Centerness, over the positives only: BCE(x, ctr*) = max(x, 0) − x·ctr* + log(1 + exp(−|x|)), with",
-            "   x the centerness logit and ctr* the centerness target of `targets.deltas[i]` (part 4's formula).",
+            "3. Centerness, over the positives only: BCE(x, ctr*), with x the centerness logit and ctr* the",
+            "   centerness target of the distances (l*, t*, r*, b*) = `targets.deltas[i]`:",
+            "",
+            "       ctr* = sqrt(min(l*, r*) / max(l*, r*) · min(t*, b*) / max(t*, b*))",
+            "       BCE(x, z) = max(x, 0) − x·z + log(1 + exp(−|x|))",
             "",
             presetLine,
             "Distances are in \(units). The sums are divided as follows:",
