@@ -9,7 +9,7 @@ import Testing
 extension GeneratedPackageTests {
     @Test(
         "the loss part round-trips through a real package: starter 0, answer key full marks",
-        arguments: ["eecs498", "official"])
+        arguments: Preset.names)
     func lossRoundTrip(preset: String) throws {
         let course = Course(preset: preset, parts: [.loss])
         let starter = try Self.generate(course)
