@@ -277,12 +277,4 @@ struct LossRecipe: Equatable {
         let union = (a.x1 - a.x0) * (a.y1 - a.y0) + (b.x1 - b.x0) * (b.y1 - b.y0) - intersection
         return intersection / (union + eps)
     }
-
-    static func == (a: LossRecipe, b: LossRecipe) -> Bool {
-        a.probability == b.probability && a.background == b.background && a.maskBox == b.maskBox
-            && a.maskCenterness == b.maskCenterness && a.divisor == b.divisor && a.boxLoss == b.boxLoss
-            && a.l1Weight == b.l1Weight && a.weighted == b.weighted
-            && a.overCenternessSum == b.overCenternessSum
-            && a.clampNegative == b.clampNegative && a.doubleSigmoid == b.doubleSigmoid && a.rules == b.rules
-    }
 }

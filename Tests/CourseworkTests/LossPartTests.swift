@@ -96,6 +96,14 @@ struct LossPartTests {
         #expect(sentence.hasSuffix("did your box loss skip the background locations?"), "\(sentence)")
     }
 
+    @Test("two mistakes in the loss are both named")
+    func twoMistakes() {
+        let course = Course(preset: "eecs498", parts: [.loss])
+        let student = LossStudent(rules: course.preset.loss, flaws: [.unmaskedBox, .mean])
+        let result = Grader(course: course, submission: Submission(loss: student.function)).grade(.loss)
+        #expect(Set(result.mistakes.map(\.id)) == ["background-box-loss", "mean-instead-of-sum"])
+    }
+
     @Test("an image without positives is explained when N_pos is not clamped")
     func unclampedExplanation() throws {
         let course = Course(preset: "torchvision", parts: [.loss])
