@@ -73,10 +73,7 @@ struct LossRecipe: Equatable {
     init(rules: LossRules) {
         self.rules = rules
         boxLoss = .reference(rules.regressionLoss)
-        switch rules.regressionLoss {
-        case .l1(let weight): l1Weight = weight
-        default: break
-        }
+        if case .l1(let weight) = rules.regressionLoss { l1Weight = weight }
         switch rules.normalization {
         case .official, .mmdet:
             weighted = true
@@ -164,11 +161,9 @@ struct LossRecipe: Equatable {
         if divisor == .mean {
             classificationDivisor = Double(n * classCount)
             centernessDivisor = Double(centernessCount)
-            let perLocation: Int
-            switch boxLoss {
-            case .reference(.l1): perLocation = 4
-            default: perLocation = 1
-            }
+            // An L1 loss has four elements per location (l, t, r, b).
+            var perLocation = 1
+            if case .reference(.l1) = boxLoss { perLocation = 4 }
             regressionDivisor = Double(regressionCount * perLocation)
         }
 

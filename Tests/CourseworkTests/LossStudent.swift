@@ -55,7 +55,9 @@ struct LossStudent {
                 if case .l1 = rules.regressionLoss { return false }
                 return true
             case .noReLU: return rules.clampNegativeRegression
-            default: return true
+            case .softmax, .backgroundLastClass, .backgroundClassZero, .unmaskedBox, .unmaskedCenterness,
+                .divideByLocations, .divideByBoxes, .unclamped, .mean, .doubleSigmoid:
+                return true
             }
         }
     }
