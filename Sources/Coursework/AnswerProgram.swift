@@ -57,6 +57,24 @@ struct AnswerProgram {
                                     logits: call.numbers("logits"), targets: call.numbers("targets"),
                                     alpha: number(call.fields["alpha"]), gamma: number(call.fields["gamma"])))
                     """)
+            case .loss:
+                cases.append(
+                    """
+                        case "fcosLoss":
+                            func ltrbs(_ v: [Float]) -> [LTRB] {
+                                stride(from: 0, to: v.count - 3, by: 4).map { LTRB(l: v[$0], t: v[$0 + 1], r: v[$0 + 2], b: v[$0 + 3]) }
+                            }
+                            func ints(_ key: String) -> [Int] { (call.fields[key] as? [Any] ?? []).map { ($0 as? NSNumber)?.intValue ?? 0 } }
+                            let terms = try fcosLoss(
+                                predicted: HeadOutputs(
+                                    classLogits: call.numbers("classLogits"), classCount: call.int("classCount"),
+                                    boxRegression: ltrbs(call.numbers("regression")), centernessLogits: call.numbers("centernessLogits")),
+                                targets: LossTargets(
+                                    classes: ints("classTargets"), deltas: ltrbs(call.numbers("regressionTargets")),
+                                    boxes: call.boxes("boxes"), locations: call.points("locations"), strides: ints("strides"),
+                                    boxCount: call.int("boxCount")))
+                            return numbers([terms.classification, terms.regression, terms.centerness])
+                    """)
             case .nms:
                 cases.append(
                     """

@@ -69,6 +69,10 @@ final class AnswerReplay: @unchecked Sendable {
                 guard case .numbers(let v) = try self.next("sigmoidFocalLoss") else { self.wrongType() }
                 return v
             },
+            loss: { _, _ in
+                guard case .lossTerms(let v) = try self.next("fcosLoss") else { self.wrongType() }
+                return v
+            },
             nms: { _, _, _ in
                 guard case .indices(let v) = try self.next("nonMaximumSuppression") else { self.wrongType() }
                 return v

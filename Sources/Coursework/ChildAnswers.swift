@@ -17,6 +17,8 @@ enum AnswerValue: Sendable {
     case box(Box)
     case number(Float)
     case numbers([Float])
+    /// The loss part's `[classification, regression, centerness]`.
+    case lossTerms(FCOSLossValue)
 }
 
 /// Reads the child's answers: one JSON object per line, `{"value": …}`,
@@ -100,6 +102,10 @@ struct ChildAnswers {
                 return .success(.number(try float(value)))
             case .focalLoss:
                 return .success(.numbers(try numbers(value, "a list of numbers") { try float($0) }))
+            case .loss:
+                let v = try floats(value, count: 3)
+                return .success(
+                    .lossTerms(FCOSLossValue(classification: v[0], regression: v[1], centerness: v[2])))
             }
         } catch let error as Malformed {
             return .failure(error)

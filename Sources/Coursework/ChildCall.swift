@@ -15,6 +15,7 @@ enum ChildCall: Sendable, Equatable {
     case centerness(deltas: LTRB)
     case focalLoss(logits: [Float], targets: [Float], alpha: Float, gamma: Float)
     case nms(boxes: [Box], scores: [Float], iouThreshold: Float)
+    case loss(LossQuestion)
 
     /// The student's function, as explanations name it.
     var function: String {
@@ -26,6 +27,7 @@ enum ChildCall: Sendable, Equatable {
         case .centerness: return "centerness"
         case .focalLoss: return "sigmoidFocalLoss"
         case .nms: return "nonMaximumSuppression"
+        case .loss: return "fcosLoss"
         }
     }
 
@@ -58,6 +60,17 @@ enum ChildCall: Sendable, Equatable {
             return head + ",\"boxes\":[" + boxes.map(box).joined(separator: ",")
                 + "],\"scores\":\(list(scores)),"
                 + "\"iouThreshold\":\(n(t))}"
+        case .loss(let q):
+            let x = q.inputs
+            func ints(_ xs: [Int]) -> String { "[" + xs.map(String.init).joined(separator: ",") + "]" }
+            return head + ",\"classLogits\":\(list(x.classLogits)),\"classCount\":\(x.classCount),"
+                + "\"regression\":\(list(x.regression.flatMap(\.array))),"
+                + "\"centernessLogits\":\(list(x.centernessLogits)),\"classTargets\":\(ints(x.classTargets)),"
+                + "\"regressionTargets\":\(list(x.regressionTargets.flatMap(\.array))),\"boxes\":["
+                + (x.targetBoxes ?? []).map(box).joined(separator: ",") + "],\"locations\":["
+                + x.locations.map(point).joined(separator: ",")
+                + "],\"strides\":\(ints(x.strides.map { Int($0) })),"
+                + "\"boxCount\":\(q.boxCount)}"
         }
     }
 
@@ -96,6 +109,7 @@ final class CallRecorder: @unchecked Sendable {
             applyDeltas: { try self.record(.applyDeltas(deltas: $0, location: $1, stride: $2)) },
             centerness: { try self.record(.centerness(deltas: $0)) },
             focalLoss: { try self.record(.focalLoss(logits: $0, targets: $1, alpha: $2, gamma: $3)) },
+            loss: { try self.record(.loss(LossQuestion(inputs: $0, boxCount: $1))) },
             nms: { try self.record(.nms(boxes: $0, scores: $1, iouThreshold: $2)) })
     }
 

@@ -40,6 +40,8 @@ public struct Grader: Sendable {
             return s.centerness.map { CenternessCheck.grade($0, course: course, hidden: h) } ?? missing
         case .focalLoss:
             return s.focalLoss.map { FocalLossCheck.grade($0, course: course, hidden: h) } ?? missing
+        case .loss:
+            return s.loss.map { LossCheck.grade($0, course: course, hidden: h) } ?? missing
         case .nms:
             return s.nms.map { NMSCheck.grade($0, course: course, hidden: h) } ?? missing
         }

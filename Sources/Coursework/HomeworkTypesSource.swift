@@ -99,5 +99,75 @@ enum HomeworkTypesSource {
             throw NotAttempted(task)
         }
 
+        // MARK: The whole loss
+
+        /// The head's raw outputs for one image, flattened over the levels (P3 first): element
+        /// i of every array belongs to the same location.
+        public struct HeadOutputs: Sendable {
+            /// N × C classification logits, row by row: location i, class c is element i·C + c.
+            public var classLogits: [Float]
+            /// C, the number of classes.
+            public var classCount: Int
+            /// Predicted distances (l, t, r, b) per location, in the course's units.
+            public var boxRegression: [LTRB]
+            /// One centerness logit per location.
+            public var centernessLogits: [Float]
+
+            public init(classLogits: [Float], classCount: Int, boxRegression: [LTRB], centernessLogits: [Float]) {
+                self.classLogits = classLogits
+                self.classCount = classCount
+                self.boxRegression = boxRegression
+                self.centernessLogits = centernessLogits
+            }
+        }
+
+        /// The training targets of the same locations, and where they are.
+        public struct LossTargets: Sendable {
+            /// The class of each location's box, or −1 for background.
+            public var classes: [Int]
+            /// Target distances (l*, t*, r*, b*) per location, in the course's units. Only those of
+            /// positive locations mean anything.
+            public var deltas: [LTRB]
+            /// The matched ground-truth box per location, in pixels (meaningless at background).
+            public var boxes: [Box]
+            /// Each location in image pixels.
+            public var locations: [Point]
+            /// The stride of each location's level.
+            public var strides: [Int]
+            /// The number of ground-truth boxes in the image.
+            public var boxCount: Int
+
+            public init(
+                classes: [Int], deltas: [LTRB], boxes: [Box], locations: [Point], strides: [Int], boxCount: Int
+            ) {
+                self.classes = classes
+                self.deltas = deltas
+                self.boxes = boxes
+                self.locations = locations
+                self.strides = strides
+                self.boxCount = boxCount
+            }
+        }
+
+        /// The three normalised loss terms of one image.
+        public struct LossTerms: Hashable, Sendable, CustomStringConvertible {
+            public var classification: Float
+            public var regression: Float
+            public var centerness: Float
+
+            public init(classification: Float, regression: Float, centerness: Float) {
+                self.classification = classification
+                self.regression = regression
+                self.centerness = centerness
+            }
+
+            /// What training minimises: the sum of the three terms.
+            public var total: Float { classification + regression + centerness }
+
+            public var description: String {
+                "(classification: \\(classification), regression: \\(regression), centerness: \\(centerness))"
+            }
+        }
+
         """
 }

@@ -14,7 +14,9 @@ public enum Part: String, Sendable, CaseIterable, Codable, Comparable {
     case centerness
     /// Part 5: the sigmoid focal loss of the classification branch.
     case focalLoss = "focal-loss"
-    /// Part 6: greedy non-maximum suppression at inference.
+    /// Part 6: the whole per-image FCOS loss, its three terms normalised.
+    case loss
+    /// Part 7: greedy non-maximum suppression at inference.
     case nms
 
     /// A short title for tables and headings.
@@ -25,6 +27,7 @@ public enum Part: String, Sendable, CaseIterable, Codable, Comparable {
         case .deltas: return "Regression deltas"
         case .centerness: return "Centerness targets"
         case .focalLoss: return "Sigmoid focal loss"
+        case .loss: return "The whole FCOS loss"
         case .nms: return "Non-maximum suppression"
         }
     }
@@ -38,6 +41,7 @@ public enum Part: String, Sendable, CaseIterable, Codable, Comparable {
         case .deltas: return 15
         case .centerness: return 10
         case .focalLoss: return 15
+        case .loss: return 15
         case .nms: return 20
         }
     }
@@ -50,6 +54,7 @@ public enum Part: String, Sendable, CaseIterable, Codable, Comparable {
         case .deltas: return "Deltas.swift"
         case .centerness: return "Centerness.swift"
         case .focalLoss: return "FocalLoss.swift"
+        case .loss: return "Loss.swift"
         case .nms: return "NMS.swift"
         }
     }

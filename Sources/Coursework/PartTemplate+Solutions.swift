@@ -14,6 +14,7 @@ extension PartTemplate {
         case .deltas: return deltasSolution
         case .centerness: return [centernessSolution]
         case .focalLoss: return [focalLossSolution]
+        case .loss: return [lossSolution]
         case .nms: return [nmsSolution]
         }
     }

@@ -22,7 +22,7 @@ struct PartTemplate {
         }
         // The answer key's maths needs exp, log and pow; students add the import when they do.
         var text =
-            solution && part == .focalLoss
+            solution && (part == .focalLoss || part == .loss)
             ? "import Foundation\nimport HomeworkTypes\n\n" : "import HomeworkTypes\n\n"
         if signatures.count > 1 {
             text +=
@@ -91,6 +91,7 @@ struct PartTemplate {
             return [
                 "public func sigmoidFocalLoss(logits: [Float], targets: [Float], alpha: Float, gamma: Float) throws -> [Float]"
             ]
+        case .loss: return [lossSignature]
         case .nms:
             return [
                 "public func nonMaximumSuppression(boxes: [Box], scores: [Float], iouThreshold: Float) throws -> [Int]"
@@ -110,6 +111,7 @@ struct PartTemplate {
             ]
         case .centerness: return [[#"try notAttempted("TODO: compute the centerness target")"#]]
         case .focalLoss: return [[#"try notAttempted("TODO: compute the element-wise sigmoid focal loss")"#]]
+        case .loss: return [[#"try notAttempted("TODO: compute the three normalised loss terms")"#]]
         case .nms: return [[#"try notAttempted("TODO: keep the best boxes, suppress their overlaps")"#]]
         }
     }
@@ -121,6 +123,7 @@ struct PartTemplate {
         case .deltas: return deltasText
         case .centerness: return centernessText
         case .focalLoss: return focalLossText
+        case .loss: return lossText
         case .nms: return nmsText
         }
     }

@@ -37,7 +37,7 @@ struct StudentReadme {
             not available to your code: the grader builds `Sources/Homework` in a clean package with
             `HomeworkTypes` only, so `import FCOS` fails there. You may add helper files to
             `Sources/Homework`; the grader ignores everything else you change (`Package.swift`,
-            `Sources/answer`, `Sources/HomeworkTypes`, `grader/`).
+            `Sources/answer`, `Sources/HomeworkTypes`, `grader/`).\(lossNote)
 
             ## Check your work
 
@@ -88,6 +88,18 @@ struct StudentReadme {
               than the limits allow, the cases it answered are graded, the rest count as wrong, and the
               report says in words where it stopped.
 
+            """
+    }
+
+    /// The loss part's types, when the course has the part.
+    var lossNote: String {
+        guard course.parts.contains(.loss) else { return "" }
+        return "\n\n" + """
+            The loss part (`fcosLoss` in `Loss.swift`) adds three plain types: `HeadOutputs` (class logits
+            N × C row by row, predicted distances, centerness logits), `LossTargets` (class per location,
+            −1 for background, target distances, matched boxes, locations, strides, the number of boxes)
+            and `LossTerms` (the three normalised terms; `total` is their sum). It may call your own
+            `sigmoidFocalLoss` and `centerness` when your course has those parts, or compute them inline.
             """
     }
 }

@@ -24,7 +24,11 @@ public struct Submission: Sendable {
     /// Part 5: element-wise sigmoid focal loss.
     public typealias FocalLossFunction =
         @Sendable (_ logits: [Float], _ targets: [Float], _ alpha: Float, _ gamma: Float) throws -> [Float]
-    /// Part 6: greedy NMS, kept indices from the highest score down.
+    /// Part 6: one image's three normalised loss terms from its flattened head outputs
+    /// and targets, and its number of ground-truth boxes.
+    public typealias LossFunction =
+        @Sendable (_ inputs: FCOSLossInputs, _ boxCount: Int) throws -> FCOSLossValue
+    /// Part 7: greedy NMS, kept indices from the highest score down.
     public typealias NMSFunction =
         @Sendable (_ boxes: [Box], _ scores: [Float], _ iouThreshold: Float) throws -> [Int]
 
@@ -41,13 +45,15 @@ public struct Submission: Sendable {
     /// Part 5, or nil when not submitted.
     public var focalLoss: FocalLossFunction?
     /// Part 6, or nil when not submitted.
+    public var loss: LossFunction?
+    /// Part 7, or nil when not submitted.
     public var nms: NMSFunction?
 
     /// A submission of the given functions; omitted parts count as not attempted.
     public init(
         locations: LocationsFunction? = nil, match: MatchFunction? = nil, deltas: DeltasFunction? = nil,
         applyDeltas: ApplyDeltasFunction? = nil, centerness: CenternessFunction? = nil,
-        focalLoss: FocalLossFunction? = nil, nms: NMSFunction? = nil
+        focalLoss: FocalLossFunction? = nil, loss: LossFunction? = nil, nms: NMSFunction? = nil
     ) {
         self.locations = locations
         self.match = match
@@ -55,6 +61,7 @@ public struct Submission: Sendable {
         self.applyDeltas = applyDeltas
         self.centerness = centerness
         self.focalLoss = focalLoss
+        self.loss = loss
         self.nms = nms
     }
 }

@@ -15,10 +15,11 @@ struct GraderTests {
         locations: { _, _, _ in try notAttempted("TODO") }, match: { _, _, _ in try notAttempted("TODO") },
         deltas: { _, _, _ in try notAttempted("TODO") }, applyDeltas: { _, _, _ in try notAttempted("TODO") },
         centerness: { _ in try notAttempted("TODO") }, focalLoss: { _, _, _, _ in try notAttempted("TODO") },
+        loss: { _, _ in try notAttempted("TODO") },
         nms: { _, _, _ in try notAttempted("TODO") })
 
     /// What the `--with-solutions` files do: call the toolkit.
-    static func toolkitSolution(_ rules: AssignmentRules) -> Submission {
+    static func toolkitSolution(_ rules: AssignmentRules, loss: LossRules = .official) -> Submission {
         Submission(
             locations: { w, h, s in
                 FeatureMap(
@@ -47,6 +48,7 @@ struct GraderTests {
             },
             centerness: { Centerness.value($0) },
             focalLoss: { FocalLoss.elements(logits: $0, targets: $1, alpha: $2, gamma: $3) },
+            loss: { inputs, _ in FCOSLoss.compute(inputs, rules: loss) },
             nms: {
                 NMS.greedy(boxes: $0, scores: $1, iouThreshold: Double($2), convention: rules.areaConvention)
             })
@@ -57,7 +59,7 @@ struct GraderTests {
         let report = Grader(course: Course(preset: preset), submission: Self.starter).gradeAll()
         #expect(report.parts.map(\.status) == Array(repeating: .notAttempted, count: Part.allCases.count))
         #expect(report.score == 0)
-        #expect(report.maxScore == 100)
+        #expect(report.maxScore == Part.allCases.reduce(0) { $0 + $1.maxPoints })
         #expect(!report.passed)
         #expect(report.parts.allSatisfy { $0.explanations.first?.contains("not attempted") == true })
     }
@@ -65,17 +67,19 @@ struct GraderTests {
     @Test("solutions that call the toolkit pass every part", arguments: presets)
     func toolkitSolutionPasses(preset: String) {
         let course = Course(preset: preset)
-        let report = Grader(course: course, submission: Self.toolkitSolution(course.rules)).gradeAll()
+        let report = Grader(
+            course: course, submission: Self.toolkitSolution(course.rules, loss: course.preset.loss)
+        ).gradeAll()
         for part in report.parts { #expect(part.status == .passed, "\(part.part): \(part.explanations)") }
-        #expect(report.score == 100)
+        #expect(report.score == report.maxScore)
     }
 
     @Test("an honest hand-written solution passes every part, hidden cases included", arguments: presets)
     func handWrittenSolutionPasses(preset: String) {
         let course = Course(preset: preset)
-        let report = Grader(
-            course: course, submission: HandWrittenStudent(rules: course.rules).submission, hiddenSeed: 4242
-        ).gradeAll()
+        var student = HandWrittenStudent(rules: course.rules)
+        student.loss = course.preset.loss
+        let report = Grader(course: course, submission: student.submission, hiddenSeed: 4242).gradeAll()
         for part in report.parts { #expect(part.status == .passed, "\(part.part): \(part.explanations)") }
     }
 

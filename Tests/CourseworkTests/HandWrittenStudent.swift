@@ -46,6 +46,8 @@ struct HandWrittenStudent {
 
     var rules: AssignmentRules
     var flaws: Set<Flaw> = []
+    /// The loss part's rules (written by ``LossStudent``, without flaws).
+    var loss = LossRules.official
 
     func has(_ flaw: Flaw) -> Bool { flaws.contains(flaw) }
 
@@ -222,6 +224,7 @@ struct HandWrittenStudent {
             applyDeltas: { me.applyDeltas($0, at: $1, stride: $2) },
             centerness: { me.centerness(of: $0) },
             focalLoss: { me.focalLoss(logits: $0, targets: $1, alpha: $2, gamma: $3) },
+            loss: LossStudent(rules: me.loss).function,
             nms: { me.nms(boxes: $0, scores: $1, iouThreshold: $2) })
     }
 }

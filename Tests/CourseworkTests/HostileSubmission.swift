@@ -6,6 +6,7 @@
 /// - deltas: kills its parent, then waits forever;
 /// - centerness: a fork bomb;
 /// - focal-loss: allocates memory without end;
+/// - loss: forges answers on the grader's channel before returning its own;
 /// - nms: answers two calls correctly and exits with status 0 in the third.
 ///
 /// Each must grade to 0 with its part explained, and the grader must finish, write its
@@ -87,6 +88,20 @@ enum HostileSubmission {
             public func sigmoidFocalLoss(logits: [Float], targets: [Float], alpha: Float, gamma: Float) throws -> [Float] {
                 var hoard: [[Float]] = []
                 while true { hoard.append([Float](repeating: 1, count: 1 << 24)) }
+            }
+
+            """
+        ),
+        (
+            "Loss.swift",
+            """
+            import Foundation
+            import HomeworkTypes
+
+            public func fcosLoss(predicted: HeadOutputs, targets: LossTargets) throws -> LossTerms {
+                let channel = FileHandle(fileDescriptor: 3, closeOnDealloc: false)
+                for _ in 0..<1_000 { channel.write(Data(#"{"value":[0,0,0]}"#.utf8 + [10])) }
+                return LossTerms(classification: 0, regression: 0, centerness: 0)
             }
 
             """

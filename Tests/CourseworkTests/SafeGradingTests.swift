@@ -16,7 +16,9 @@ struct SafeGradingTests {
         locations: { _, _, _ in [] }, match: { locations, _, _ in locations.map { _ in -1 } },
         deltas: { _, _, _ in LTRB(l: 0, t: 0, r: 0, b: 0) },
         applyDeltas: { _, _, _ in Box(x0: 0, y0: 0, x1: 0, y1: 0) }, centerness: { _ in 0 },
-        focalLoss: { logits, _, _, _ in logits.map { _ in 0 } }, nms: { boxes, _, _ in Array(boxes.indices) })
+        focalLoss: { logits, _, _, _ in logits.map { _ in 0 } },
+        loss: { _, _ in FCOSLossValue(classification: 0, regression: 0, centerness: 0) },
+        nms: { boxes, _, _ in Array(boxes.indices) })
 
     @Test("a constant answer earns nothing, and never more than an honest near-miss", arguments: Preset.names)
     func constantAnswerEarnsNothing(preset: String) {
@@ -234,6 +236,7 @@ struct SafeGradingTests {
             case .focalLoss(let x, let z, let a, let g):
                 return .value(.numbers(try! s.focalLoss!(x, z, a, g)))
             case .nms(let boxes, let scores, let t): return .value(.indices(try! s.nms!(boxes, scores, t)))
+            case .loss(let q): return .value(.lossTerms(try! s.loss!(q.inputs, q.boxCount)))
             }
         }
         let replay = AnswerReplay(calls: calls, answers: answers)
