@@ -225,7 +225,10 @@ struct CourseGradeCommand: ParsableCommand {
             }
             if let gradescope {
                 let results = GradescopeResults(report: report, seconds: Date().timeIntervalSince(start))
-                try AtomicFile.write(try results.json() + "\n", to: gradescope)
+                let file = URL(fileURLWithPath: gradescope)
+                try FileManager.default.createDirectory(
+                    at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try AtomicFile.write(try results.json() + "\n", to: file)
                 warnLine("wrote \(gradescope)")
             }
         }

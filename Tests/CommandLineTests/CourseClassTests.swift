@@ -146,5 +146,22 @@ struct CourseClassTests {
         #expect(html.contains("<code>notes.txt</code>: not a folder"))
         timings.sort()
         print("grade-all per submission: median \(timings[timings.count / 2]) s, max \(timings.last!) s")
+
+        // One student graded alone, as a Gradescope `run_autograder` would.
+        let results = folder.appendingPathComponent("autograder/results/results.json")
+        let single = run([
+            "course", "grade", classFolder.appendingPathComponent("04-matching-max-area").path, "--course",
+            classFolder.appendingPathComponent("course.json").path, "--seed", "2026", "--timeout", "30",
+            "--gradescope", results.path,
+        ])
+        #expect(single.status == 1, "a failing part: \(single.err)")
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: results)) as? [String: Any])
+        let tests = try #require(object["tests"] as? [[String: Any]])
+        #expect(tests.count == Part.allCases.count)
+        let matching = try #require(tests.first { ($0["name"] as? String)?.hasSuffix("(matching)") == true })
+        #expect(matching["status"] as? String == "failed")
+        #expect((matching["output"] as? String)?.contains("max-area instead of min-area") == true)
+        #expect(object["score"] as? Double == tests.map { $0["score"] as? Double ?? 0 }.reduce(0, +))
     }
 }
