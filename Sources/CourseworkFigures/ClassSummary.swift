@@ -239,7 +239,7 @@ public struct ClassSummary: Sendable {
         }
         return """
             <h2>Named mistakes, most common first</h2>
-            <table class="summary">
+            <table class="summary class">
             <thead><tr><th class="num">students</th><th>part</th><th>mistake</th><th>who</th></tr></thead>
             <tbody>
             \(rows)</tbody>
@@ -258,9 +258,11 @@ public struct ClassSummary: Sendable {
     }
 
     static let style = """
+        body{max-width:1400px}table.class td.num,table.class th.num{text-align:right;white-space:nowrap}\
+        table.class td:first-child{white-space:nowrap}
         table.class td.cell.passed{background:#dcefdc}table.class td.cell.failed{background:#f8dcdc}\
         table.class td.cell.not-attempted{background:#ececec}
         .tag{display:inline-block;background:#fff6dc;border:1px solid #e0a800;border-radius:.4em;\
-        padding:0 .35em;margin:.1em;font-size:.85em}.note{color:#555;font-size:.85em}
+        padding:0 .35em;margin:.1em;font-size:.85em;white-space:nowrap}.note{color:#555;font-size:.85em}
         """
 }

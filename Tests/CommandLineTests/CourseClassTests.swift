@@ -80,6 +80,45 @@ struct CourseClassTests {
         #expect(result.err.contains("pass --course FILE"), "\(result.err)")
     }
 
+    /// Under bubblewrap a student's code cannot see the class folder: a spy that answers right
+    /// only when another student's package is out of its sight passes.
+    @Test("grade-all hides the class folder from each student's code (bubblewrap)")
+    func classFolderHidden() throws {
+        // Outside /tmp, which the sandbox replaces anyway: in the checkout's own build folder.
+        let folder = URL(fileURLWithPath: Self.toolkit).appendingPathComponent(".build/class-test-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let classFolder = folder.appendingPathComponent("class")
+        let course = Course(preset: "official", parts: [.locations])
+        for name in ["a-key", "b-spy"] {
+            try StarterPackage(
+                course: course, toolkit: URL(fileURLWithPath: Self.toolkit), withSolutions: true
+            )
+            .write(to: classFolder.appendingPathComponent(name))
+        }
+        let spy = classFolder.appendingPathComponent("b-spy/Sources/Homework/Locations.swift")
+        let other = classFolder.appendingPathComponent("a-key/Package.swift").path
+        let source = try String(contentsOf: spy, encoding: .utf8)
+            .replacingOccurrences(of: "import HomeworkTypes", with: "import Foundation\nimport HomeworkTypes")
+            .replacingOccurrences(
+                of: "return points",
+                with:
+                    "if FileManager.default.fileExists(atPath: \"\(other)\") { return [] }\n    return points"
+            )
+        try #require(source.contains(other))
+        try source.write(to: spy, atomically: true, encoding: .utf8)
+        try JSONEncoder().encode(course).write(to: classFolder.appendingPathComponent("course.json"))
+
+        let out = folder.appendingPathComponent("out")
+        let graded = run([
+            "course", "grade-all", classFolder.path, "--out", out.path, "--jobs", "2", "--timeout", "30",
+        ])
+        #expect(graded.status == 0, "\(graded.err)")
+        let report = try GradeReport.decode(Data(contentsOf: out.appendingPathComponent("b-spy/report.json")))
+        guard report.sandbox?.hasPrefix("bubblewrap") == true else { return }
+        #expect(report.passed, "the spy saw \(other): \(report.parts.map(\.explanations))")
+    }
+
     /// The whole class: demo-class writes 20 submissions, one grade-all grades them.
     @Test("a class of 20 (key, starter, 18 plants) grades in one command; the summary names each plant")
     func demoClass() throws {
