@@ -121,7 +121,9 @@ struct CourseGradeAllCommand: ParsableCommand {
                 warnLine("\(outcome.student) could not be graded: \(outcome.problem ?? "")")
             }
             let seconds = outcomes.map(\.seconds).sorted()
-            let median = seconds.isEmpty ? 0 : seconds[seconds.count / 2]
+            let median =
+                seconds.isEmpty
+                ? 0 : (seconds[(seconds.count - 1) / 2] + seconds[seconds.count / 2]) / 2
             warnLine(
                 String(
                     format: "graded %d of %d in %.1f s (median %.1f s per submission)",
