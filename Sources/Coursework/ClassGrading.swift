@@ -6,7 +6,7 @@ import Foundation
 ///
 /// Isolation between submissions: each grading has its own temporary work folder (calls,
 /// answers, the copied `answer` binary, the sandbox's scratch), and each worker its own scratch
-/// path, where one submission at a time is built; ``GradingPackage`` removes the previous
+/// path, where one submission at a time is built; `GradingPackage` removes the previous
 /// student's files before writing the next one's, so a student's code is never compiled or run
 /// with another's. A submission that hangs, crashes or floods stops at its own limits (build
 /// timeout, per-part timeout, output caps) and only its own grade says so.
