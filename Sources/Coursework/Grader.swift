@@ -18,9 +18,12 @@ public struct Grader: Sendable {
         self.hiddenSeed = hiddenSeed
     }
 
-    /// One part's result. A part the course contains but the submission has no function for is
-    /// reported as not attempted.
-    public func grade(_ part: Part) -> PartResult {
+    /// One part's result, out of the course's points for it. A part the course contains but the
+    /// submission has no function for is reported as not attempted.
+    public func grade(_ part: Part) -> PartResult { course.scored(check(part)) }
+
+    /// The part's check, scored out of the default table.
+    func check(_ part: Part) -> PartResult {
         let s = submission
         let h = hiddenSeed
         let missing = PartResult(

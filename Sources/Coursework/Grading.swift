@@ -149,11 +149,15 @@ struct Grading {
     /// cases (random scenes) does not drown the boundary families. Informative cases only: a
     /// constant answer ("−1 everywhere") is right exactly where the reference has nothing to
     /// find, so it earns nothing, and never more than an honest near-miss.
-    var partialPoints: Int {
-        let shares = tallies.filter { $0.informative > 0 }.map { Double($0.right) / Double($0.informative) }
+    var partialPoints: Int { Self.partialPoints(maxPoints: part.maxPoints, families: families) }
+
+    /// The formula of ``partialPoints`` for a part worth `maxPoints`, so a course with other
+    /// points (`Course/scored(_:)`) gives the same share.
+    static func partialPoints(maxPoints: Int, families: [FamilyScore]) -> Int {
+        let shares = families.filter { $0.informative > 0 }.map { Double($0.right) / Double($0.informative) }
         guard !shares.isEmpty else { return 0 }
         let mean = shares.reduce(0, +) / Double(shares.count)
-        return min(part.maxPoints / 2, Int((Double(part.maxPoints) / 2 * mean + 1e-9).rounded(.down)))
+        return min(maxPoints / 2, Int((Double(maxPoints) / 2 * mean + 1e-9).rounded(.down)))
     }
 }
 

@@ -34,6 +34,9 @@ public struct PackageGrading: Sendable {
     public var course: Course?
     /// Called with each step's description, for progress on the terminal.
     public var progress: (@Sendable (String) -> Void)?
+    /// Folders the student's code must not read (other submissions, other builds), hidden from
+    /// it under bubblewrap; see ``Sandbox/hiddenFolders``.
+    public var hiddenFolders: [URL] = []
 
     /// A grading of the package at `package`, with defaults for everything else.
     public init(package: URL, scratchPath: URL? = nil) {
@@ -65,6 +68,7 @@ public struct PackageGrading: Sendable {
                     + "\(Preset.names.joined(separator: ", ")))")
         }
         guard !course.parts.isEmpty else { throw CourseworkError("\(url.path) lists no parts") }
+        if let problem = course.pointsProblem { throw CourseworkError("\(url.path) gives \(problem)") }
         return course
     }
 
@@ -106,7 +110,9 @@ public struct PackageGrading: Sendable {
         } catch let error as CourseworkError {
             return (
                 nil,
-                course.parts.map { failed($0, "Your package could not be graded: \(error.description).") }
+                course.parts.map {
+                    failed($0, course, "Your package could not be graded: \(error.description).")
+                }
             )
         }
         progress?("Building \(package.lastPathComponent)'s Sources/Homework in a clean package")
@@ -128,14 +134,14 @@ public struct PackageGrading: Sendable {
                 nil,
                 course.parts.map {
                     failed(
-                        $0,
+                        $0, course,
                         "Your package did not build within \(Int(buildTimeout)) s, so nothing could be graded."
                     )
                 }
             )
         }
         guard built.succeeded else {
-            return (nil, course.parts.map { buildFailed($0, built, source: source) })
+            return (nil, course.parts.map { buildFailed($0, course, built, source: source) })
         }
 
         // A copy the sandbox user can read and run, whatever the permissions of the scratch path.
@@ -150,8 +156,9 @@ public struct PackageGrading: Sendable {
         let probeScratch = work.appendingPathComponent("probe", isDirectory: true)
         try manager.createDirectory(
             at: probeScratch, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o777])
-        let sandbox = Sandbox.choose(
+        var sandbox = Sandbox.choose(
             self.sandbox, limits: limits, probe: program, inputs: work, scratch: probeScratch)
+        sandbox.hiddenFolders = hiddenFolders.map(\.path)
         return (
             BuiltSubmission(program: program, sandbox: sandbox, timeout: timeoutPerPart, folder: folder), []
         )
@@ -176,13 +183,14 @@ public struct PackageGrading: Sendable {
         return found
     }
 
-    func failed(_ part: Part, _ sentence: String) -> PartResult {
+    func failed(_ part: Part, _ course: Course, _ sentence: String) -> PartResult {
         PartResult(
-            part: part, status: .failed, points: 0, maxPoints: part.maxPoints, explanations: [sentence])
+            part: part, status: .failed, points: 0, maxPoints: course.points(for: part),
+            explanations: [sentence])
     }
 
     /// The compiler's first errors, with paths shortened to `Sources/Homework/…`.
-    func buildFailed(_ part: Part, _ build: Subprocess.Outcome, source: URL) -> PartResult {
+    func buildFailed(_ part: Part, _ course: Course, _ build: Subprocess.Outcome, source: URL) -> PartResult {
         let lines = (build.standardOutput + "\n" + build.standardError).split(separator: "\n").map(
             String.init)
         let prefixes = [source.path + "/", source.resolvingSymlinksInPath().path + "/"]
@@ -201,7 +209,8 @@ public struct PackageGrading: Sendable {
                     + "SizeRange): write the computations yourself instead of importing the toolkit.")
         }
         return PartResult(
-            part: part, status: .failed, points: 0, maxPoints: part.maxPoints, explanations: explanation)
+            part: part, status: .failed, points: 0, maxPoints: course.points(for: part),
+            explanations: explanation)
     }
 }
 

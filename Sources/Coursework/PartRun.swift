@@ -26,13 +26,14 @@ struct PartRun {
             outcome = try run(calls)
         } catch {
             return PartResult(
-                part: part, status: .failed, points: 0, maxPoints: part.maxPoints,
+                part: part, status: .failed, points: 0, maxPoints: course.points(for: part),
                 explanations: ["The grader could not start your code for this part: \(error)."])
         }
         let read = ChildAnswers(outcome.answers, overflowed: outcome.answersOverflowed, calls: calls)
         if let problem = read.problem {
             return PartResult(
-                part: part, status: .failed, points: 0, maxPoints: part.maxPoints, explanations: [problem],
+                part: part, status: .failed, points: 0, maxPoints: course.points(for: part),
+                explanations: [problem],
                 cases: 0, failedCases: 0)
         }
         let stop = StopReport(
@@ -40,7 +41,7 @@ struct PartRun {
             answered: read.answers.count)
         if read.answers.isEmpty, let todo = stop.todoMessage {
             return PartResult(
-                part: part, status: .notAttempted, points: 0, maxPoints: part.maxPoints,
+                part: part, status: .notAttempted, points: 0, maxPoints: course.points(for: part),
                 explanations: ["Not attempted yet: fatalError(\"\(todo)\") is still there."])
         }
         let replay = AnswerReplay(calls: calls, answers: read.answers)

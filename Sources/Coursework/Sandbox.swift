@@ -66,6 +66,10 @@ public struct Sandbox: Sendable {
     public var limits: SandboxLimits
     /// A sentence for the report: what confines the child, or why less than asked for.
     public var note: String
+    /// Folders the child must not read, each covered by an empty `tmpfs` under bubblewrap:
+    /// `grade-all` hides the class folder and the other workers' builds, so one student's code
+    /// never reads another's. Without namespaces they stay readable (see the coursework limits).
+    public var hiddenFolders: [String] = []
 
     static let nobody: (uid: Int, gid: Int) = (65534, 65534)
 
@@ -80,7 +84,11 @@ public struct Sandbox: Sendable {
             var command = asNobody
             command += [
                 Sandbox.bwrapPath, "--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL",
-                "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--size", "\(limits.scratchBytes)",
+                "--ro-bind", "/", "/",
+            ]
+            for folder in hiddenFolders { command += ["--size", "4096", "--tmpfs", folder] }
+            command += [
+                "--dev", "/dev", "--proc", "/proc", "--size", "\(limits.scratchBytes)",
                 "--tmpfs", "/tmp", "--ro-bind", inputs.path, inputs.path, "--chdir", "/tmp", "--setenv",
                 "TMPDIR",
                 "/tmp", "--",

@@ -120,7 +120,13 @@ public struct StarterPackage: Sendable {
 
     var courseLiteral: String {
         let parts = course.parts.map { ".\(caseName($0))" }.joined(separator: ", ")
-        return "Course(preset: \(swiftLiteral(course.presetName)), parts: [\(parts)], seed: \(course.seed))"
+        var literal =
+            "Course(preset: \(swiftLiteral(course.presetName)), parts: [\(parts)], seed: \(course.seed)"
+        if let points = course.points {
+            let pairs = Part.allCases.compactMap { part in points[part].map { ".\(caseName(part)): \($0)" } }
+            literal += ", points: [\(pairs.isEmpty ? ":" : pairs.joined(separator: ", "))]"
+        }
+        return literal + ")"
     }
 
     /// The homework package: four folders up from `grader/Sources/<tool>/main.swift`.

@@ -6,7 +6,7 @@ struct StudentReadme {
 
     var text: String {
         let rows = course.parts.map { part in
-            "| \(part.rawValue) | `Sources/Homework/\(part.fileName)` | \(part.title) | \(part.maxPoints) |"
+            "| \(part.rawValue) | `Sources/Homework/\(part.fileName)` | \(part.title) | \(course.points(for: part)) |"
         }
         let solutionNote =
             withSolutions

@@ -65,11 +65,29 @@ struct Subprocess {
         return environment
     }
 
+    /// Held while pipes are made and while a child is spawned: a pipe's ends are inheritable
+    /// between `pipe` and `fcntl`, and no other thread may spawn in that window.
+    static let spawnLock = NSLock()
+
+    /// A pipe whose two ends are closed on `exec`; `false` when it cannot be made.
+    static func closeOnExecPipe(_ ends: inout [Int32]) -> Bool {
+        spawnLock.withLock {
+            guard pipe(&ends) == 0 else { return false }
+            return ends.allSatisfy { fcntl($0, F_SETFD, FD_CLOEXEC) == 0 }
+        }
+    }
+
     func run() throws -> Outcome {
         var outPipe: [Int32] = [-1, -1]
         var errPipe: [Int32] = [-1, -1]
         var answersPipe: [Int32] = [-1, -1]
-        guard pipe(&outPipe) == 0, pipe(&errPipe) == 0, answersLimit == nil || pipe(&answersPipe) == 0 else {
+        // Close-on-exec, so a child started at the same time by another thread (`grade-all`
+        // grades several submissions at once) never inherits this child's pipes: it could
+        // otherwise write into another student's answers, or keep their pipe open past its end.
+        // `posix_spawn`'s dup2 gives the child its own copies without the flag.
+        guard Self.closeOnExecPipe(&outPipe), Self.closeOnExecPipe(&errPipe),
+            answersLimit == nil || Self.closeOnExecPipe(&answersPipe)
+        else {
             throw CourseworkError("cannot create a pipe: \(String(cString: strerror(errno)))")
         }
         var actions = posix_spawn_file_actions_t()
@@ -99,7 +117,9 @@ struct Subprocess {
             for pointer in argv + envp { free(pointer) }
         }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, executable.path, &actions, &attributes, argv, envp)
+        let spawned = Self.spawnLock.withLock {
+            posix_spawn(&pid, executable.path, &actions, &attributes, argv, envp)
+        }
         for fd in [outPipe[1], errPipe[1], answersPipe[1]] where fd >= 0 { close(fd) }
         defer {
             for fd in [outPipe[0], errPipe[0], answersPipe[0]] where fd >= 0 { close(fd) }

@@ -1,7 +1,9 @@
 import Annotations
 import ArgumentParser
+import Canvas
 import Coursework
 import CourseworkFigures
+import Diagnostics
 import FCOS
 import Foundation
 
@@ -17,7 +19,10 @@ struct CourseCommand: ParsableCommand {
             Instructor's path: `fcos course init hw`, hand `hw` to the students, then \
             `fcos course grade hw --out report` on each submission. See docs/coursework.md.
             """,
-        subcommands: [CourseInitCommand.self, CourseGradeCommand.self]
+        subcommands: [
+            CourseInitCommand.self, CourseGradeCommand.self, CourseGradeAllCommand.self,
+            CourseDemoClassCommand.self,
+        ]
     )
 }
 
@@ -41,6 +46,13 @@ struct CourseInitCommand: ParsableCommand {
     @Option(help: "Rule set whose answers are correct: \(Preset.names.joined(separator: ", ")).")
     var preset: String = "official"
 
+    @Option(
+        help: """
+            Points per part, as part=points pairs (matching=40,nms=10; parts not named keep their \
+            default) or one number per part in course order (10,40,15); recorded in course.json.
+            """)
+    var points: String?
+
     @Option(help: "The toolkit checkout to depend on (default: the one this fcos was built from).")
     var toolkit: String?
 
@@ -53,16 +65,17 @@ struct CourseInitCommand: ParsableCommand {
     func run() throws {
         try reportingInputErrors {
             let chosen = try lookUpPreset(named: preset)
-            let selected: [Part]
-            switch Part.parseList(parts) {
-            case .success(let list) where !list.isEmpty: selected = list
-            case .success: throw InputError(file: "--parts", problem: "name at least one part")
-            case .failure(let error): throw InputError(file: "--parts", problem: error.description)
+            let selected = try parseParts(parts)
+            var chosenPoints: [Part: Int]?
+            if let points {
+                switch Course.parsePoints(points, parts: selected) {
+                case .success(let table): chosenPoints = table
+                case .failure(let error): throw UsageError("--points: \(error.description)")
+                }
             }
-            let toolkitURL = try resolveToolkit()
-            let package = StarterPackage(
-                course: Course(preset: chosen.name, parts: selected), toolkit: toolkitURL,
-                withSolutions: withSolutions)
+            let course = Course(preset: chosen.name, parts: selected, points: chosenPoints)
+            let toolkitURL = try resolveToolkit(toolkit)
+            let package = StarterPackage(course: course, toolkit: toolkitURL, withSolutions: withSolutions)
             let target = URL(fileURLWithPath: directory)
             do {
                 try package.write(to: target, overwrite: force)
@@ -73,7 +86,8 @@ struct CourseInitCommand: ParsableCommand {
             writeOut(
                 """
                 Wrote the \(kind) for preset \(chosen.name) to \(target.path)
-                  parts: \(selected.map(\.rawValue).joined(separator: ", "))
+                  parts: \(selected.map { "\($0.rawValue) (\(course.points(for: $0)))" }.joined(separator: ", ")), \
+                total \(course.maxScore) points
                   toolkit: \(toolkitURL.path)
                 Students: cd \(directory) && swift run --package-path grader grade
                 Instructor: fcos course grade \(directory) --out report
@@ -81,24 +95,35 @@ struct CourseInitCommand: ParsableCommand {
                 """)
         }
     }
+}
 
-    func resolveToolkit() throws -> URL {
-        if let toolkit {
-            let url = URL(fileURLWithPath: toolkit).standardizedFileURL
-            guard ToolkitLocation.isToolkit(url) else {
-                throw InputError(file: "--toolkit", problem: "\(url.path) has no fcos-targets Package.swift")
-            }
-            return url
-        }
-        guard let found = ToolkitLocation.find() else {
-            throw InputError(
-                file: "--toolkit",
-                problem:
-                    "cannot find the toolkit checkout from this binary or the current directory; pass --toolkit PATH"
-            )
-        }
-        return found
+/// The parts named by `--parts`, in course order; a usage error for an unknown or empty list.
+func parseParts(_ text: String) throws -> [Part] {
+    switch Part.parseList(text) {
+    case .success(let list) where !list.isEmpty: return list
+    case .success: throw UsageError("--parts: name at least one part")
+    case .failure(let error): throw UsageError("--parts: \(error.description)")
     }
+}
+
+/// The toolkit checkout a generated package depends on: `path` when given (checked), else the
+/// one this `fcos` was built from.
+func resolveToolkit(_ path: String?) throws -> URL {
+    if let path {
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        guard ToolkitLocation.isToolkit(url) else {
+            throw InputError(file: "--toolkit", problem: "\(url.path) has no fcos-targets Package.swift")
+        }
+        return url
+    }
+    guard let found = ToolkitLocation.find() else {
+        throw InputError(
+            file: "--toolkit",
+            problem:
+                "cannot find the toolkit checkout from this binary or the current directory; pass --toolkit PATH"
+        )
+    }
+    return found
 }
 
 struct CourseGradeCommand: ParsableCommand {
@@ -152,6 +177,10 @@ struct CourseGradeCommand: ParsableCommand {
     )
     var sandbox: String = "bubblewrap"
 
+    @Option(
+        help: "Also write Gradescope's autograder results.json here (e.g. /autograder/results/results.json).")
+    var gradescope: String?
+
     func validate() throws {
         guard timeout > 0, buildTimeout > 0 else {
             throw ValidationError("--timeout and --build-timeout must be positive")
@@ -183,6 +212,7 @@ struct CourseGradeCommand: ParsableCommand {
                 }
             }
             grading.progress = { warnLine($0) }
+            let start = Date()
             do {
                 report = try grading.run()
             } catch let error as CourseworkError {
@@ -192,6 +222,14 @@ struct CourseGradeCommand: ParsableCommand {
             if let out {
                 let written = try CourseReport(report: report, packageName: directory).write(toDirectory: out)
                 warnLine("wrote \(written.path)")
+            }
+            if let gradescope {
+                let results = GradescopeResults(report: report, seconds: Date().timeIntervalSince(start))
+                let file = URL(fileURLWithPath: gradescope)
+                try FileManager.default.createDirectory(
+                    at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try AtomicFile.write(try results.json() + "\n", to: file)
+                warnLine("wrote \(gradescope)")
             }
         }
         if !report.passed { throw ExitCode(1) }
