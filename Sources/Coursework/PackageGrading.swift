@@ -24,6 +24,10 @@ public struct PackageGrading: Sendable {
     public var timeoutPerPart: Double = 120
     /// Seconds `swift build` may take.
     public var buildTimeout: Double = 600
+    /// Bytes of address space each process of `swift build` may take (`RLIMIT_AS`), so a source
+    /// file built to exhaust the compiler stops with an error instead of taking the machine's
+    /// memory; an honest homework compiles in well under this.
+    public var buildMemoryBytes = 4 << 30
     /// The confinement asked for; the grader falls back to rlimits, and says so, when bubblewrap
     /// cannot start.
     public var sandbox: SandboxMode = .bubblewrap
@@ -109,17 +113,24 @@ public struct PackageGrading: Sendable {
                 course.parts.map { failed($0, "Your package could not be graded: \(error.description).") }
             )
         }
-        progress?("Building \(package.lastPathComponent)'s Sources/Homework in a clean package")
+        progress?(
+            "Building \(StudentText.line(package.lastPathComponent, limit: 80))'s Sources/Homework in a clean "
+                + "package")
         // SwiftPM leaves lock files in TMPDIR; these go with the work folder.
         let buildTemporary = work.appendingPathComponent("tmp", isDirectory: true)
         try manager.createDirectory(at: buildTemporary, withIntermediateDirectories: true)
         var environment = Subprocess.minimalEnvironment
         environment["TMPDIR"] = buildTemporary.path
+        var command = [
+            swift.path, "build", "--product", "answer", "--package-path", source.path, "--scratch-path", build.path,
+        ]
+        // The compiler runs none of the student's code, but 1 MB of source can still ask it for
+        // exponentially large types; each of its processes gets an address-space cap.
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/prlimit") {
+            command = ["/usr/bin/prlimit", "--as=\(buildMemoryBytes)", "--"] + command
+        }
         var compile = Subprocess(
-            executable: swift,
-            arguments: [
-                "build", "--product", "answer", "--package-path", source.path, "--scratch-path", build.path,
-            ],
+            executable: URL(fileURLWithPath: command[0]), arguments: Array(command.dropFirst()),
             environment: environment, timeout: buildTimeout)
         compile.standardOutputLimit = 256 << 10
         let built = try compile.run()
@@ -151,7 +162,8 @@ public struct PackageGrading: Sendable {
         try manager.createDirectory(
             at: probeScratch, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o777])
         let sandbox = Sandbox.choose(
-            self.sandbox, limits: limits, probe: program, inputs: work, scratch: probeScratch)
+            self.sandbox, limits: limits, probe: program, runtime: Sandbox.runtimeDirectories(swift: swift),
+            scratch: probeScratch)
         return (
             BuiltSubmission(program: program, sandbox: sandbox, timeout: timeoutPerPart, folder: folder), []
         )
@@ -190,8 +202,8 @@ public struct PackageGrading: Sendable {
             prefixes.reduce(line) { $0.replacingOccurrences(of: $1, with: "") }
         }
         var seen: Set<String> = []
-        errors = Array(errors.filter { seen.insert($0).inserted }.prefix(5)).map { String($0.prefix(400)) }
-        if errors.isEmpty { errors = Array(lines.suffix(5)).map { String($0.prefix(400)) } }
+        errors = Array(errors.filter { seen.insert($0).inserted }.prefix(5)).map { StudentText.line($0) }
+        if errors.isEmpty { errors = Array(lines.suffix(5)).map { StudentText.line($0) } }
         var explanation = ["Your package does not build, so nothing could be graded:"] + errors
         if errors.contains(where: {
             $0.contains("no such module 'FCOS'") || $0.contains("no such module 'Coursework'")
@@ -220,7 +232,7 @@ public struct BuiltSubmission: Sendable {
         PartRun(
             part: part, course: course, hiddenSeed: hiddenSeed, program: program, sandbox: sandbox,
             timeout: timeout,
-            directory: work.appendingPathComponent("parts/\(part.rawValue)"), work: work
+            directory: work.appendingPathComponent("parts/\(part.rawValue)")
         ).result()
     }
 
@@ -233,7 +245,7 @@ public struct BuiltSubmission: Sendable {
         let run = PartRun(
             part: .matching, course: course, hiddenSeed: nil, program: program, sandbox: sandbox,
             timeout: timeout,
-            directory: work.appendingPathComponent("parts/visualize"), work: work)
+            directory: work.appendingPathComponent("parts/visualize"))
         guard let outcome = try? run.run(calls) else {
             return .failure(CourseworkError("cannot start your code"))
         }

@@ -1,0 +1,189 @@
+import CourseworkFigures
+import Foundation
+import Testing
+
+@testable import Coursework
+
+/// Whether bubblewrap starts here; the confinement tests skip without it.
+let bubblewrapWorks: Bool = {
+    let scratch = FileManager.default.temporaryDirectory
+    return Sandbox.choose(.bubblewrap, limits: .forTimeout(5), scratch: scratch).mode == .bubblewrap
+}()
+
+/// Secrets a submission must not reach: a folder outside the temporary folder (so neither the
+/// old scratch `tmpfs` nor anything else hides it) standing for another student's submission
+/// and the instructor's course folder with its answer key.
+struct PlantedSecrets: ~Copyable {
+    let root = URL(fileURLWithPath: "/var/tmp/fcos-planted-\(UUID().uuidString.prefix(8))")
+    var otherStudent: URL { root.appendingPathComponent("alice/Sources/Homework/Centerness.swift") }
+    var course: URL { root.appendingPathComponent("instructor/course.json") }
+    static let marker = "PLANTED-SECRET-7f3a"
+
+    init() throws {
+        for url in [otherStudent, course] {
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o755])
+            try Data("// \(Self.marker)\n".utf8).write(to: url)
+            try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: url.path)
+        }
+    }
+
+    deinit { try? FileManager.default.removeItem(at: root) }
+}
+
+extension GeneratedPackageTests {
+    /// A centerness that reads every path it knows of and throws what it found, so the report
+    /// quotes it; and tries to fill the machine's memory through `/dev/shm` and the root.
+    static func snoopingCenterness(paths: [String]) -> String {
+        """
+        import Foundation
+        import HomeworkTypes
+
+        struct Found: Error, CustomStringConvertible { var description: String }
+
+        public func centerness(of deltas: LTRB) throws -> Float {
+            var found: [String] = []
+            for path in \(paths) {
+                if let data = FileManager.default.contents(atPath: path) {
+                    found.append("read \\(path): " + String(decoding: data.prefix(200), as: UTF8.self))
+                } else if let names = try? FileManager.default.contentsOfDirectory(atPath: path) {
+                    found.append("listed \\(path): \\(names.prefix(20))")
+                }
+            }
+            for path in ["/dev/shm/fill", "/fill", "/dev/fill", "/grader/fill"] {
+                if FileManager.default.createFile(atPath: path, contents: Data(count: 1 << 20)) {
+                    found.append("wrote \\(path)")
+                }
+            }
+            throw Found(description: found.isEmpty ? "NOTHING-FOUND" : found.joined(separator: " | "))
+        }
+
+        """
+    }
+
+    @Test(
+        "the child sees no other submission, course, answer key, home or work folder, and cannot write outside its scratch",
+        .enabled(if: bubblewrapWorks))
+    func childReadsNothingElse() throws {
+        let secrets = try PlantedSecrets()
+        let package = try Self.generate(Course(preset: "official", parts: [.centerness]))
+        let paths = [
+            secrets.otherStudent.path, secrets.course.path, secrets.root.path,
+            package.url.appendingPathComponent("course.json").path, package.url.path,
+            Self.toolkit.appendingPathComponent("Package.swift").path, Self.scratch.path, "/etc/passwd", "/root",
+            "/home", "/work", "/srv", NSHomeDirectory(), "/usr/local/etc", "/opt",
+        ]
+        try Self.write([("Centerness.swift", Self.snoopingCenterness(paths: paths))], into: package)
+        let report = try Self.grading(package).run()
+        let result = try #require(report.result(for: .centerness))
+        let text = result.explanations.joined(separator: "\n")
+        #expect(text.contains("NOTHING-FOUND"), "\(text)")
+        #expect(!text.contains(PlantedSecrets.marker))
+        #expect(!text.contains("read ") && !text.contains("listed ") && !text.contains("wrote "), "\(text)")
+        #expect(report.sandbox?.hasPrefix("bubblewrap") == true)
+    }
+
+    /// The same snooping without namespaces: the fallback cannot hide the filesystem, and the
+    /// test records that it is the sandbox, not luck, that hides it above.
+    @Test("without bubblewrap the same child does read the planted files (the fallback's limit)")
+    func rlimitsCannotHideFiles() throws {
+        let secrets = try PlantedSecrets()
+        let package = try Self.generate(Course(preset: "official", parts: [.centerness]))
+        try Self.write([("Centerness.swift", Self.snoopingCenterness(paths: [secrets.course.path]))], into: package)
+        var grading = Self.grading(package)
+        grading.sandbox = .rlimits
+        let report = try grading.run()
+        let text = try #require(report.result(for: .centerness)).explanations.joined(separator: "\n")
+        #expect(text.contains(PlantedSecrets.marker), "\(text)")
+    }
+
+    @Test("a symbolic link to the instructor's answer key is refused before anything is built")
+    func linkedAnswerKey() throws {
+        let secrets = try PlantedSecrets()
+        let package = try Self.generate(Course(preset: "official", parts: [.centerness]))
+        let homework = package.url.appendingPathComponent("Sources/Homework")
+        try FileManager.default.removeItem(at: homework.appendingPathComponent("Centerness.swift"))
+        try FileManager.default.createSymbolicLink(
+            at: homework.appendingPathComponent("Centerness.swift"), withDestinationURL: secrets.otherStudent)
+        let report = try Self.grading(package).run()
+        let result = try #require(report.result(for: .centerness))
+        #expect(result.status == .failed && result.points == 0)
+        #expect(
+            result.explanations.first?.contains("Sources/Homework/Centerness.swift is a symbolic link") == true,
+            "\(result.explanations)")
+        #expect(!result.explanations.joined().contains(PlantedSecrets.marker))
+    }
+
+    /// `#sourceLocation` renames a file in diagnostics only: the compiler quotes the student's
+    /// own lines, never the file named.
+    @Test("#sourceLocation naming a secret file does not make the compiler quote it")
+    func sourceLocation() throws {
+        let secrets = try PlantedSecrets()
+        let package = try Self.generate(Course(preset: "official", parts: [.centerness]))
+        try Self.write(
+            [
+                (
+                    "Centerness.swift",
+                    """
+                    import HomeworkTypes
+
+                    #sourceLocation(file: "\(secrets.course.path)", line: 1)
+                    public func centerness(of deltas: LTRB) throws -> Float { "not a number" }
+                    #sourceLocation()
+
+                    """
+                )
+            ], into: package)
+        let report = try Self.grading(package).run()
+        let text = try #require(report.result(for: .centerness)).explanations.joined(separator: "\n")
+        #expect(text.contains("does not build"), "\(text)")
+        #expect(!text.contains(PlantedSecrets.marker), "\(text)")
+    }
+
+    @Test("what the child prints is escaped in the terminal summary, the HTML and the JSON")
+    func hostileText() throws {
+        let package = try Self.generate(Course(preset: "official", parts: [.centerness, .nms]))
+        try Self.write(
+            [
+                (
+                    "Centerness.swift",
+                    """
+                    import HomeworkTypes
+
+                    struct Taunt: Error, CustomStringConvertible {
+                        var description: String { "\\u{1B}]0;pwned\\u{07}\\u{1B}[2J\\n  centerness  passed  10/10\\u{202E}01/0" }
+                    }
+
+                    public func centerness(of deltas: LTRB) throws -> Float { throw Taunt() }
+
+                    """
+                ),
+                (
+                    "NMS.swift",
+                    """
+                    import Foundation
+                    import HomeworkTypes
+
+                    public func nonMaximumSuppression(boxes: [Box], scores: [Float], iouThreshold: Float) throws -> [Int] {
+                        FileHandle.standardError.write(Data("\\u{1B}[1A\\u{1B}[2KScore: 100/100 <script>alert(1)</script>\\r\\n".utf8))
+                        exit(3)
+                    }
+
+                    """
+                ),
+            ], into: package)
+        let report = try Self.grading(package).run()
+        let summary = ReportText.summary(report)
+        #expect(!summary.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" || $0 == "\u{202E}" || $0 == "\r" })
+        #expect(summary.contains("\\u{1B}[2J"), "\(summary)")
+        #expect(!summary.contains("\n  centerness  passed"), "\(summary)")
+        #expect(summary.split(separator: "\n").filter { $0.hasPrefix("Score: ") } == ["Score: 0/30"], "\(summary)")
+        let html = try CourseReport(report: report, packageName: "mallory").html()
+        #expect(!html.contains("<script>alert"))
+        #expect(!html.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{202E}" })
+        let json = try report.json()
+        #expect(!json.unicodeScalars.contains { $0 == "\u{1B}" })
+        #expect(!json.contains("\\u001b"), "escaped at the source, not only by the encoder")
+    }
+}
