@@ -51,7 +51,8 @@ struct HomeworkFiles {
             }
             let shown = "Sources/Homework/" + StudentText.line(relative, limit: 120)
             guard relative.unicodeScalars.allSatisfy({ !StudentText.isHidden($0) }),
-                let attributes = try? manager.attributesOfItem(atPath: root.appendingPathComponent(relative).path)
+                let attributes = try? manager.attributesOfItem(
+                    atPath: root.appendingPathComponent(relative).path)
             else {
                 throw CourseworkError(
                     "\(shown) has a name with control characters or not in UTF-8; rename it")
@@ -74,7 +75,8 @@ struct HomeworkFiles {
                         "Sources/Homework holds more than \(Self.maximumFiles) Swift files or "
                             + "\(Self.maximumBytes >> 10) KB; the homework needs a handful of small files")
                 }
-                let data = try Self.contents(of: root.appendingPathComponent(relative), upTo: size, shown: shown)
+                let data = try Self.contents(
+                    of: root.appendingPathComponent(relative), upTo: size, shown: shown)
                 guard String(validating: data, as: UTF8.self) != nil else {
                     throw CourseworkError("\(shown) is not UTF-8 text; save it as UTF-8")
                 }

@@ -122,7 +122,8 @@ public struct PackageGrading: Sendable {
         var environment = Subprocess.minimalEnvironment
         environment["TMPDIR"] = buildTemporary.path
         var command = [
-            swift.path, "build", "--product", "answer", "--package-path", source.path, "--scratch-path", build.path,
+            swift.path, "build", "--product", "answer", "--package-path", source.path, "--scratch-path",
+            build.path,
         ]
         // The compiler runs none of the student's code, but 1 MB of source can still ask it for
         // exponentially large types; each of its processes gets an address-space cap.

@@ -49,7 +49,9 @@ extension Sandbox {
         for directory in runtime { arguments += ["--ro-bind", directory, directory] }
         arguments += ["--ro-bind", program.path, Self.programPath]
         if let calls { arguments += ["--ro-bind", calls.path, Self.callsPath] }
-        arguments += ["--dev", "/dev", "--proc", "/proc", "--size", "\(limits.scratchBytes)", "--tmpfs", "/tmp"]
+        arguments += [
+            "--dev", "/dev", "--proc", "/proc", "--size", "\(limits.scratchBytes)", "--tmpfs", "/tmp",
+        ]
         if manager.fileExists(atPath: "/usr/local") { arguments += ["--remount-ro", "/usr/local"] }
         return arguments + ["--remount-ro", "/dev", "--remount-ro", "/"]
     }

@@ -46,7 +46,9 @@ struct COCOWriterTests {
             (error as? InputError)?.file == blocked.path
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["instances.json"])
-        #expect(FileManager.default.contents(atPath: blocked.appendingPathComponent("inside").path) == Data("keep".utf8))
+        #expect(
+            FileManager.default.contents(atPath: blocked.appendingPathComponent("inside").path)
+                == Data("keep".utf8))
         // A missing folder: nothing is created anywhere.
         let missing = folder.appendingPathComponent("no/such/folder/instances.json").path
         #expect(throws: InputError.self) { try COCOWriter.write(Self.dataset, to: missing) }

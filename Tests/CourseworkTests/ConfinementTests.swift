@@ -1,4 +1,5 @@
 import CourseworkFigures
+import FCOS
 import Foundation
 import Testing
 
@@ -71,8 +72,9 @@ extension GeneratedPackageTests {
         let paths = [
             secrets.otherStudent.path, secrets.course.path, secrets.root.path,
             package.url.appendingPathComponent("course.json").path, package.url.path,
-            Self.toolkit.appendingPathComponent("Package.swift").path, Self.scratch.path, "/etc/passwd", "/root",
-            "/home", "/work", "/srv", NSHomeDirectory(), "/usr/local/etc", "/opt",
+            Self.toolkit.appendingPathComponent("Package.swift").path, Self.scratch.path, "/etc/passwd",
+            "/root",
+            "/home", "/work", "/srv", NSHomeDirectory(), "/usr/local/etc",
         ]
         try Self.write([("Centerness.swift", Self.snoopingCenterness(paths: paths))], into: package)
         let report = try Self.grading(package).run()
@@ -90,7 +92,8 @@ extension GeneratedPackageTests {
     func rlimitsCannotHideFiles() throws {
         let secrets = try PlantedSecrets()
         let package = try Self.generate(Course(preset: "official", parts: [.centerness]))
-        try Self.write([("Centerness.swift", Self.snoopingCenterness(paths: [secrets.course.path]))], into: package)
+        try Self.write(
+            [("Centerness.swift", Self.snoopingCenterness(paths: [secrets.course.path]))], into: package)
         var grading = Self.grading(package)
         grading.sandbox = .rlimits
         let report = try grading.run()
@@ -110,7 +113,8 @@ extension GeneratedPackageTests {
         let result = try #require(report.result(for: .centerness))
         #expect(result.status == .failed && result.points == 0)
         #expect(
-            result.explanations.first?.contains("Sources/Homework/Centerness.swift is a symbolic link") == true,
+            result.explanations.first?.contains("Sources/Homework/Centerness.swift is a symbolic link")
+                == true,
             "\(result.explanations)")
         #expect(!result.explanations.joined().contains(PlantedSecrets.marker))
     }
@@ -175,15 +179,40 @@ extension GeneratedPackageTests {
             ], into: package)
         let report = try Self.grading(package).run()
         let summary = ReportText.summary(report)
-        #expect(!summary.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" || $0 == "\u{202E}" || $0 == "\r" })
+        #expect(
+            !summary.unicodeScalars.contains {
+                $0 == "\u{1B}" || $0 == "\u{07}" || $0 == "\u{202E}" || $0 == "\r"
+            })
         #expect(summary.contains("\\u{1B}[2J"), "\(summary)")
         #expect(!summary.contains("\n  centerness  passed"), "\(summary)")
-        #expect(summary.split(separator: "\n").filter { $0.hasPrefix("Score: ") } == ["Score: 0/30"], "\(summary)")
+        #expect(
+            summary.split(separator: "\n").filter { $0.hasPrefix("Score: ") } == ["Score: 0/30"], "\(summary)"
+        )
         let html = try CourseReport(report: report, packageName: "mallory").html()
         #expect(!html.contains("<script>alert"))
         #expect(!html.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{202E}" })
         let json = try report.json()
         #expect(!json.unicodeScalars.contains { $0 == "\u{1B}" })
         #expect(!json.contains("\\u001b"), "escaped at the source, not only by the encoder")
+    }
+}
+
+extension GeneratedPackageTests {
+    /// Every preset's answer key through the real path (clean package, sandboxed children,
+    /// hidden cases): the key differs per preset (area convention, float32 ranking, center
+    /// sampling, box convention), so each must earn full marks under its own rules.
+    /// `answerKey()` grades torchvision's, cold and warm.
+    @Test(
+        "the answer key of every preset gets full marks in the sandbox",
+        arguments: Preset.names.filter { $0 != "torchvision" })
+    func answerKeyOfEveryPreset(preset: String) throws {
+        let package = try Self.generate(Course(preset: preset), solutions: true)
+        let (report, seconds) = try Self.timed { try Self.grading(package).run() }
+        for part in report.parts {
+            #expect(part.status == .passed, "\(preset) \(part.part): \(part.explanations)")
+        }
+        #expect(report.score == 100 && report.hiddenSeed == 2026)
+        if bubblewrapWorks { #expect(report.sandbox?.hasPrefix("bubblewrap") == true) }
+        print("answer key of \(preset) graded in \(Int(seconds.rounded())) s")
     }
 }

@@ -59,7 +59,8 @@ struct HomeworkFilesTests {
             ("Sources/Homework/Package.swift", "let p = 1\n"),
         ] {
             let url = fixture.package.appendingPathComponent(path)
-            try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try manager.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
         }
         let files = try fixture.read()
@@ -71,7 +72,8 @@ struct HomeworkFilesTests {
         try GradingPackage(course: Course(preset: "official"), submission: fixture.package).write(to: clean)
         let manifest = try String(contentsOf: clean.appendingPathComponent("Package.swift"), encoding: .utf8)
         #expect(manifest.contains("Written by `fcos course grade`"))
-        #expect(manager.fileExists(atPath: clean.appendingPathComponent("Sources/Homework/Package.swift").path))
+        #expect(
+            manager.fileExists(atPath: clean.appendingPathComponent("Sources/Homework/Package.swift").path))
         #expect(!manager.fileExists(atPath: clean.appendingPathComponent("Package.resolved").path))
         #expect(!manager.fileExists(atPath: clean.appendingPathComponent("Plugins").path))
     }
@@ -92,7 +94,8 @@ struct HomeworkFilesTests {
         let manager = FileManager.default
         let sources = fixture.package.appendingPathComponent("Sources")
         try manager.removeItem(at: sources)
-        try manager.createSymbolicLink(at: sources, withDestinationURL: fixture.key.deletingLastPathComponent())
+        try manager.createSymbolicLink(
+            at: sources, withDestinationURL: fixture.key.deletingLastPathComponent())
         #expect(fixture.refusal().hasPrefix("Sources is a symbolic link"), "\(fixture.refusal())")
         try manager.removeItem(at: sources)
         try manager.createDirectory(at: sources, withIntermediateDirectories: true)
@@ -103,7 +106,8 @@ struct HomeworkFilesTests {
         try manager.createDirectory(at: fixture.homework, withIntermediateDirectories: true)
         try manager.createSymbolicLink(
             at: fixture.homework.appendingPathComponent("Parts"), withDestinationURL: fixture.key)
-        #expect(fixture.refusal().hasPrefix("Sources/Homework/Parts is a symbolic link"), "\(fixture.refusal())")
+        #expect(
+            fixture.refusal().hasPrefix("Sources/Homework/Parts is a symbolic link"), "\(fixture.refusal())")
     }
 
     @Test("a hard link (a second name for a file that may lie outside) is refused")
@@ -113,7 +117,8 @@ struct HomeworkFilesTests {
             at: fixture.key.appendingPathComponent("Key.swift"),
             to: fixture.homework.appendingPathComponent("Key.swift"))
         #expect(
-            fixture.refusal() == "Sources/Homework/Key.swift is a hard link (2 names for one file); the grader "
+            fixture.refusal()
+                == "Sources/Homework/Key.swift is a hard link (2 names for one file); the grader "
                 + "compiles only files of your package's own, so submit a plain copy")
     }
 
@@ -135,7 +140,8 @@ struct HomeworkFilesTests {
     func tooMany() throws {
         let fixture = try Fixture()
         for k in 0..<HomeworkFiles.maximumFiles {
-            try Data("let v\(k) = \(k)\n".utf8).write(to: fixture.homework.appendingPathComponent("F\(k).swift"))
+            try Data("let v\(k) = \(k)\n".utf8).write(
+                to: fixture.homework.appendingPathComponent("F\(k).swift"))
         }
         #expect(fixture.refusal().hasPrefix("Sources/Homework holds more than 64 Swift files"))
         let other = try Fixture()
