@@ -121,6 +121,9 @@ public struct PackageGrading: Sendable {
         try manager.createDirectory(at: buildTemporary, withIntermediateDirectories: true)
         var environment = Subprocess.minimalEnvironment
         environment["TMPDIR"] = buildTemporary.path
+        // A compiler that crashes (at its memory cap, say) would otherwise symbolicate its own
+        // backtrace for many seconds; the report does not quote it.
+        environment["SWIFT_BACKTRACE"] = "enable=no"
         var command = [
             swift.path, "build", "--product", "answer", "--package-path", source.path, "--scratch-path",
             build.path,
@@ -204,7 +207,16 @@ public struct PackageGrading: Sendable {
         }
         var seen: Set<String> = []
         errors = Array(errors.filter { seen.insert($0).inserted }.prefix(5)).map { StudentText.line($0) }
-        if errors.isEmpty { errors = Array(lines.suffix(5)).map { StudentText.line($0) } }
+        if errors.isEmpty {
+            // A compiler stopped at its memory cap prints a crash report, whose last lines say
+            // nothing a student can act on.
+            errors =
+                lines.contains { $0.contains("out of memory") }
+                ? [
+                    "The compiler ran out of memory (the grader allows it \(buildMemoryBytes >> 20) MB) compiling "
+                        + "your code: look for a very large literal or deeply nested types."
+                ] : Array(lines.suffix(5)).map { StudentText.line($0) }
+        }
         var explanation = ["Your package does not build, so nothing could be graded:"] + errors
         if errors.contains(where: {
             $0.contains("no such module 'FCOS'") || $0.contains("no such module 'Coursework'")

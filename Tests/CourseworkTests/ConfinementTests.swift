@@ -216,3 +216,45 @@ extension GeneratedPackageTests {
         print("answer key of \(preset) graded in \(Int(seconds.rounded())) s")
     }
 }
+
+extension GeneratedPackageTests {
+    /// Forty typealiases, each a pair of the one before: a type of 2⁴⁰ leaves that stalls the
+    /// compiler (it runs no student code, but its own work is unbounded).
+    static let compilerBomb =
+        (["import HomeworkTypes", "typealias T0 = (Int, Int)"]
+        + (1..<40).map { "typealias T\($0) = (T\($0 - 1), T\($0 - 1))" }
+        + ["public let bomb: [T39] = []", "public func centerness(of deltas: LTRB) throws -> Float { 0 }"])
+        .joined(separator: "\n") + "\n"
+
+    @Test("a source file that stalls the compiler is stopped at the build's time limit")
+    func buildTimeLimit() throws {
+        let package = try Self.generate(Course(preset: "official", parts: [.centerness]))
+        try Self.write([("Centerness.swift", Self.compilerBomb)], into: package)
+        var grading = Self.grading(package)
+        grading.buildTimeout = 8
+        let (report, seconds) = try Self.timed { try grading.run() }
+        let result = try #require(report.result(for: .centerness))
+        #expect(result.status == .failed && result.points == 0)
+        #expect(result.explanations == ["Your package did not build within 8 s, so nothing could be graded."])
+        #expect(seconds < 30, "\(seconds) s")
+    }
+
+    /// 100 000 integers in one array literal: 200 KB of source for which the type checker takes
+    /// a gigabyte (600 KB take 2.2 GB and a minute).
+    @Test("the compiler's memory is capped: a literal built to exhaust it fails the build with a sentence")
+    func buildMemoryLimit() throws {
+        let package = try Self.generate(Course(preset: "official", parts: [.centerness]))
+        let literal = "public let hoard: [Int] = [" + String(repeating: "1,", count: 100_000) + "]\n"
+        try Self.write([("Hoard.swift", literal)], into: package)
+        var grading = Self.grading(package)
+        // An honest homework builds in a quarter of this; the default is 4 GB.
+        grading.buildMemoryBytes = 1 << 30
+        let result = try #require(try grading.run().result(for: .centerness))
+        #expect(result.status == .failed && result.points == 0)
+        #expect(result.explanations.first?.hasPrefix("Your package does not build") == true)
+        #expect(
+            result.explanations.dropFirst().first?.hasPrefix(
+                "The compiler ran out of memory (the grader allows it 1024 MB)") == true,
+            "\(result.explanations)")
+    }
+}
