@@ -167,7 +167,7 @@ public struct PackageGrading: Sendable {
             at: probeScratch, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o777])
         let sandbox = Sandbox.choose(
             self.sandbox, limits: limits, probe: program, runtime: Sandbox.runtimeDirectories(swift: swift),
-            scratch: probeScratch)
+            seccomp: try Sandbox.writeSeccompFilter(in: work), scratch: probeScratch)
         return (
             BuiltSubmission(program: program, sandbox: sandbox, timeout: timeoutPerPart, folder: folder), []
         )

@@ -73,6 +73,8 @@ public struct Sandbox: Sendable {
 
     /// The toolchain's runtime folders bound into the sandbox (see ``runtimeDirectories(swift:)``).
     var runtime: [String] = []
+    /// The seccomp filter bubblewrap loads (see `seccompProgram`), when there is one.
+    var seccomp: URL?
 
     /// The command that runs `program` confined, with `calls` (the part's calls file) as its
     /// argument, or `--probe` without one. Under bubblewrap both appear at fixed paths in an
@@ -85,10 +87,13 @@ public struct Sandbox: Sendable {
         }
         switch mode {
         case .bubblewrap:
-            var command = asNobody
+            // `sh` opens the filter on descriptor 4 for bubblewrap and gives way to it (`exec`).
+            var command = seccomp.map { ["/bin/sh", "-c", "exec \"$@\" 4< \"$0\"", $0.path] } ?? []
+            command += asNobody
             command += [
                 Sandbox.bwrapPath, "--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL",
             ]
+            if seccomp != nil { command += ["--seccomp", "4"] }
             command += bubblewrapMounts(program: program, calls: calls)
             command += ["--chdir", "/tmp", "--setenv", "TMPDIR", "/tmp", "--setenv", "HOME", "/tmp", "--"]
             command += prlimit(Self.programPath, calls.map { _ in Self.callsPath })
@@ -128,13 +133,15 @@ public struct Sandbox: Sendable {
     /// fall back to rlimits with a sentence saying why.
     public static func choose(
         _ requested: SandboxMode, limits: SandboxLimits, probe program: URL? = nil, runtime: [String] = [],
-        scratch: URL
+        seccomp: URL? = nil, scratch: URL
     ) -> Sandbox {
         let description =
             "bubblewrap: own PID, network, IPC and UTS namespaces, a filesystem of only the system "
             + "libraries, the Swift runtime and its own program and calls (read-only) and a "
             + "\(limits.scratchBytes >> 20) MB scratch folder, no capabilities, killed with the grader"
-            + (dropsToNobody ? ", run as user nobody" : "") + "; " + limitsText(limits)
+            + (dropsToNobody ? ", run as user nobody" : "")
+            + (seccomp != nil ? ", no System V shared memory or message queues" : "") + "; "
+            + limitsText(limits)
         // The kernel never applies RLIMIT_NPROC to root, so without the sandbox's user switch a
         // fork bomb is stopped only by the time limit.
         let rlimitsOnly =
@@ -159,11 +166,18 @@ public struct Sandbox: Sendable {
                     note: "bubblewrap is not installed (Debian package `bubblewrap`), so " + rlimitsOnly
                         + "; the child shares the grader's PID and network namespaces and filesystem")
             }
-            let candidate = Sandbox(mode: .bubblewrap, limits: limits, note: description, runtime: runtime)
+            let candidate = Sandbox(
+                mode: .bubblewrap, limits: limits, note: description, runtime: runtime, seccomp: seccomp)
             let target = program ?? URL(fileURLWithPath: "/bin/true")
             let (executable, arguments) = candidate.command(target, calls: nil, scratch: scratch)
             let outcome = try? Subprocess(executable: executable, arguments: arguments, timeout: 30).run()
             if let outcome, outcome.succeeded { return candidate }
+            // A kernel without seccomp still gets the namespaces; the note then omits the filter.
+            if seccomp != nil {
+                let without = choose(
+                    requested, limits: limits, probe: program, runtime: runtime, scratch: scratch)
+                if without.mode == .bubblewrap { return without }
+            }
             let why =
                 outcome.map {
                     $0.standardError.split(separator: "\n").last.map(String.init) ?? "status \($0.status)"

@@ -57,6 +57,18 @@ extension GeneratedPackageTests {
                     found.append("wrote \\(path)")
                 }
             }
+            // Memory outside RLIMIT_AS: System V shared memory and message queues.
+            // (Removed at once: without the sandbox's IPC namespace they would outlive the test.)
+            let segment = shmget(0, 64 << 20, IPC_CREAT | 0o600)
+            if segment >= 0 {
+                found.append("wrote shared memory")
+                shmctl(segment, IPC_RMID, nil)
+            }
+            let queue = msgget(0, IPC_CREAT | 0o600)
+            if queue >= 0 {
+                found.append("wrote a message queue")
+                msgctl(queue, IPC_RMID, nil)
+            }
             throw Found(description: found.isEmpty ? "NOTHING-FOUND" : found.joined(separator: " | "))
         }
 
@@ -99,6 +111,8 @@ extension GeneratedPackageTests {
         let report = try grading.run()
         let text = try #require(report.result(for: .centerness)).explanations.joined(separator: "\n")
         #expect(text.contains(PlantedSecrets.marker), "\(text)")
+        // The seccomp filter, not the kernel's defaults, is what refuses them under bubblewrap.
+        #expect(text.contains("wrote shared memory") && text.contains("wrote a message queue"))
     }
 
     @Test("a symbolic link to the instructor's answer key is refused before anything is built")
@@ -256,5 +270,52 @@ extension GeneratedPackageTests {
             result.explanations.dropFirst().first?.hasPrefix(
                 "The compiler ran out of memory (the grader allows it 1024 MB)") == true,
             "\(result.explanations)")
+    }
+}
+
+/// The sandbox's arguments, checked without starting it.
+@Suite("Sandbox arguments")
+struct SandboxArgumentTests {
+    @Test("bubblewrap binds only the system, the runtime, the program and its calls, all read-only")
+    func mounts() {
+        var sandbox = Sandbox(mode: .bubblewrap, limits: .forTimeout(5), note: "")
+        sandbox.runtime = ["/opt/swift/usr/lib/swift/linux"]
+        let arguments = sandbox.bubblewrapMounts(
+            program: URL(fileURLWithPath: "/tmp/fcos-grade-x/bin/answer"),
+            calls: URL(fileURLWithPath: "/tmp/fcos-grade-x/parts/nms/calls.jsonl"))
+        var sources: [String] = []
+        for (k, argument) in arguments.enumerated() where argument.hasSuffix("bind") {
+            #expect(argument == "--ro-bind", "writable bind \(arguments[k + 1])")
+            sources.append(arguments[k + 1])
+        }
+        let systemRoots = Sandbox.systemRoots.filter {
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: $0)) == nil
+                && FileManager.default.fileExists(atPath: $0)
+        }
+        #expect(
+            Set(sources)
+                == Set(
+                    [
+                        "/usr", "/opt/swift/usr/lib/swift/linux", "/tmp/fcos-grade-x/bin/answer",
+                        "/tmp/fcos-grade-x/parts/nms/calls.jsonl",
+                    ] + systemRoots))
+        #expect(arguments.suffix(4) == ["--remount-ro", "/dev", "--remount-ro", "/"])
+    }
+
+    /// By hand from `linux/filter.h` and `linux/seccomp.h`: 8-byte records of code, jt, jf, k.
+    @Test("the seccomp filter is the BPF program worked out by hand")
+    func seccompFilter() {
+        let bytes = Sandbox.seccompProgram(architecture: 0xC000_003E, denied: [29, 68])
+        let expected: [[UInt8]] = [
+            [0x20, 0, 0, 0, 4, 0, 0, 0],  // ld [arch]
+            [0x15, 0, 0, 5, 0x3E, 0, 0, 0xC0],  // jeq x86_64 ? next : deny (1 + 1 + 5 = 7)
+            [0x20, 0, 0, 0, 0, 0, 0, 0],  // ld [nr]
+            [0x35, 0, 3, 0, 0, 0, 0, 0x40],  // jge x32 bit ? deny (3 + 1 + 3) : next
+            [0x15, 0, 2, 0, 29, 0, 0, 0],  // jeq shmget ? deny
+            [0x15, 0, 1, 0, 68, 0, 0, 0],  // jeq msgget ? deny
+            [0x06, 0, 0, 0, 0, 0, 0xFF, 0x7F],  // ret SECCOMP_RET_ALLOW
+            [0x06, 0, 0, 0, 1, 0, 5, 0],  // ret SECCOMP_RET_ERRNO | EPERM
+        ]
+        #expect(bytes == expected.flatMap { $0 })
     }
 }
