@@ -53,19 +53,28 @@ public struct PackageGrading: Sendable {
 
     /// A `course.json`, checked: a known preset and at least one part.
     public static func readCourse(_ url: URL) throws -> Course {
-        guard let data = try? Data(contentsOf: url, options: []), data.count < 64 << 10 else {
+        // The package's own course.json is the student's: a link to `/dev/zero` or a FIFO must
+        // not make the grader read without end or wait forever, so only a regular file is read,
+        // and only its first 64 KB.
+        let resolved = url.resolvingSymlinksInPath()
+        let type =
+            (try? FileManager.default.attributesOfItem(atPath: resolved.path))?[.type] as? FileAttributeType
+        guard type == .typeRegular, let handle = try? FileHandle(forReadingFrom: resolved),
+            let data = try? handle.read(upToCount: 64 << 10), data.count < 64 << 10
+        else {
             throw CourseworkError(
-                "\(url.path) is missing or too large; is it a course.json from `fcos course init`?")
+                "\(url.path) is missing, not a regular file or larger than 64 KB; is it a course.json from "
+                    + "`fcos course init`?")
         }
         let course: Course
         do {
             course = try JSONDecoder().decode(Course.self, from: data)
         } catch {
-            throw CourseworkError("\(url.path) is not a course description: \(error)")
+            throw CourseworkError("\(url.path) is not a course description: \(StudentText.line("\(error)"))")
         }
         guard Preset.named(course.presetName) != nil else {
             throw CourseworkError(
-                "\(url.path) names an unknown preset '\(course.presetName)' (known: "
+                "\(url.path) names an unknown preset '\(StudentText.line(course.presetName, limit: 40))' (known: "
                     + "\(Preset.names.joined(separator: ", ")))")
         }
         guard !course.parts.isEmpty else { throw CourseworkError("\(url.path) lists no parts") }

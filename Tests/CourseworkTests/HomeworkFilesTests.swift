@@ -170,6 +170,30 @@ struct HomeworkFilesTests {
                 + "characters or not in UTF-8; rename it")
     }
 
+    @Test("a course.json linked to /dev/zero, or a FIFO, is refused at once, not read without end")
+    func hostileCourseFile() throws {
+        let fixture = try Fixture()
+        let course = fixture.package.appendingPathComponent("course.json")
+        try FileManager.default.createSymbolicLink(
+            at: course, withDestinationURL: URL(fileURLWithPath: "/dev/zero"))
+        let start = Date()
+        #expect {
+            _ = try PackageGrading(package: fixture.package).readCourse()
+        } throws: { error in
+            "\(error)".hasSuffix(
+                "course.json is missing, not a regular file or larger than 64 KB; is it a "
+                    + "course.json from `fcos course init`?")
+        }
+        #if canImport(Glibc)
+            try FileManager.default.removeItem(at: course)
+            #expect(mkfifo(course.path, 0o644) == 0)
+            #expect(throws: CourseworkError.self) {
+                _ = try PackageGrading(package: fixture.package).readCourse()
+            }
+        #endif
+        #expect(Date().timeIntervalSince(start) < 1)
+    }
+
     #if canImport(Glibc)
         @Test("a FIFO named like a Swift file is skipped without blocking the grader")
         func fifo() throws {
