@@ -7,10 +7,24 @@ import Foundation
 /// shortest exact form.
 public enum COCOWriter {
     /// Writes the data set as COCO JSON to `path`, naming the file in the error if it cannot.
+    ///
+    /// The bytes go to a hidden temporary file beside `path`, which `rename(2)` then moves over
+    /// it, as `Canvas.AtomicFile` does for figures: a reader (or a failed or interrupted run)
+    /// sees the old file or the whole new one, never half a JSON file. The temporary is removed
+    /// on failure.
     public static func write(_ dataset: Dataset, to path: String) throws {
         let data = encode(dataset)
-        guard FileManager.default.createFile(atPath: path, contents: data) else {
+        let destination = URL(fileURLWithPath: path)
+        let temporary = destination.deletingLastPathComponent().appendingPathComponent(
+            ".\(destination.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)-"
+                + String(UInt64.random(in: 0...UInt64.max), radix: 36))
+        guard FileManager.default.createFile(atPath: temporary.path, contents: data) else {
             throw InputError(file: path, problem: "cannot write the file")
+        }
+        guard rename(temporary.path, destination.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temporary)
+            throw InputError(file: path, problem: "cannot replace the file (\(reason))")
         }
     }
 

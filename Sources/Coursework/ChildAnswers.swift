@@ -75,12 +75,12 @@ struct ChildAnswers {
         switch key {
         case "notAttempted", "error":
             guard let text = value as? String else { return .failure(Malformed("\(key) is not a string")) }
-            let short = text.count > 400 ? String(text.prefix(400)) + "…" : text
+            let short = StudentText.line(text, limit: 400)
             return .success(key == "error" ? .error(short) : .notAttempted(short))
         case "value":
             return decodeValue(value, for: call).map(ChildAnswer.value)
         default:
-            return .failure(Malformed("unknown key '\(key.prefix(40))'"))
+            return .failure(Malformed("unknown key '\(StudentText.line(key, limit: 40))'"))
         }
     }
 

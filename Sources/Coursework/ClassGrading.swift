@@ -110,9 +110,7 @@ public struct ClassGrading: Sendable {
             let thread = Thread { [self] in
                 let scratch = scratchRoot.appendingPathComponent("worker-\(worker)", isDirectory: true)
                 while let index = queue.next() {
-                    queue.store(
-                        grade(submissions[index], scratch: scratch, hiding: [directory, scratchRoot]),
-                        at: index)
+                    queue.store(grade(submissions[index], scratch: scratch), at: index)
                 }
                 group.leave()
             }
@@ -126,7 +124,7 @@ public struct ClassGrading: Sendable {
     }
 
     /// One submission, graded in the worker's scratch path.
-    func grade(_ submission: URL, scratch: URL, hiding hidden: [URL]) -> Outcome {
+    func grade(_ submission: URL, scratch: URL) -> Outcome {
         let student = submission.lastPathComponent
         let start = Date()
         var grading = PackageGrading(package: submission, scratchPath: scratch)
@@ -135,7 +133,6 @@ public struct ClassGrading: Sendable {
         grading.buildTimeout = buildTimeout
         grading.sandbox = sandbox
         grading.hiddenSeed = hiddenSeed
-        grading.hiddenFolders = hidden
         let ownCourseDiffers = (try? grading.readCourse()).map { $0 != course } ?? false
         progress?("\(student): grading")
         do {

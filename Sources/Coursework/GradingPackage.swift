@@ -13,10 +13,6 @@ struct GradingPackage {
     /// The student's package.
     var submission: URL
 
-    /// Limits on what is copied: the homework is a handful of small files.
-    static let maximumFiles = 64
-    static let maximumBytes = 1 << 20
-
     var manifest: String {
         Self.manifest(
             name: "fcos-grading",
@@ -46,44 +42,12 @@ struct GradingPackage {
         """
     }
 
-    /// The student's Swift files under `Sources/Homework`, by path relative to it. Symbolic
-    /// links are refused (one could point at a file of the grader's to leak it through a
-    /// compiler error), as are folders with more files or bytes than homework needs.
+    /// The student's Swift files under `Sources/Homework`, by path relative to it, checked by
+    /// ``HomeworkFiles`` (no links, nothing outside the submission, bounded size and count).
     func studentFiles() throws -> [(path: String, contents: Data)] {
-        let root = submission.appendingPathComponent("Sources/Homework")
-        let manager = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard manager.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw CourseworkError("\(submission.path) has no Sources/Homework folder")
-        }
-        if (try? manager.attributesOfItem(atPath: root.path)[.type] as? FileAttributeType)
-            == .typeSymbolicLink
-        {
-            throw CourseworkError("Sources/Homework is a symbolic link; submit the folder itself")
-        }
-        var files: [(String, Data)] = []
-        var total = 0
-        guard let walker = manager.enumerator(atPath: root.path) else { return [] }
-        while let relative = walker.nextObject() as? String {
-            let url = root.appendingPathComponent(relative)
-            let attributes = try manager.attributesOfItem(atPath: url.path)
-            let type = attributes[.type] as? FileAttributeType
-            if type == .typeSymbolicLink {
-                throw CourseworkError(
-                    "Sources/Homework/\(relative) is a symbolic link; submit the file itself")
-            }
-            guard type == .typeRegular, relative.hasSuffix(".swift") else { continue }
-            let data = try Data(contentsOf: url)
-            total += data.count
-            files.append((relative, data))
-            guard files.count <= Self.maximumFiles, total <= Self.maximumBytes else {
-                throw CourseworkError(
-                    "Sources/Homework holds more than \(Self.maximumFiles) Swift files or "
-                        + "\(Self.maximumBytes >> 10) KB; the homework needs a handful of small files")
-            }
-        }
+        let files = try HomeworkFiles(submission: submission).read()
         // The wiring of packages made before the grader rebuilt them; it imports Coursework.
-        return files.filter { !["Course.swift", "Submission.swift"].contains($0.0) }
+        return files.filter { !["Course.swift", "Submission.swift"].contains($0.path) }
     }
 
     /// Writes the package into `directory` (created if needed), removing stale student files.

@@ -24,6 +24,10 @@ public struct PackageGrading: Sendable {
     public var timeoutPerPart: Double = 120
     /// Seconds `swift build` may take.
     public var buildTimeout: Double = 600
+    /// Bytes of address space each process of `swift build` may take (`RLIMIT_AS`), so a source
+    /// file built to exhaust the compiler stops with an error instead of taking the machine's
+    /// memory; an honest homework compiles in well under this.
+    public var buildMemoryBytes = 4 << 30
     /// The confinement asked for; the grader falls back to rlimits, and says so, when bubblewrap
     /// cannot start.
     public var sandbox: SandboxMode = .bubblewrap
@@ -34,9 +38,6 @@ public struct PackageGrading: Sendable {
     public var course: Course?
     /// Called with each step's description, for progress on the terminal.
     public var progress: (@Sendable (String) -> Void)?
-    /// Folders the student's code must not read (other submissions, other builds), hidden from
-    /// it under bubblewrap; see ``Sandbox/hiddenFolders``.
-    public var hiddenFolders: [URL] = []
 
     /// A grading of the package at `package`, with defaults for everything else.
     public init(package: URL, scratchPath: URL? = nil) {
@@ -52,19 +53,28 @@ public struct PackageGrading: Sendable {
 
     /// A `course.json`, checked: a known preset and at least one part.
     public static func readCourse(_ url: URL) throws -> Course {
-        guard let data = try? Data(contentsOf: url, options: []), data.count < 64 << 10 else {
+        // The package's own course.json is the student's: a link to `/dev/zero` or a FIFO must
+        // not make the grader read without end or wait forever, so only a regular file is read,
+        // and only its first 64 KB.
+        let resolved = url.resolvingSymlinksInPath()
+        let type =
+            (try? FileManager.default.attributesOfItem(atPath: resolved.path))?[.type] as? FileAttributeType
+        guard type == .typeRegular, let handle = try? FileHandle(forReadingFrom: resolved),
+            let data = try? handle.read(upToCount: 64 << 10), data.count < 64 << 10
+        else {
             throw CourseworkError(
-                "\(url.path) is missing or too large; is it a course.json from `fcos course init`?")
+                "\(url.path) is missing, not a regular file or larger than 64 KB; is it a course.json from "
+                    + "`fcos course init`?")
         }
         let course: Course
         do {
             course = try JSONDecoder().decode(Course.self, from: data)
         } catch {
-            throw CourseworkError("\(url.path) is not a course description: \(error)")
+            throw CourseworkError("\(url.path) is not a course description: \(StudentText.line("\(error)"))")
         }
         guard Preset.named(course.presetName) != nil else {
             throw CourseworkError(
-                "\(url.path) names an unknown preset '\(course.presetName)' (known: "
+                "\(url.path) names an unknown preset '\(StudentText.line(course.presetName, limit: 40))' (known: "
                     + "\(Preset.names.joined(separator: ", ")))")
         }
         guard !course.parts.isEmpty else { throw CourseworkError("\(url.path) lists no parts") }
@@ -115,17 +125,28 @@ public struct PackageGrading: Sendable {
                 }
             )
         }
-        progress?("Building \(package.lastPathComponent)'s Sources/Homework in a clean package")
+        progress?(
+            "Building \(StudentText.line(package.lastPathComponent, limit: 80))'s Sources/Homework in a clean "
+                + "package")
         // SwiftPM leaves lock files in TMPDIR; these go with the work folder.
         let buildTemporary = work.appendingPathComponent("tmp", isDirectory: true)
         try manager.createDirectory(at: buildTemporary, withIntermediateDirectories: true)
         var environment = Subprocess.minimalEnvironment
         environment["TMPDIR"] = buildTemporary.path
+        // A compiler that crashes (at its memory cap, say) would otherwise symbolicate its own
+        // backtrace for many seconds; the report does not quote it.
+        environment["SWIFT_BACKTRACE"] = "enable=no"
+        var command = [
+            swift.path, "build", "--product", "answer", "--package-path", source.path, "--scratch-path",
+            build.path,
+        ]
+        // The compiler runs none of the student's code, but 1 MB of source can still ask it for
+        // exponentially large types; each of its processes gets an address-space cap.
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/prlimit") {
+            command = ["/usr/bin/prlimit", "--as=\(buildMemoryBytes)", "--"] + command
+        }
         var compile = Subprocess(
-            executable: swift,
-            arguments: [
-                "build", "--product", "answer", "--package-path", source.path, "--scratch-path", build.path,
-            ],
+            executable: URL(fileURLWithPath: command[0]), arguments: Array(command.dropFirst()),
             environment: environment, timeout: buildTimeout)
         compile.standardOutputLimit = 256 << 10
         let built = try compile.run()
@@ -156,9 +177,9 @@ public struct PackageGrading: Sendable {
         let probeScratch = work.appendingPathComponent("probe", isDirectory: true)
         try manager.createDirectory(
             at: probeScratch, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o777])
-        var sandbox = Sandbox.choose(
-            self.sandbox, limits: limits, probe: program, inputs: work, scratch: probeScratch)
-        sandbox.hiddenFolders = hiddenFolders.map(\.path)
+        let sandbox = Sandbox.choose(
+            self.sandbox, limits: limits, probe: program, runtime: Sandbox.runtimeDirectories(swift: swift),
+            seccomp: try Sandbox.writeSeccompFilter(in: work), scratch: probeScratch)
         return (
             BuiltSubmission(program: program, sandbox: sandbox, timeout: timeoutPerPart, folder: folder), []
         )
@@ -198,8 +219,17 @@ public struct PackageGrading: Sendable {
             prefixes.reduce(line) { $0.replacingOccurrences(of: $1, with: "") }
         }
         var seen: Set<String> = []
-        errors = Array(errors.filter { seen.insert($0).inserted }.prefix(5)).map { String($0.prefix(400)) }
-        if errors.isEmpty { errors = Array(lines.suffix(5)).map { String($0.prefix(400)) } }
+        errors = Array(errors.filter { seen.insert($0).inserted }.prefix(5)).map { StudentText.line($0) }
+        if errors.isEmpty {
+            // A compiler stopped at its memory cap prints a crash report, whose last lines say
+            // nothing a student can act on.
+            errors =
+                lines.contains { $0.contains("out of memory") }
+                ? [
+                    "The compiler ran out of memory (the grader allows it \(buildMemoryBytes >> 20) MB) compiling "
+                        + "your code: look for a very large literal or deeply nested types."
+                ] : Array(lines.suffix(5)).map { StudentText.line($0) }
+        }
         var explanation = ["Your package does not build, so nothing could be graded:"] + errors
         if errors.contains(where: {
             $0.contains("no such module 'FCOS'") || $0.contains("no such module 'Coursework'")
@@ -229,7 +259,7 @@ public struct BuiltSubmission: Sendable {
         PartRun(
             part: part, course: course, hiddenSeed: hiddenSeed, program: program, sandbox: sandbox,
             timeout: timeout,
-            directory: work.appendingPathComponent("parts/\(part.rawValue)"), work: work
+            directory: work.appendingPathComponent("parts/\(part.rawValue)")
         ).result()
     }
 
@@ -242,7 +272,7 @@ public struct BuiltSubmission: Sendable {
         let run = PartRun(
             part: .matching, course: course, hiddenSeed: nil, program: program, sandbox: sandbox,
             timeout: timeout,
-            directory: work.appendingPathComponent("parts/visualize"), work: work)
+            directory: work.appendingPathComponent("parts/visualize"))
         guard let outcome = try? run.run(calls) else {
             return .failure(CourseworkError("cannot start your code"))
         }

@@ -16,8 +16,6 @@ struct PartRun {
     var timeout: Double
     /// A folder of this part's own: the calls file, and the working folder without namespaces.
     var directory: URL
-    /// The grading's folder, holding `program` and `directory`: read-only inside the sandbox.
-    var work: URL
 
     func result() -> PartResult {
         let calls = CallRecorder.calls(for: part, course: course, hiddenSeed: hiddenSeed)
@@ -64,14 +62,16 @@ struct PartRun {
         let input = directory.appendingPathComponent("calls.jsonl")
         try Data(ChildCall.input(calls).utf8).write(to: input)
         try manager.setAttributes([.posixPermissions: 0o644], ofItemAtPath: input.path)
-        let (executable, arguments) = sandbox.command(
-            program, arguments: [input.path], inputs: work, scratch: scratch)
+        let (executable, arguments) = sandbox.command(program, calls: input, scratch: scratch)
         var environment = [
             "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "TMPDIR": scratch.path, "HOME": scratch.path,
             // The crashed thread's frames name the student's function and line (see StopReport).
             "SWIFT_BACKTRACE": StopReport.backtraceSettings,
         ]
-        if sandbox.mode == .bubblewrap { environment["TMPDIR"] = "/tmp" }
+        if sandbox.mode == .bubblewrap {
+            environment["TMPDIR"] = "/tmp"
+            environment["HOME"] = "/tmp"
+        }
         var child = Subprocess(
             executable: executable, arguments: arguments, environment: environment, timeout: timeout)
         child.answersLimit = ChildAnswers.limit
@@ -98,7 +98,7 @@ struct StopReport {
         for line in outcome.standardError.split(separator: "\n").map(String.init) {
             for marker in ["Fatal error: ", "Precondition failed: ", "Assertion failed: "] {
                 guard let range = line.range(of: marker) else { continue }
-                return String(line[range.upperBound...].prefix(300))
+                return StudentText.line(line[range.upperBound...], limit: 300)
             }
         }
         return nil
@@ -121,8 +121,8 @@ struct StopReport {
             else { continue }
             let function = line[address.upperBound..<plus.lowerBound]
             return (
-                String(function.prefix(200)),
-                String(line[at.upperBound...][sources.lowerBound...].prefix(200))
+                StudentText.line(function, limit: 200),
+                StudentText.line(line[at.upperBound...][sources.lowerBound...], limit: 200)
             )
         }
         return nil
@@ -172,7 +172,7 @@ struct StopReport {
             }
         }
         let tail = outcome.standardError.split(separator: "\n").suffix(2).joined(separator: " / ")
-        let said = tail.isEmpty ? "" : " Its last words on stderr: \(tail.prefix(300))"
+        let said = tail.isEmpty ? "" : " Its last words on stderr: \(StudentText.line(tail, limit: 300))"
         return "Your code exited with status \(outcome.status) before answering; \(position)." + unanswered
             + said
     }

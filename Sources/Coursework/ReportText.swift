@@ -20,6 +20,7 @@ public enum ReportText {
             report.hiddenSeed.map { "Hidden cases from seed \($0) (regrade with --seed \($0))." }
                 ?? "Example cases only; the instructor's grading adds hidden cases.")
         if let sandbox = report.sandbox { lines.append("Sandbox: \(sandbox).") }
-        return lines.joined(separator: "\n") + "\n"
+        // Explanations quote the student's code and output; only the grader's own lines break.
+        return StudentText.visible(lines.joined(separator: "\n")) + "\n"
     }
 }

@@ -10,8 +10,10 @@ import Foundation
 /// gets inputs and a scratch folder, and everything else is limited from outside.
 ///
 /// - ``bubblewrap``: `bwrap` gives the child its own PID, network, IPC and UTS namespaces (it
-///   cannot see or signal the grader, nor reach the network), the whole filesystem read-only
-///   except its scratch folder (a 16 MB `tmpfs` at `/tmp`), no capabilities, and `--die-with-parent`; inside, `prlimit`
+///   cannot see or signal the grader, nor reach the network), a read-only filesystem holding
+///   only the system libraries, the Swift runtime, its program and its calls (it cannot read
+///   other submissions, the course or an answer key; see `bubblewrapMounts`), a scratch
+///   folder (a 16 MB `tmpfs` at `/tmp`), no capabilities, and `--die-with-parent`; inside, `prlimit`
 ///   sets the resource limits. Run as root, the grader first drops to `nobody` with `setpriv`,
 ///   since the kernel does not count root's processes against `RLIMIT_NPROC`.
 /// - ``rlimits``: the same limits (and user) without namespaces, where bubblewrap is missing
@@ -66,34 +68,34 @@ public struct Sandbox: Sendable {
     public var limits: SandboxLimits
     /// A sentence for the report: what confines the child, or why less than asked for.
     public var note: String
-    /// Folders the child must not read, each covered by an empty `tmpfs` under bubblewrap:
-    /// `grade-all` hides the class folder and the other workers' builds, so one student's code
-    /// never reads another's. Without namespaces they stay readable (see the coursework limits).
-    public var hiddenFolders: [String] = []
-
     static let nobody: (uid: Int, gid: Int) = (65534, 65534)
 
-    /// The command that runs `program` confined. `inputs` (the program and its calls) stays
-    /// readable; `scratch` is the working folder when there are no namespaces (bubblewrap gives
-    /// a fresh `tmpfs` instead, mounted over `/tmp`, so `inputs` is bound again above it).
-    func command(_ program: URL, arguments: [String], inputs: URL, scratch: URL) -> (URL, [String]) {
-        let prlimit = ["/usr/bin/prlimit"] + limits.prlimitArguments + ["--", program.path] + arguments
+    /// The toolchain's runtime folders bound into the sandbox (see ``runtimeDirectories(swift:)``).
+    var runtime: [String] = []
+    /// The seccomp filter bubblewrap loads (see `seccompProgram`), when there is one.
+    var seccomp: URL?
+
+    /// The command that runs `program` confined, with `calls` (the part's calls file) as its
+    /// argument, or `--probe` without one. Under bubblewrap both appear at fixed paths in an
+    /// otherwise empty filesystem (see `bubblewrapMounts`) and the scratch folder is a fresh
+    /// bounded `tmpfs`; without namespaces `scratch` is the working folder.
+    func command(_ program: URL, calls: URL?, scratch: URL) -> (URL, [String]) {
         let asNobody = Self.dropsToNobody ? Self.setpriv : []
+        func prlimit(_ program: String, _ argument: String?) -> [String] {
+            ["/usr/bin/prlimit"] + limits.prlimitArguments + ["--", program, argument ?? "--probe"]
+        }
         switch mode {
         case .bubblewrap:
-            var command = asNobody
+            // `sh` opens the filter on descriptor 4 for bubblewrap and gives way to it (`exec`).
+            var command = seccomp.map { ["/bin/sh", "-c", "exec \"$@\" 4< \"$0\"", $0.path] } ?? []
+            command += asNobody
             command += [
                 Sandbox.bwrapPath, "--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL",
-                "--ro-bind", "/", "/",
             ]
-            for folder in hiddenFolders { command += ["--size", "4096", "--tmpfs", folder] }
-            command += [
-                "--dev", "/dev", "--proc", "/proc", "--size", "\(limits.scratchBytes)",
-                "--tmpfs", "/tmp", "--ro-bind", inputs.path, inputs.path, "--chdir", "/tmp", "--setenv",
-                "TMPDIR",
-                "/tmp", "--",
-            ]
-            command += prlimit
+            if seccomp != nil { command += ["--seccomp", "4"] }
+            command += bubblewrapMounts(program: program, calls: calls)
+            command += ["--chdir", "/tmp", "--setenv", "TMPDIR", "/tmp", "--setenv", "HOME", "/tmp", "--"]
+            command += prlimit(Self.programPath, calls.map { _ in Self.callsPath })
             return (URL(fileURLWithPath: command[0]), Array(command.dropFirst()))
         case .rlimits:
             // `sh` stays as the child's parent (the command is not its last), so a child that
@@ -101,10 +103,10 @@ public struct Sandbox: Sendable {
             // As `nobody`, the child cannot signal `sh` (root's), and the process limit binds.
             let shell =
                 ["/bin/sh", "-c", "cd \"$1\" || exit 126; shift; \"$@\"; exit $?", "sh", scratch.path]
-                + asNobody + prlimit
+                + asNobody + prlimit(program.path, calls?.path)
             return (URL(fileURLWithPath: shell[0]), Array(shell.dropFirst()))
         case .none:
-            let shell = ["/bin/sh", "-c", "\"$@\"; exit $?", "sh", program.path] + arguments
+            let shell = ["/bin/sh", "-c", "\"$@\"; exit $?", "sh", program.path, calls?.path ?? "--probe"]
             return (URL(fileURLWithPath: shell[0]), Array(shell.dropFirst()))
         }
     }
@@ -129,12 +131,16 @@ public struct Sandbox: Sendable {
     /// a kernel without user namespaces or a scratch folder the sandbox user cannot reach all
     /// fall back to rlimits with a sentence saying why.
     public static func choose(
-        _ requested: SandboxMode, limits: SandboxLimits, probe program: URL? = nil, inputs: URL, scratch: URL
+        _ requested: SandboxMode, limits: SandboxLimits, probe program: URL? = nil, runtime: [String] = [],
+        seccomp: URL? = nil, scratch: URL
     ) -> Sandbox {
         let description =
-            "bubblewrap: own PID, network, IPC and UTS namespaces, the filesystem read-only except a "
+            "bubblewrap: own PID, network, IPC and UTS namespaces, a filesystem of only the system "
+            + "libraries, the Swift runtime and its own program and calls (read-only) and a "
             + "\(limits.scratchBytes >> 20) MB scratch folder, no capabilities, killed with the grader"
-            + (dropsToNobody ? ", run as user nobody" : "") + "; " + limitsText(limits)
+            + (dropsToNobody ? ", run as user nobody" : "")
+            + (seccomp != nil ? ", no System V shared memory or message queues" : "") + "; "
+            + limitsText(limits)
         // The kernel never applies RLIMIT_NPROC to root, so without the sandbox's user switch a
         // fork bomb is stopped only by the time limit.
         let rlimitsOnly =
@@ -159,12 +165,18 @@ public struct Sandbox: Sendable {
                     note: "bubblewrap is not installed (Debian package `bubblewrap`), so " + rlimitsOnly
                         + "; the child shares the grader's PID and network namespaces and filesystem")
             }
-            let candidate = Sandbox(mode: .bubblewrap, limits: limits, note: description)
+            let candidate = Sandbox(
+                mode: .bubblewrap, limits: limits, note: description, runtime: runtime, seccomp: seccomp)
             let target = program ?? URL(fileURLWithPath: "/bin/true")
-            let (executable, arguments) = candidate.command(
-                target, arguments: program == nil ? [] : ["--probe"], inputs: inputs, scratch: scratch)
+            let (executable, arguments) = candidate.command(target, calls: nil, scratch: scratch)
             let outcome = try? Subprocess(executable: executable, arguments: arguments, timeout: 30).run()
             if let outcome, outcome.succeeded { return candidate }
+            // A kernel without seccomp still gets the namespaces; the note then omits the filter.
+            if seccomp != nil {
+                let without = choose(
+                    requested, limits: limits, probe: program, runtime: runtime, scratch: scratch)
+                if without.mode == .bubblewrap { return without }
+            }
             let why =
                 outcome.map {
                     $0.standardError.split(separator: "\n").last.map(String.init) ?? "status \($0.status)"

@@ -167,10 +167,11 @@ public struct CourseReport: Sendable {
         """
 }
 
-/// `text` with HTML's special characters escaped.
+/// `text` with HTML's special characters escaped, and the controls a submission could slip into
+/// quoted output (escape sequences, bidirectional overrides) shown as `\u{…}`.
 func escape(_ text: String) -> String {
     var result = ""
-    for character in text {
+    for character in StudentText.visible(text) {
         switch character {
         case "&": result += "&amp;"
         case "<": result += "&lt;"
