@@ -39,6 +39,11 @@ public struct PackageGrading: Sendable {
     /// Called with each step's description, for progress on the terminal.
     public var progress: (@Sendable (String) -> Void)?
 
+    /// Where the grading's temporary folder goes (the system's temporary folder by default); a
+    /// test gives its own, so that it can check nothing is left there without mistaking another
+    /// grading running beside it for a leak.
+    public var temporaryParent: URL?
+
     /// A grading of the package at `package`, with defaults for everything else.
     public init(package: URL, scratchPath: URL? = nil) {
         self.package = package.standardizedFileURL
@@ -106,7 +111,7 @@ public struct PackageGrading: Sendable {
             throw CourseworkError("cannot find `swift` on PATH")
         }
         let manager = FileManager.default
-        let work = manager.temporaryDirectory.appendingPathComponent(
+        let work = (temporaryParent ?? manager.temporaryDirectory).appendingPathComponent(
             "fcos-grade-\(UUID().uuidString.prefix(12))", isDirectory: true)
         try manager.createDirectory(
             at: work, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
