@@ -15,6 +15,7 @@ enum ChildCall: Sendable, Equatable {
     case centerness(deltas: LTRB)
     case focalLoss(logits: [Float], targets: [Float], alpha: Float, gamma: Float)
     case nms(boxes: [Box], scores: [Float], iouThreshold: Float)
+    case inference(levels: [DensePredictions], imageWidth: Int, imageHeight: Int)
 
     /// The student's function, as explanations name it.
     var function: String {
@@ -26,6 +27,7 @@ enum ChildCall: Sendable, Equatable {
         case .centerness: return "centerness"
         case .focalLoss: return "sigmoidFocalLoss"
         case .nms: return "nonMaximumSuppression"
+        case .inference: return "detections"
         }
     }
 
@@ -58,6 +60,24 @@ enum ChildCall: Sendable, Equatable {
             return head + ",\"boxes\":[" + boxes.map(box).joined(separator: ",")
                 + "],\"scores\":\(list(scores)),"
                 + "\"iouThreshold\":\(n(t))}"
+        case .inference(let levels, let w, let h):
+            // Class logits as one row of C per location, as the student's `LevelOutputs` holds them.
+            func level(_ level: DensePredictions) -> String {
+                let c = level.classCount
+                let rows = level.locations.indices.map { i in
+                    list(Array(level.classLogits[(i * c)..<((i + 1) * c)]))
+                }
+                return "{\"locations\":[" + level.locations.map(point).joined(separator: ",")
+                    + "],\"stride\":"
+                    + "\(Int(level.stride)),\"classLogits\":[" + rows.joined(separator: ",")
+                    + "],\"boxRegression\":["
+                    + level.regression.map { list($0.array) }.joined(separator: ",")
+                    + "],\"centernessLogits\":"
+                    + list(level.centernessLogits) + "}"
+            }
+            return head + ",\"levels\":[" + levels.map(level).joined(separator: ",")
+                + "],\"imageWidth\":\(w),"
+                + "\"imageHeight\":\(h)}"
         }
     }
 
@@ -96,7 +116,8 @@ final class CallRecorder: @unchecked Sendable {
             applyDeltas: { try self.record(.applyDeltas(deltas: $0, location: $1, stride: $2)) },
             centerness: { try self.record(.centerness(deltas: $0)) },
             focalLoss: { try self.record(.focalLoss(logits: $0, targets: $1, alpha: $2, gamma: $3)) },
-            nms: { try self.record(.nms(boxes: $0, scores: $1, iouThreshold: $2)) })
+            nms: { try self.record(.nms(boxes: $0, scores: $1, iouThreshold: $2)) },
+            inference: { try self.record(.inference(levels: $0, imageWidth: $1, imageHeight: $2)) })
     }
 
     /// The calls `part`'s check makes, in order.

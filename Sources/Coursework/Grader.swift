@@ -42,6 +42,8 @@ public struct Grader: Sendable {
             return s.focalLoss.map { FocalLossCheck.grade($0, course: course, hidden: h) } ?? missing
         case .nms:
             return s.nms.map { NMSCheck.grade($0, course: course, hidden: h) } ?? missing
+        case .inference:
+            return s.inference.map { InferenceCheck.grade($0, course: course, hidden: h) } ?? missing
         }
     }
 

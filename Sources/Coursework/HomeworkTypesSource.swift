@@ -1,5 +1,6 @@
 /// The source of `HomeworkTypes`, the only module a student's `Homework` target may import:
-/// plain values (`Point`, `Box`, `LTRB`, `FeatureLevel`, `SizeRange`) and the not-attempted
+/// plain values (`Point`, `Box`, `LTRB`, `FeatureLevel`, `SizeRange`, and for inference
+/// `LevelOutputs` and `Detection`) and the not-attempted
 /// marker, with no algorithm at all.
 ///
 /// Why a copy and not the toolkit's `FCOS` types: a module that carries the types also carries
@@ -97,6 +98,45 @@ enum HomeworkTypesSource {
         /// Ends a body you have not written yet: `try notAttempted("TODO: …")`.
         public func notAttempted(_ task: String) throws -> Never {
             throw NotAttempted(task)
+        }
+
+        // MARK: Inference (part `inference`)
+
+        /// One pyramid level's dense head outputs for one image: for location `i`,
+        /// `classLogits[i]` holds its C class logits, `boxRegression[i]` its four distances and
+        /// `centernessLogits[i]` its centerness logit.
+        public struct LevelOutputs: Hashable, Sendable {
+            public var locations: [Point]
+            public var stride: Int
+            public var classLogits: [[Float]]
+            public var boxRegression: [LTRB]
+            public var centernessLogits: [Float]
+
+            public init(
+                locations: [Point], stride: Int, classLogits: [[Float]], boxRegression: [LTRB],
+                centernessLogits: [Float]
+            ) {
+                self.locations = locations
+                self.stride = stride
+                self.classLogits = classLogits
+                self.boxRegression = boxRegression
+                self.centernessLogits = centernessLogits
+            }
+        }
+
+        /// One detection: a box in image pixels, its score and its class index (0..<C).
+        public struct Detection: Hashable, Sendable, CustomStringConvertible {
+            public var box: Box
+            public var score: Float
+            public var label: Int
+
+            public init(box: Box, score: Float, label: Int) {
+                self.box = box
+                self.score = score
+                self.label = label
+            }
+
+            public var description: String { "\\(box) score \\(score) label \\(label)" }
         }
 
         """

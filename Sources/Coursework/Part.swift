@@ -16,6 +16,8 @@ public enum Part: String, Sendable, CaseIterable, Codable, Comparable {
     case focalLoss = "focal-loss"
     /// Part 6: greedy non-maximum suppression at inference.
     case nms
+    /// Part 8: dense head outputs to detections (decode, score, threshold, top-k, class-aware NMS).
+    case inference
 
     /// A short title for tables and headings.
     public var title: String {
@@ -26,6 +28,7 @@ public enum Part: String, Sendable, CaseIterable, Codable, Comparable {
         case .centerness: return "Centerness targets"
         case .focalLoss: return "Sigmoid focal loss"
         case .nms: return "Non-maximum suppression"
+        case .inference: return "Inference"
         }
     }
 
@@ -39,6 +42,7 @@ public enum Part: String, Sendable, CaseIterable, Codable, Comparable {
         case .centerness: return 10
         case .focalLoss: return 15
         case .nms: return 20
+        case .inference: return 10
         }
     }
 
@@ -51,6 +55,7 @@ public enum Part: String, Sendable, CaseIterable, Codable, Comparable {
         case .centerness: return "Centerness.swift"
         case .focalLoss: return "FocalLoss.swift"
         case .nms: return "NMS.swift"
+        case .inference: return "Inference.swift"
         }
     }
 

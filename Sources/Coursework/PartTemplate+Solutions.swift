@@ -15,6 +15,7 @@ extension PartTemplate {
         case .centerness: return [centernessSolution]
         case .focalLoss: return [focalLossSolution]
         case .nms: return [nmsSolution]
+        case .inference: return [inferenceSolution]
         }
     }
 

@@ -22,7 +22,7 @@ struct PartTemplate {
         }
         // The answer key's maths needs exp, log and pow; students add the import when they do.
         var text =
-            solution && part == .focalLoss
+            solution && (part == .focalLoss || part == .inference)
             ? "import Foundation\nimport HomeworkTypes\n\n" : "import HomeworkTypes\n\n"
         if signatures.count > 1 {
             text +=
@@ -95,6 +95,7 @@ struct PartTemplate {
             return [
                 "public func nonMaximumSuppression(boxes: [Box], scores: [Float], iouThreshold: Float) throws -> [Int]"
             ]
+        case .inference: return [PartTemplate.inferenceSignature]
         }
     }
 
@@ -111,6 +112,12 @@ struct PartTemplate {
         case .centerness: return [[#"try notAttempted("TODO: compute the centerness target")"#]]
         case .focalLoss: return [[#"try notAttempted("TODO: compute the element-wise sigmoid focal loss")"#]]
         case .nms: return [[#"try notAttempted("TODO: keep the best boxes, suppress their overlaps")"#]]
+        case .inference:
+            return [
+                [
+                    #"try notAttempted("TODO: turn the head's outputs into scored, clipped, NMS-ed detections")"#
+                ]
+            ]
         }
     }
 
@@ -122,6 +129,7 @@ struct PartTemplate {
         case .centerness: return centernessText
         case .focalLoss: return focalLossText
         case .nms: return nmsText
+        case .inference: return inferenceText
         }
     }
 

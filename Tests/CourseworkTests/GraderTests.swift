@@ -15,10 +15,12 @@ struct GraderTests {
         locations: { _, _, _ in try notAttempted("TODO") }, match: { _, _, _ in try notAttempted("TODO") },
         deltas: { _, _, _ in try notAttempted("TODO") }, applyDeltas: { _, _, _ in try notAttempted("TODO") },
         centerness: { _ in try notAttempted("TODO") }, focalLoss: { _, _, _, _ in try notAttempted("TODO") },
-        nms: { _, _, _ in try notAttempted("TODO") })
+        nms: { _, _, _ in try notAttempted("TODO") }, inference: { _, _, _ in try notAttempted("TODO") })
 
     /// What the `--with-solutions` files do: call the toolkit.
-    static func toolkitSolution(_ rules: AssignmentRules) -> Submission {
+    static func toolkitSolution(_ rules: AssignmentRules, postProcessing: PostProcessingRules? = nil)
+        -> Submission
+    {
         Submission(
             locations: { w, h, s in
                 FeatureMap(
@@ -47,6 +49,12 @@ struct GraderTests {
             focalLoss: { FocalLoss.elements(logits: $0, targets: $1, alpha: $2, gamma: $3) },
             nms: {
                 NMS.greedy(boxes: $0, scores: $1, iouThreshold: Double($2), convention: rules.areaConvention)
+            },
+            inference: postProcessing.map { post -> Submission.InferenceFunction in
+                {
+                    PostProcessing.detections(
+                        levels: $0, imageWidth: Float($1), imageHeight: Float($2), rules: post)
+                }
             })
     }
 
@@ -55,7 +63,7 @@ struct GraderTests {
         let report = Grader(course: Course(preset: preset), submission: Self.starter).gradeAll()
         #expect(report.parts.map(\.status) == Array(repeating: .notAttempted, count: Part.allCases.count))
         #expect(report.score == 0)
-        #expect(report.maxScore == 100)
+        #expect(report.maxScore == Course(preset: preset).maxScore)
         #expect(!report.passed)
         #expect(report.parts.allSatisfy { $0.explanations.first?.contains("not attempted") == true })
     }
@@ -63,17 +71,19 @@ struct GraderTests {
     @Test("solutions that call the toolkit pass every part", arguments: presets)
     func toolkitSolutionPasses(preset: String) {
         let course = Course(preset: preset)
-        let report = Grader(course: course, submission: Self.toolkitSolution(course.rules)).gradeAll()
+        let report = Grader(
+            course: course,
+            submission: Self.toolkitSolution(course.rules, postProcessing: course.preset.postProcessing)
+        ).gradeAll()
         for part in report.parts { #expect(part.status == .passed, "\(part.part): \(part.explanations)") }
-        #expect(report.score == 100)
+        #expect(report.score == course.maxScore)
     }
 
     @Test("an honest hand-written solution passes every part, hidden cases included", arguments: presets)
     func handWrittenSolutionPasses(preset: String) {
         let course = Course(preset: preset)
-        let report = Grader(
-            course: course, submission: HandWrittenStudent(rules: course.rules).submission, hiddenSeed: 4242
-        ).gradeAll()
+        let student = HandWrittenStudent(rules: course.rules, postProcessing: course.preset.postProcessing)
+        let report = Grader(course: course, submission: student.submission, hiddenSeed: 4242).gradeAll()
         for part in report.parts { #expect(part.status == .passed, "\(part.part): \(part.explanations)") }
     }
 

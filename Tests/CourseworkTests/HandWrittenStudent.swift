@@ -28,6 +28,10 @@ struct HandWrittenStudent {
 
     var rules: AssignmentRules
     var flaws: Set<Flaw> = []
+    /// Mistakes of the inference part (see `InferenceStudent`).
+    var inferenceFlaws: Set<InferenceStudent.Flaw> = []
+    /// The preset's inference rules; without them the submission has no inference function.
+    var postProcessing: PostProcessingRules?
 
     func has(_ flaw: Flaw) -> Bool { flaws.contains(flaw) }
 
@@ -178,7 +182,11 @@ struct HandWrittenStudent {
             applyDeltas: { me.applyDeltas($0, at: $1, stride: $2) },
             centerness: { me.centerness(of: $0) },
             focalLoss: { me.focalLoss(logits: $0, targets: $1, alpha: $2, gamma: $3) },
-            nms: { me.nms(boxes: $0, scores: $1, iouThreshold: $2) })
+            nms: { me.nms(boxes: $0, scores: $1, iouThreshold: $2) },
+            inference: postProcessing.map { rules -> Submission.InferenceFunction in
+                let student = InferenceStudent(rules: rules, flaws: me.inferenceFlaws)
+                return { student.detections($0, imageWidth: $1, imageHeight: $2) }
+            })
     }
 }
 

@@ -220,7 +220,8 @@ struct SafeGradingTests {
     func replayMatchesDirectGrading(part: Part) {
         let course = Course(preset: "torchvision")
         let student = HandWrittenStudent(
-            rules: course.rules, flaws: [.maxArea, .nmsGreaterOrEqual, .transposedGrid])
+            rules: course.rules, flaws: [.maxArea, .nmsGreaterOrEqual, .transposedGrid],
+            inferenceFlaws: [.classAgnosticNMS], postProcessing: course.preset.postProcessing)
         let calls = CallRecorder.calls(for: part, course: course, hiddenSeed: 3)
         let s = student.submission
         let answers: [ChildAnswer] = calls.map { call in
@@ -234,6 +235,8 @@ struct SafeGradingTests {
             case .focalLoss(let x, let z, let a, let g):
                 return .value(.numbers(try! s.focalLoss!(x, z, a, g)))
             case .nms(let boxes, let scores, let t): return .value(.indices(try! s.nms!(boxes, scores, t)))
+            case .inference(let levels, let w, let h):
+                return .value(.detections(try! s.inference!(levels, w, h)))
             }
         }
         let replay = AnswerReplay(calls: calls, answers: answers)
