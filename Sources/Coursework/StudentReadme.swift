@@ -39,7 +39,7 @@ struct StudentReadme {
             `Sources/Homework`; the grader ignores everything else you change (`Package.swift`,
             `Sources/answer`, `Sources/HomeworkTypes`, `grader/`).
 
-            ## Check your work
+            \(inferenceSection)## Check your work
 
             ```
             swift build                                     # compile your code
@@ -87,6 +87,24 @@ struct StudentReadme {
             - If your code crashes, hangs (more than the time limit per part), exits early or writes more
               than the limits allow, the cases it answered are graded, the rest count as wrong, and the
               report says in words where it stopped.
+
+            """
+    }
+
+    /// The inference part's types and order rule, only when the course has the part.
+    var inferenceSection: String {
+        guard course.parts.contains(.inference) else { return "" }
+        return """
+            ### Part `inference`
+
+            `detections(from:imageWidth:imageHeight:)` gets one image's head outputs per level as
+            `LevelOutputs` (`locations`, `stride`, `classLogits[i]` with C logits per location,
+            `boxRegression[i]`, `centernessLogits[i]`) and returns `Detection(box:score:label:)`
+            values, the highest score first. `Inference.swift` states every rule of this preset
+            (threshold, top-k, decoding, clipping, NMS, cap) and shows a worked example. The
+            grader compares detections in order, boxes and scores within 1e-4, and names the
+            first detection that is missing, extra or different. You may call your own
+            `nonMaximumSuppression` and `applyDeltas`, but the NMS here is per class.
 
             """
     }
