@@ -118,7 +118,7 @@ extension InferenceCheck {
                 Change(
                     mistake: Mistake(
                         id: "cap-ties", name: "exactly \(k) detections kept on a tie",
-                        question: "what happens to ties at the \(k)-th score?",
+                        question: "what happens to ties at the \(k)th score?",
                         advice: RuleText.detectionCap(rules.detectionCap)),
                     apply: { $0.rules.detectionCap = .first(k) }))
         }

@@ -50,7 +50,7 @@ extension PartTemplate {
         clip += r.removeEmptyBeforeNMS ? "; then drop every box whose width or height is not above 0." : "."
         let nms =
             "6. NMS per class: visit the candidates from the highest score down; a candidate is suppressed "
-            + "when its IoU with a kept candidate of the same class is \(RuleText.nmsComparison(r)). "
+            + "when, with a kept candidate of the same class, \(RuleText.nmsComparison(r)). "
             + RuleText.nmsWidths(r.nmsConvention)
         var lines = [
             "\(heading) (paper §4.1).",
@@ -67,7 +67,7 @@ extension PartTemplate {
             clip,
             "5. Score: each detection's score is \(RuleText.score(r.finalScore)).",
             nms,
-            "7. Cap: \(RuleText.detectionCap(r.detectionCap))",
+            "7. \(RuleText.detectionCap(r.detectionCap))",
         ]
         if r.clipAndRemoveEmptyAfterNMS {
             lines.append(
@@ -162,7 +162,7 @@ extension PartTemplate {
         if r.units == .stride { lines.append("    let s = Float(level.stride)") }
         lines += [
             "    for f in found {",
-            "        var d = level.boxRegression[f.location]",
+            "        \(r.clampNegativeRegression ? "var" : "let") d = level.boxRegression[f.location]",
         ]
         if r.clampNegativeRegression {
             lines.append("        d = LTRB(l: max(d.l, 0), t: max(d.t, 0), r: max(d.r, 0), b: max(d.b, 0))")

@@ -31,18 +31,18 @@ extension RuleText {
             text +=
                 ". The IoU is a Float and the threshold the Double \(t), as in the reference's kernel: "
                 + "compare `Double(iou) > \(t)`, so an IoU of exactly Float(\(t)) = "
-                + "\(Wording.precise(Float(t))) is above it"
+                + "\(Double(Float(t))) is above it"
         }
         return text
     }
 
     static func detectionCap(_ cap: PostProcessingRules.DetectionCap) -> String {
         switch cap {
-        case .none: return "Keep every detection that survives NMS (no cap)."
+        case .none: return "Keep every detection that survives NMS (there is no cap)."
         case .first(let k): return "Keep the first \(k) detections in descending score order."
         case .scoresAtLeastKth(let k):
-            return "When more than \(k) survive, keep every detection whose score is at least the \(k)-th "
-                + "highest score: ties at the \(k)-th place are all kept, so there can be more than \(k)."
+            return "When more than \(k) survive, keep every detection whose score is at least the \(k)th "
+                + "highest score: ties at the \(k)th place are all kept, so there can be more than \(k)."
         }
     }
 }

@@ -188,7 +188,12 @@ struct GeneratedPackageTests {
         #expect(first(.centerness).contains("did not finish within 4 s"))
         #expect(first(.focalLoss).contains("Your code crashed"), "\(first(.focalLoss))")
         #expect(first(.nms).contains("exited with status 0 before answering"), "\(first(.nms))")
-        #expect(first(.inference).contains("exceed 24 MB"), "\(first(.inference))")
+        // A million rows take a debug-built child a while to print: cut off by the size limit or,
+        // on a loaded machine, by the time limit.
+        #expect(
+            first(.inference).contains("exceed 24 MB")
+                || first(.inference).contains("did not finish within 4 s"),
+            "\(first(.inference))")
         let json = try String(contentsOf: folder.url.appendingPathComponent("report.json"), encoding: .utf8)
         #expect(!json.contains("\"points\" : 95"))
         // The build of a cached scratch path takes seconds; allow a cold one two minutes.
