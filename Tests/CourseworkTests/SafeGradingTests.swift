@@ -16,7 +16,8 @@ struct SafeGradingTests {
         locations: { _, _, _ in [] }, match: { locations, _, _ in locations.map { _ in -1 } },
         deltas: { _, _, _ in LTRB(l: 0, t: 0, r: 0, b: 0) },
         applyDeltas: { _, _, _ in Box(x0: 0, y0: 0, x1: 0, y1: 0) }, centerness: { _ in 0 },
-        focalLoss: { logits, _, _, _ in logits.map { _ in 0 } }, nms: { boxes, _, _ in Array(boxes.indices) })
+        focalLoss: { logits, _, _, _ in logits.map { _ in 0 } }, nms: { boxes, _, _ in Array(boxes.indices) },
+        inference: { _, _, _ in [] })
 
     @Test("a constant answer earns nothing, and never more than an honest near-miss", arguments: Preset.names)
     func constantAnswerEarnsNothing(preset: String) {
