@@ -84,6 +84,24 @@ struct AnswerProgram {
                                     boxes: call.boxes("boxes"), scores: call.numbers("scores"),
                                     iouThreshold: number(call.fields["iouThreshold"])))
                     """)
+            case .inference:
+                cases.append(
+                    """
+                        case "detections":
+                            let levels = (call.fields["levels"] as? [Any] ?? []).map { item -> LevelOutputs in
+                                let level = Call(fields: item as? [String: Any] ?? [:])
+                                let rows = level.fields["classLogits"] as? [Any] ?? []
+                                return LevelOutputs(
+                                    locations: level.points("locations"), stride: level.int("stride"),
+                                    classLogits: rows.map { ($0 as? [Any] ?? []).map(number) },
+                                    boxRegression: level.boxes("boxRegression").map { LTRB(l: $0.x0, t: $0.y0, r: $0.x1, b: $0.y1) },
+                                    centernessLogits: level.numbers("centernessLogits"))
+                            }
+                            let found = try detections(from: levels, imageWidth: call.int("imageWidth"), imageHeight: call.int("imageHeight"))
+                            return "[" + found.map { d in
+                                "[\\(text(d.box.x0)),\\(text(d.box.y0)),\\(text(d.box.x1)),\\(text(d.box.y1)),\\(text(d.score)),\\(d.label)]"
+                            }.joined(separator: ",") + "]"
+                    """)
             }
         }
         return """

@@ -76,6 +76,10 @@ final class AnswerReplay: @unchecked Sendable {
             nms: { _, _, _ in
                 guard case .indices(let v) = try self.next("nonMaximumSuppression") else { self.wrongType() }
                 return v
+            },
+            inference: { _, _, _ in
+                guard case .detections(let v) = try self.next("detections") else { self.wrongType() }
+                return v
             })
     }
 }

@@ -19,6 +19,7 @@ enum AnswerValue: Sendable {
     case numbers([Float])
     /// The loss part's `[classification, regression, centerness]`.
     case lossTerms(FCOSLossValue)
+    case detections([Detection])
 }
 
 /// Reads the child's answers: one JSON object per line, `{"value": …}`,
@@ -106,11 +107,35 @@ struct ChildAnswers {
                 let v = try floats(value, count: 3)
                 return .success(
                     .lossTerms(FCOSLossValue(classification: v[0], regression: v[1], centerness: v[2])))
+            case .inference(let levels, _, _):
+                return .success(.detections(try detections(value, levels: levels)))
             }
         } catch let error as Malformed {
             return .failure(error)
         } catch {
             return .failure(Malformed("\(error)"))
+        }
+    }
+
+    /// Detections as `[x0, y0, x1, y1, score, label]` rows. An honest answer has at most one
+    /// detection per (location, class) pair of the input; more is refused before any row is
+    /// read, so a child that returns millions costs nothing beyond the byte limit.
+    static func detections(_ value: Any, levels: [DensePredictions]) throws -> [Detection] {
+        guard let list = value as? [Any] else { throw Malformed("expected a list of detections") }
+        let pairs = levels.reduce(0) { $0 + $1.classLogits.count }
+        guard list.count <= pairs else {
+            throw Malformed(
+                "\(list.count) detections, more than the \(pairs) (location, class) pairs of the input")
+        }
+        return try list.map { row in
+            guard let fields = row as? [Any], fields.count == 6 else {
+                throw Malformed("expected each detection as [x0, y0, x1, y1, score, label]")
+            }
+            let v = try fields.prefix(5).map(float)
+            let label = try integer(fields[5])
+            return Detection(
+                box: Box(x0: v[0], y0: v[1], x1: v[2], y1: v[3]), score: v[4], label: label, level: -1,
+                locationIndex: -1)
         }
     }
 

@@ -16,6 +16,7 @@ enum ChildCall: Sendable, Equatable {
     case focalLoss(logits: [Float], targets: [Float], alpha: Float, gamma: Float)
     case nms(boxes: [Box], scores: [Float], iouThreshold: Float)
     case loss(LossQuestion)
+    case inference(levels: [DensePredictions], imageWidth: Int, imageHeight: Int)
 
     /// The student's function, as explanations name it.
     var function: String {
@@ -28,6 +29,7 @@ enum ChildCall: Sendable, Equatable {
         case .focalLoss: return "sigmoidFocalLoss"
         case .nms: return "nonMaximumSuppression"
         case .loss: return "fcosLoss"
+        case .inference: return "detections"
         }
     }
 
@@ -71,6 +73,24 @@ enum ChildCall: Sendable, Equatable {
                 + x.locations.map(point).joined(separator: ",")
                 + "],\"strides\":\(ints(x.strides.map { Int($0) })),"
                 + "\"boxCount\":\(q.boxCount)}"
+        case .inference(let levels, let w, let h):
+            // Class logits as one row of C per location, as the student's `LevelOutputs` holds them.
+            func level(_ level: DensePredictions) -> String {
+                let c = level.classCount
+                let rows = level.locations.indices.map { i in
+                    list(Array(level.classLogits[(i * c)..<((i + 1) * c)]))
+                }
+                return "{\"locations\":[" + level.locations.map(point).joined(separator: ",")
+                    + "],\"stride\":"
+                    + "\(Int(level.stride)),\"classLogits\":[" + rows.joined(separator: ",")
+                    + "],\"boxRegression\":["
+                    + level.regression.map { list($0.array) }.joined(separator: ",")
+                    + "],\"centernessLogits\":"
+                    + list(level.centernessLogits) + "}"
+            }
+            return head + ",\"levels\":[" + levels.map(level).joined(separator: ",")
+                + "],\"imageWidth\":\(w),"
+                + "\"imageHeight\":\(h)}"
         }
     }
 
@@ -110,7 +130,8 @@ final class CallRecorder: @unchecked Sendable {
             centerness: { try self.record(.centerness(deltas: $0)) },
             focalLoss: { try self.record(.focalLoss(logits: $0, targets: $1, alpha: $2, gamma: $3)) },
             loss: { try self.record(.loss(LossQuestion(inputs: $0, boxCount: $1))) },
-            nms: { try self.record(.nms(boxes: $0, scores: $1, iouThreshold: $2)) })
+            nms: { try self.record(.nms(boxes: $0, scores: $1, iouThreshold: $2)) },
+            inference: { try self.record(.inference(levels: $0, imageWidth: $1, imageHeight: $2)) })
     }
 
     /// The calls `part`'s check makes, in order.

@@ -47,6 +47,8 @@ public struct Grader: Sendable {
             return s.loss.map { LossCheck.grade($0, course: course, hidden: h) } ?? missing
         case .nms:
             return s.nms.map { NMSCheck.grade($0, course: course, hidden: h) } ?? missing
+        case .inference:
+            return s.inference.map { InferenceCheck.grade($0, course: course, hidden: h) } ?? missing
         }
     }
 

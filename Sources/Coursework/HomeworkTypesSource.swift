@@ -169,5 +169,44 @@ enum HomeworkTypesSource {
             }
         }
 
+        // MARK: Inference (part `inference`)
+
+        /// One pyramid level's dense head outputs for one image: for location `i`,
+        /// `classLogits[i]` holds its C class logits, `boxRegression[i]` its four distances and
+        /// `centernessLogits[i]` its centerness logit.
+        public struct LevelOutputs: Hashable, Sendable {
+            public var locations: [Point]
+            public var stride: Int
+            public var classLogits: [[Float]]
+            public var boxRegression: [LTRB]
+            public var centernessLogits: [Float]
+
+            public init(
+                locations: [Point], stride: Int, classLogits: [[Float]], boxRegression: [LTRB],
+                centernessLogits: [Float]
+            ) {
+                self.locations = locations
+                self.stride = stride
+                self.classLogits = classLogits
+                self.boxRegression = boxRegression
+                self.centernessLogits = centernessLogits
+            }
+        }
+
+        /// One detection: a box in image pixels, its score and its class index (0..<C).
+        public struct Detection: Hashable, Sendable, CustomStringConvertible {
+            public var box: Box
+            public var score: Float
+            public var label: Int
+
+            public init(box: Box, score: Float, label: Int) {
+                self.box = box
+                self.score = score
+                self.label = label
+            }
+
+            public var description: String { "\\(box) score \\(score) label \\(label)" }
+        }
+
         """
 }

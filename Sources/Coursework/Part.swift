@@ -18,6 +18,8 @@ public enum Part: String, Sendable, CaseIterable, Codable, Comparable {
     case loss
     /// Part 7: greedy non-maximum suppression at inference.
     case nms
+    /// Part 8: dense head outputs to detections (decode, score, threshold, top-k, class-aware NMS).
+    case inference
 
     /// A short title for tables and headings.
     public var title: String {
@@ -29,6 +31,7 @@ public enum Part: String, Sendable, CaseIterable, Codable, Comparable {
         case .focalLoss: return "Sigmoid focal loss"
         case .loss: return "The whole FCOS loss"
         case .nms: return "Non-maximum suppression"
+        case .inference: return "Inference"
         }
     }
 
@@ -43,6 +46,7 @@ public enum Part: String, Sendable, CaseIterable, Codable, Comparable {
         case .focalLoss: return 15
         case .loss: return 15
         case .nms: return 20
+        case .inference: return 10
         }
     }
 
@@ -56,6 +60,7 @@ public enum Part: String, Sendable, CaseIterable, Codable, Comparable {
         case .focalLoss: return "FocalLoss.swift"
         case .loss: return "Loss.swift"
         case .nms: return "NMS.swift"
+        case .inference: return "Inference.swift"
         }
     }
 

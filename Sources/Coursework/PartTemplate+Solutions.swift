@@ -16,6 +16,7 @@ extension PartTemplate {
         case .focalLoss: return [focalLossSolution]
         case .loss: return [lossSolution]
         case .nms: return [nmsSolution]
+        case .inference: return [inferenceSolution]
         }
     }
 

@@ -22,7 +22,7 @@ struct PartTemplate {
         }
         // The answer key's maths needs exp, log and pow; students add the import when they do.
         var text =
-            solution && (part == .focalLoss || part == .loss)
+            solution && (part == .focalLoss || part == .loss || part == .inference)
             ? "import Foundation\nimport HomeworkTypes\n\n" : "import HomeworkTypes\n\n"
         if signatures.count > 1 {
             text +=
@@ -96,6 +96,7 @@ struct PartTemplate {
             return [
                 "public func nonMaximumSuppression(boxes: [Box], scores: [Float], iouThreshold: Float) throws -> [Int]"
             ]
+        case .inference: return [PartTemplate.inferenceSignature]
         }
     }
 
@@ -113,6 +114,12 @@ struct PartTemplate {
         case .focalLoss: return [[#"try notAttempted("TODO: compute the element-wise sigmoid focal loss")"#]]
         case .loss: return [[#"try notAttempted("TODO: compute the three normalised loss terms")"#]]
         case .nms: return [[#"try notAttempted("TODO: keep the best boxes, suppress their overlaps")"#]]
+        case .inference:
+            return [
+                [
+                    #"try notAttempted("TODO: turn the head's outputs into scored, clipped, NMS-ed detections")"#
+                ]
+            ]
         }
     }
 
@@ -125,6 +132,7 @@ struct PartTemplate {
         case .focalLoss: return focalLossText
         case .loss: return lossText
         case .nms: return nmsText
+        case .inference: return inferenceText
         }
     }
 

@@ -37,9 +37,9 @@ struct StudentReadme {
             not available to your code: the grader builds `Sources/Homework` in a clean package with
             `HomeworkTypes` only, so `import FCOS` fails there. You may add helper files to
             `Sources/Homework`; the grader ignores everything else you change (`Package.swift`,
-            `Sources/answer`, `Sources/HomeworkTypes`, `grader/`).\(lossNote)
+            `Sources/answer`, `Sources/HomeworkTypes`, `grader/`).
 
-            ## Check your work
+            \(lossSection)\(inferenceSection)## Check your work
 
             ```
             swift build                                     # compile your code
@@ -91,15 +91,38 @@ struct StudentReadme {
             """
     }
 
-    /// The loss part's types, when the course has the part.
-    var lossNote: String {
+    /// The loss part's types, only when the course has the part.
+    var lossSection: String {
         guard course.parts.contains(.loss) else { return "" }
-        return "\n\n" + """
-            The loss part (`fcosLoss` in `Loss.swift`) adds three plain types: `HeadOutputs` (class logits
-            N × C row by row, predicted distances, centerness logits), `LossTargets` (class per location,
-            −1 for background, target distances, matched boxes, locations, strides, the number of boxes)
-            and `LossTerms` (the three normalised terms; `total` is their sum). It may call your own
-            `sigmoidFocalLoss` and `centerness` when your course has those parts, or compute them inline.
+        return """
+            ### Part `loss`
+
+            `fcosLoss(predicted:targets:)` gets one image's head outputs as `HeadOutputs` (class
+            logits N × C row by row, predicted distances, centerness logits) and its targets as
+            `LossTargets` (class per location, −1 for background, target distances, matched boxes,
+            locations, strides, the number of boxes), and returns `LossTerms` (the three normalised
+            terms; `total` is their sum). `Loss.swift` states this preset's masks and divisors and
+            shows a worked example. You may call your own `sigmoidFocalLoss` and `centerness` when
+            your course has those parts, or compute them inline.
+
+            """
+    }
+
+    /// The inference part's types and order rule, only when the course has the part.
+    var inferenceSection: String {
+        guard course.parts.contains(.inference) else { return "" }
+        return """
+            ### Part `inference`
+
+            `detections(from:imageWidth:imageHeight:)` gets one image's head outputs per level as
+            `LevelOutputs` (`locations`, `stride`, `classLogits[i]` with C logits per location,
+            `boxRegression[i]`, `centernessLogits[i]`) and returns `Detection(box:score:label:)`
+            values, the highest score first. `Inference.swift` states every rule of this preset
+            (threshold, top-k, decoding, clipping, NMS, cap) and shows a worked example. The
+            grader compares detections in order, boxes and scores within 1e-4, and names the
+            first detection that is missing, extra or different. You may call your own
+            `nonMaximumSuppression` and `applyDeltas`, but the NMS here is per class.
+
             """
     }
 }

@@ -31,6 +31,11 @@ public struct Submission: Sendable {
     /// Part 7: greedy NMS, kept indices from the highest score down.
     public typealias NMSFunction =
         @Sendable (_ boxes: [Box], _ scores: [Float], _ iouThreshold: Float) throws -> [Int]
+    /// Part 8: one image's dense head outputs, level by level, to detections in descending score
+    /// order. Only each detection's box, score and label are graded; its `level` and
+    /// `locationIndex` are ignored (the student's type has no such fields).
+    public typealias InferenceFunction =
+        @Sendable (_ levels: [DensePredictions], _ imageWidth: Int, _ imageHeight: Int) throws -> [Detection]
 
     /// Part 1, or nil when not submitted.
     public var locations: LocationsFunction?
@@ -48,12 +53,15 @@ public struct Submission: Sendable {
     public var loss: LossFunction?
     /// Part 7, or nil when not submitted.
     public var nms: NMSFunction?
+    /// Part 8, or nil when not submitted.
+    public var inference: InferenceFunction?
 
     /// A submission of the given functions; omitted parts count as not attempted.
     public init(
         locations: LocationsFunction? = nil, match: MatchFunction? = nil, deltas: DeltasFunction? = nil,
         applyDeltas: ApplyDeltasFunction? = nil, centerness: CenternessFunction? = nil,
-        focalLoss: FocalLossFunction? = nil, loss: LossFunction? = nil, nms: NMSFunction? = nil
+        focalLoss: FocalLossFunction? = nil, loss: LossFunction? = nil, nms: NMSFunction? = nil,
+        inference: InferenceFunction? = nil
     ) {
         self.locations = locations
         self.match = match
@@ -63,5 +71,6 @@ public struct Submission: Sendable {
         self.focalLoss = focalLoss
         self.loss = loss
         self.nms = nms
+        self.inference = inference
     }
 }

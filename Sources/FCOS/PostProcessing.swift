@@ -1,5 +1,5 @@
 /// One pyramid level's dense head outputs for one image, in the order the locations are listed.
-public struct DensePredictions: Sendable {
+public struct DensePredictions: Hashable, Sendable {
     /// Location `i` in image pixels.
     public var locations: [Point]
     /// The level's stride `s`.

@@ -149,7 +149,7 @@ struct GeneratedPackageTests {
         #expect(
             status == [
                 .locations: .failed, .matching: .failed, .deltas: .notAttempted, .centerness: .failed,
-                .focalLoss: .passed, .loss: .passed, .nms: .failed,
+                .focalLoss: .passed, .loss: .passed, .nms: .failed, .inference: .passed,
             ])
         let locations = try #require(report.result(for: .locations))
         #expect(locations.explanations.first?.contains("Your code crashed: Index out of range") == true)
@@ -194,6 +194,12 @@ struct GeneratedPackageTests {
         #expect(first(.focalLoss).contains("Your code crashed"), "\(first(.focalLoss))")
         #expect(first(.loss).contains("more answers than there were calls"), "\(first(.loss))")
         #expect(first(.nms).contains("exited with status 0 before answering"), "\(first(.nms))")
+        // A million rows take a debug-built child a while to print: cut off by the size limit or,
+        // on a loaded machine, by the time limit.
+        #expect(
+            first(.inference).contains("exceed 24 MB")
+                || first(.inference).contains("did not finish within 4 s"),
+            "\(first(.inference))")
         let json = try String(contentsOf: folder.url.appendingPathComponent("report.json"), encoding: .utf8)
         #expect(!json.contains("\"points\" : 95"))
         // The build of a cached scratch path takes seconds; allow a cold one two minutes.

@@ -16,10 +16,12 @@ struct GraderTests {
         deltas: { _, _, _ in try notAttempted("TODO") }, applyDeltas: { _, _, _ in try notAttempted("TODO") },
         centerness: { _ in try notAttempted("TODO") }, focalLoss: { _, _, _, _ in try notAttempted("TODO") },
         loss: { _, _ in try notAttempted("TODO") },
-        nms: { _, _, _ in try notAttempted("TODO") })
+        nms: { _, _, _ in try notAttempted("TODO") }, inference: { _, _, _ in try notAttempted("TODO") })
 
     /// What the `--with-solutions` files do: call the toolkit.
-    static func toolkitSolution(_ rules: AssignmentRules, loss: LossRules = .official) -> Submission {
+    static func toolkitSolution(
+        _ rules: AssignmentRules, loss: LossRules = .official, postProcessing: PostProcessingRules? = nil
+    ) -> Submission {
         Submission(
             locations: { w, h, s in
                 FeatureMap(
@@ -51,6 +53,12 @@ struct GraderTests {
             loss: { inputs, _ in FCOSLoss.compute(inputs, rules: loss) },
             nms: {
                 NMS.greedy(boxes: $0, scores: $1, iouThreshold: Double($2), convention: rules.areaConvention)
+            },
+            inference: postProcessing.map { post -> Submission.InferenceFunction in
+                {
+                    PostProcessing.detections(
+                        levels: $0, imageWidth: Float($1), imageHeight: Float($2), rules: post)
+                }
             })
     }
 
@@ -59,7 +67,7 @@ struct GraderTests {
         let report = Grader(course: Course(preset: preset), submission: Self.starter).gradeAll()
         #expect(report.parts.map(\.status) == Array(repeating: .notAttempted, count: Part.allCases.count))
         #expect(report.score == 0)
-        #expect(report.maxScore == Part.allCases.reduce(0) { $0 + $1.maxPoints })
+        #expect(report.maxScore == Course(preset: preset).maxScore)
         #expect(!report.passed)
         #expect(report.parts.allSatisfy { $0.explanations.first?.contains("not attempted") == true })
     }
@@ -68,16 +76,18 @@ struct GraderTests {
     func toolkitSolutionPasses(preset: String) {
         let course = Course(preset: preset)
         let report = Grader(
-            course: course, submission: Self.toolkitSolution(course.rules, loss: course.preset.loss)
+            course: course,
+            submission: Self.toolkitSolution(
+                course.rules, loss: course.preset.loss, postProcessing: course.preset.postProcessing)
         ).gradeAll()
         for part in report.parts { #expect(part.status == .passed, "\(part.part): \(part.explanations)") }
-        #expect(report.score == report.maxScore)
+        #expect(report.score == course.maxScore)
     }
 
     @Test("an honest hand-written solution passes every part, hidden cases included", arguments: presets)
     func handWrittenSolutionPasses(preset: String) {
         let course = Course(preset: preset)
-        var student = HandWrittenStudent(rules: course.rules)
+        var student = HandWrittenStudent(rules: course.rules, postProcessing: course.preset.postProcessing)
         student.loss = course.preset.loss
         let report = Grader(course: course, submission: student.submission, hiddenSeed: 4242).gradeAll()
         for part in report.parts { #expect(part.status == .passed, "\(part.part): \(part.explanations)") }

@@ -48,6 +48,10 @@ struct HandWrittenStudent {
     var flaws: Set<Flaw> = []
     /// The loss part's rules (written by ``LossStudent``, without flaws).
     var loss = LossRules.official
+    /// Mistakes of the inference part (see `InferenceStudent`).
+    var inferenceFlaws: Set<InferenceStudent.Flaw> = []
+    /// The preset's inference rules; without them the submission has no inference function.
+    var postProcessing: PostProcessingRules?
 
     func has(_ flaw: Flaw) -> Bool { flaws.contains(flaw) }
 
@@ -225,7 +229,11 @@ struct HandWrittenStudent {
             centerness: { me.centerness(of: $0) },
             focalLoss: { me.focalLoss(logits: $0, targets: $1, alpha: $2, gamma: $3) },
             loss: LossStudent(rules: me.loss).function,
-            nms: { me.nms(boxes: $0, scores: $1, iouThreshold: $2) })
+            nms: { me.nms(boxes: $0, scores: $1, iouThreshold: $2) },
+            inference: postProcessing.map { rules -> Submission.InferenceFunction in
+                let student = InferenceStudent(rules: rules, flaws: me.inferenceFlaws)
+                return { student.detections($0, imageWidth: $1, imageHeight: $2) }
+            })
     }
 }
 

@@ -7,7 +7,8 @@
 /// - centerness: a fork bomb;
 /// - focal-loss: allocates memory without end;
 /// - loss: forges answers on the grader's channel before returning its own;
-/// - nms: answers two calls correctly and exits with status 0 in the third.
+/// - nms: answers two calls correctly and exits with status 0 in the third;
+/// - inference: returns a million detections with NaN scores.
 ///
 /// Each must grade to 0 with its part explained, and the grader must finish, write its
 /// report and leave no temporary files.
@@ -118,6 +119,18 @@ enum HostileSubmission {
                 calls += 1
                 if calls == 3 { exit(0) }
                 return boxes.indices.sorted { scores[$0] > scores[$1] || (scores[$0] == scores[$1] && $0 < $1) }
+            }
+
+            """
+        ),
+        (
+            "Inference.swift",
+            """
+            import HomeworkTypes
+
+            public func detections(from levels: [LevelOutputs], imageWidth: Int, imageHeight: Int) throws -> [Detection] {
+                let one = Detection(box: Box(x0: 0, y0: 0, x1: 1, y1: 1), score: .nan, label: 0)
+                return Array(repeating: one, count: 1_000_000)
             }
 
             """

@@ -18,7 +18,7 @@ struct SafeGradingTests {
         applyDeltas: { _, _, _ in Box(x0: 0, y0: 0, x1: 0, y1: 0) }, centerness: { _ in 0 },
         focalLoss: { logits, _, _, _ in logits.map { _ in 0 } },
         loss: { _, _ in FCOSLossValue(classification: 0, regression: 0, centerness: 0) },
-        nms: { boxes, _, _ in Array(boxes.indices) })
+        nms: { boxes, _, _ in Array(boxes.indices) }, inference: { _, _, _ in [] })
 
     @Test("a constant answer earns nothing, and never more than an honest near-miss", arguments: Preset.names)
     func constantAnswerEarnsNothing(preset: String) {
@@ -222,7 +222,8 @@ struct SafeGradingTests {
     func replayMatchesDirectGrading(part: Part) {
         let course = Course(preset: "torchvision")
         let student = HandWrittenStudent(
-            rules: course.rules, flaws: [.maxArea, .nmsGreaterOrEqual, .transposedGrid])
+            rules: course.rules, flaws: [.maxArea, .nmsGreaterOrEqual, .transposedGrid],
+            inferenceFlaws: [.classAgnosticNMS], postProcessing: course.preset.postProcessing)
         let calls = CallRecorder.calls(for: part, course: course, hiddenSeed: 3)
         let s = student.submission
         let answers: [ChildAnswer] = calls.map { call in
@@ -237,6 +238,8 @@ struct SafeGradingTests {
                 return .value(.numbers(try! s.focalLoss!(x, z, a, g)))
             case .nms(let boxes, let scores, let t): return .value(.indices(try! s.nms!(boxes, scores, t)))
             case .loss(let q): return .value(.lossTerms(try! s.loss!(q.inputs, q.boxCount)))
+            case .inference(let levels, let w, let h):
+                return .value(.detections(try! s.inference!(levels, w, h)))
             }
         }
         let replay = AnswerReplay(calls: calls, answers: answers)
