@@ -1,0 +1,55 @@
+import Canvas
+import FCOS
+import Foundation
+
+extension TargetCellPanels {
+    /// What a panel shows of each box with a positive cell there: the cells, which are as wide
+    /// as the grid's step.
+    func insetSubjects(_ panel: TargetCellPanel) -> [InsetZoom.Subject] {
+        var regions: [Int: (marks: Box, pitch: Double)] = [:]
+        for cell in panel.cells where cell.isPositive {
+            guard let g = cell.box, groundTruths.indices.contains(g) else { continue }
+            let pitch = Double(min(cell.rect.width, cell.rect.height))
+            if let known = regions[g] {
+                regions[g] = (known.marks.union(cell.rect), min(known.pitch, pitch))
+            } else {
+                regions[g] = (cell.rect, pitch)
+            }
+        }
+        return regions.keys.sorted().compactMap { g in
+            regions[g].map {
+                InsetZoom.Subject(index: g, box: groundTruths[g].box, marks: $0.marks, pitch: $0.pitch)
+            }
+        }
+    }
+
+    /// The boxes a crowded figure is about (``FocusMode/story(first:small:busiest:isCrowd:)``):
+    /// ``emphasized``, the boxes whose positive cells are too small to read on some panel, then
+    /// each panel's busiest box in turn.
+    var storyBoxes: [Int] {
+        let scale = panelWidth / Double(viewport?.width ?? Float(imageWidth))
+        let small = panels.flatMap { panel in
+            insetSubjects(panel).compactMap { subject in
+                subject.region(zoom: insetZoom, scale: scale).map {
+                    (index: subject.index, area: $0.area(.continuous))
+                }
+            }
+        }
+        return FocusMode.story(
+            first: emphasized, small: small.sorted { ($0.area, $0.index) < ($1.area, $1.index) }.map(\.index),
+            busiest: panels.map { FocusMode.busiest($0.cells.lazy.filter(\.isPositive).compactMap(\.box)) },
+            isCrowd: { groundTruths.indices.contains($0) && groundTruths[$0].isCrowd })
+    }
+
+    /// The boxes drawn grey and the colours of the others (``focus``).
+    var focusPlan: (muted: Set<Int>, coloring: BoxColoring) {
+        focus.resolve(count: groundTruths.count, relevant: Set(storyBoxes))
+    }
+
+    /// Box `index`'s colour as the figure draws it: its own, or grey when it is out of focus,
+    /// so a table beside the figure can match it.
+    public func color(forBox index: Int) -> Color {
+        let (muted, coloring) = focusPlan
+        return muted.contains(index) ? FocusMode.mutedColor : coloring.color(forBox: index)
+    }
+}
