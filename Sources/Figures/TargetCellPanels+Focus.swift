@@ -3,18 +3,27 @@ import FCOS
 import Foundation
 
 extension TargetCellPanels {
-    /// What a panel shows of each box with a positive cell there: the cells, which are as wide
-    /// as the grid's step.
+    /// What a panel shows of each box with a positive cell there: every cell it draws for the
+    /// box, each as wide as the grid's step, and its keypoint's radius circle (the whole Gaussian
+    /// bump, not only the centre cell, is what a heat-map panel is about).
     func insetSubjects(_ panel: TargetCellPanel) -> [InsetZoom.Subject] {
+        let owners = Set(panel.cells.filter(\.isPositive).compactMap(\.box))
         var regions: [Int: (marks: Box, pitch: Double)] = [:]
-        for cell in panel.cells where cell.isPositive {
-            guard let g = cell.box, groundTruths.indices.contains(g) else { continue }
+        for cell in panel.cells where cell.isPositive || cell.value >= minimumValue {
+            guard let g = cell.box, owners.contains(g), groundTruths.indices.contains(g) else { continue }
             let pitch = Double(min(cell.rect.width, cell.rect.height))
             if let known = regions[g] {
                 regions[g] = (known.marks.union(cell.rect), min(known.pitch, pitch))
             } else {
                 regions[g] = (cell.rect, pitch)
             }
+        }
+        // A keypoint's radius circle is drawn whole: its bump is as large as the circle.
+        for k in panel.keypoints where owners.contains(k.box) {
+            guard let known = regions[k.box] else { continue }
+            let r = Float(k.radiusPixels)
+            let circle = Box(x0: k.cell.x0 - r, y0: k.cell.y0 - r, x1: k.cell.x1 + r, y1: k.cell.y1 + r)
+            regions[k.box] = (known.marks.union(circle), known.pitch)
         }
         return regions.keys.sorted().compactMap { g in
             regions[g].map {
