@@ -26,7 +26,7 @@ public struct BoxColoring: Hashable, Sendable {
     /// Every box in its usual colour (``BoxColors/color(forBox:)``).
     public static let usual = BoxColoring(reassigned: [:])
 
-    /// Pairs of palette entries (``Palette/categoricalColors``) closer than CIELAB ΔE*76 = 26.2, which
+    /// Pairs of palette entries (`Palette.categoricalColors`) closer than CIELAB ΔE*76 = 26.2, which
     /// read as one hue on a photo: bluish green and teal (18.6), bluish green and green (22.1),
     /// wine and purple (25.5), reddish purple and purple (26.0). Blue and sky blue (26.4) stay
     /// apart: Okabe and Ito chose them to differ in lightness.

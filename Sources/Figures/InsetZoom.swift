@@ -31,7 +31,7 @@ public struct InsetZoom: Hashable, Sendable {
     /// about 40 px, where a 4 × 4 grid of positives stops being countable.
     public var minimumSpan: Double
     /// Marks closer than this (figure pixels between neighbouring locations) are drawn so small
-    /// that they touch (``MarkerMetrics``); from about 10 px on each is a distinct dot.
+    /// that they touch; from about 10 px on each is a distinct dot.
     public var readablePitch: Double
     /// The inset's side as a fraction of the panel's shorter side.
     public var insetFraction: Double
@@ -129,6 +129,10 @@ public struct InsetZoom: Hashable, Sendable {
 
     /// The inset for a panel drawn with `panel` about `subjects`, or `nil` when every subject
     /// reads at the panel's scale or the inset would not magnify by at least 2×.
+    ///
+    /// The inset is about the subject that looks smallest; the other small subjects nearest to
+    /// it join it, nearest first, as long as the inset still magnifies enough for their marks to
+    /// stand apart (``readablePitch``), so a row of small boxes shares one inset.
     public func plan(subjects: [Subject], panel: ImageMapping) -> Plan? {
         guard isEnabled else { return nil }
         let small: [(subject: Subject, region: Box)] = subjects.compactMap { subject in
@@ -144,44 +148,79 @@ public struct InsetZoom: Hashable, Sendable {
                 )
             })
         else { return nil }
+        var region = smallest.region
+        var pitch = smallest.subject.pitch
+        guard var shape = insetShape(region, pitch: pitch, panel: panel), shape.magnification >= 2 else {
+            return nil
+        }
+        let centre = smallest.region.center
+        let others = small.filter { $0.subject.index != smallest.subject.index }.sorted {
+            ($0.region.center.distance(to: centre), $0.subject.index)
+                < ($1.region.center.distance(to: centre), $1.subject.index)
+        }
+        for other in others {
+            let joined = region.union(other.region)
+            let finest = min(pitch, other.subject.pitch)
+            guard let grown = insetShape(joined, pitch: finest, panel: panel),
+                grown.magnification >= 2, finest * panel.scale * grown.magnification >= readablePitch
+            else { continue }
+            (region, pitch, shape) = (joined, finest, grown)
+        }
+        // Centred on the region, but moved inside the panel's viewport where it fits, so the
+        // inset shows picture rather than the void past the image's edge.
+        let view = panel.viewport
+        let cx = Self.centre(
+            Double(region.x0 + region.x1) / 2, half: shape.sourceWidth / 2, within: Double(view.minX),
+            Double(view.maxX))
+        let cy = Self.centre(
+            Double(region.y0 + region.y1) / 2, half: shape.sourceHeight / 2, within: Double(view.minY),
+            Double(view.maxY))
+        let source = Box(
+            x0: Float(cx - shape.sourceWidth / 2), y0: Float(cy - shape.sourceHeight / 2),
+            x1: Float(cx + shape.sourceWidth / 2), y1: Float(cy + shape.sourceHeight / 2))
+        let onScreen = panel.point(x: cx, y: cy)
+        let right = Double(onScreen.x) < Double(panel.frame.midX)
+        let below = Double(onScreen.y) < Double(panel.frame.midY)
+        let inset = 6.0
+        let frame = CGRect(
+            x: right ? Double(panel.frame.maxX) - shape.frameWidth - inset : Double(panel.frame.minX) + inset,
+            y: below
+                ? Double(panel.frame.maxY) - shape.frameHeight - inset : Double(panel.frame.minY) + inset,
+            width: shape.frameWidth, height: shape.frameHeight)
+        let mapping = ImageMapping(viewport: source.cgRect, frame: frame)
+        let covered = small.filter { $0.region.isInside(source) }.map(\.subject.index).sorted()
+        return Plan(source: source, mapping: mapping, boxes: covered, magnification: shape.magnification)
+    }
+
+    /// The inset's size and what it shows for `region`: the region with a margin on every side
+    /// (an eighth of its size, at least one `pitch` so the neighbouring locations show, at least
+    /// 8 px), in a frame that follows its shape up to 3 : 2, so a row of positives is not lost
+    /// in a square of background; `nil` when the region is larger than the panel can magnify.
+    func insetShape(_ region: Box, pitch: Double, panel: ImageMapping) -> InsetShape? {
         let side = Double(min(panel.frame.width, panel.frame.height)) * insetFraction
-        // The region with a margin on every side (an eighth of its size, at least one pitch so
-        // the neighbouring locations show, at least 8 px). The inset follows the region's shape
-        // up to 3 : 2, so a row of positives is not lost in a square of background.
-        let r = smallest.region
-        let extent = max(Double(r.width), Double(r.height), 1)
-        let margin = max(extent / 8, smallest.subject.pitch, 8)
-        let paddedWidth = Double(r.width) + 2 * margin
-        let paddedHeight = Double(r.height) + 2 * margin
+        let extent = max(Double(region.width), Double(region.height), 1)
+        let margin = max(extent / 8, pitch, 8)
+        let paddedWidth = Double(region.width) + 2 * margin
+        let paddedHeight = Double(region.height) + 2 * margin
         let aspect = min(max(paddedWidth / paddedHeight, 2.0 / 3), 1.5)
         let frameWidth = min(aspect >= 1 ? side * aspect : side, Double(panel.frame.width) * 0.6)
         let frameHeight = min(aspect >= 1 ? side : side / aspect, Double(panel.frame.height) * 0.6)
         let sourceWidth = max(paddedWidth, paddedHeight * frameWidth / frameHeight)
         let sourceHeight = sourceWidth * frameHeight / frameWidth
-        // Centred on the region, but moved inside the panel's viewport where it fits, so the
-        // inset shows picture rather than the void past the image's edge.
-        let view = panel.viewport
-        let cx = Self.centre(
-            Double(r.x0 + r.x1) / 2, half: sourceWidth / 2, within: Double(view.minX), Double(view.maxX))
-        let cy = Self.centre(
-            Double(r.y0 + r.y1) / 2, half: sourceHeight / 2, within: Double(view.minY), Double(view.maxY))
-        let source = Box(
-            x0: Float(cx - sourceWidth / 2), y0: Float(cy - sourceHeight / 2),
-            x1: Float(cx + sourceWidth / 2),
-            y1: Float(cy + sourceHeight / 2))
-        let magnification = frameWidth / sourceWidth / panel.scale
-        guard magnification >= 2 else { return nil }
-        let centre = panel.point(x: cx, y: cy)
-        let right = Double(centre.x) < Double(panel.frame.midX)
-        let below = Double(centre.y) < Double(panel.frame.midY)
-        let inset = 6.0
-        let frame = CGRect(
-            x: right ? Double(panel.frame.maxX) - frameWidth - inset : Double(panel.frame.minX) + inset,
-            y: below ? Double(panel.frame.maxY) - frameHeight - inset : Double(panel.frame.minY) + inset,
-            width: frameWidth, height: frameHeight)
-        let mapping = ImageMapping(viewport: source.cgRect, frame: frame)
-        let covered = small.filter { $0.region.isInside(source) }.map(\.subject.index).sorted()
-        return Plan(source: source, mapping: mapping, boxes: covered, magnification: magnification)
+        guard sourceWidth > 0, frameWidth > 0 else { return nil }
+        return InsetShape(
+            frameWidth: frameWidth, frameHeight: frameHeight, sourceWidth: sourceWidth,
+            sourceHeight: sourceHeight,
+            magnification: frameWidth / sourceWidth / panel.scale)
+    }
+
+    /// An inset's frame (figure pixels), the region it shows (image pixels) and their ratio.
+    struct InsetShape {
+        var frameWidth: Double
+        var frameHeight: Double
+        var sourceWidth: Double
+        var sourceHeight: Double
+        var magnification: Double
     }
 
     /// `c` moved so that `c ± half` lies within `lower...upper`, when it can.
@@ -226,6 +265,15 @@ public struct InsetZoom: Hashable, Sendable {
             style: LabelStyle(
                 font: style.smallFont, background: .white.withAlpha(0.92), textColor: ink, border: ink),
             anchor: atTop ? .bottomLeft : .topLeft, within: panel.frame.insetBy(dx: 2, dy: 2))
+    }
+}
+
+extension Point {
+    /// The straight-line distance to `other`.
+    func distance(to other: Point) -> Double {
+        let dx = Double(x - other.x)
+        let dy = Double(y - other.y)
+        return (dx * dx + dy * dy).squareRoot()
     }
 }
 

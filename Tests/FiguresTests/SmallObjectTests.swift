@@ -75,6 +75,21 @@ struct InsetGroundsTests {
         #expect(tiny.box.isInside(plan.source))
     }
 
+    @Test func nearbySmallClustersShareOneInsetWhileTheirMarksStayApart() throws {
+        // Three 16-px clusters (8 px on screen, 4 px apart) in a 700-px box: A and B 40 px apart
+        // share a ×5 inset (marks 21 px apart there); C, 500 px away, would shrink it below ×2.
+        let box = Box(x0: 0, y0: 0, x1: 700, y1: 500)
+        let cluster = { (i: Int, x: Float, y: Float) in
+            InsetZoom.Subject(index: i, box: box, marks: Box(x0: x, y0: y, x1: x + 16, y1: y + 16), pitch: 8)
+        }
+        let plan = try #require(
+            InsetZoom.automatic.plan(
+                subjects: [cluster(0, 100, 100), cluster(1, 140, 100), cluster(2, 600, 400)],
+                panel: Self.panel))
+        #expect(plan.boxes == [0, 1])
+        #expect(abs(plan.magnification - 189.0 / 72 / 0.5) < 1e-6)
+    }
+
     /// Lesson 3's tennis scene at its 400-px panels: the racket (#1) is 64 × 82 px on screen, but
     /// its twelve P4 positives (x 632…712, y 248 and 264) cover 96 × 32 image px, 36 × 12 px on
     /// screen, 6 px apart. P4 gets an inset on them; P5's cluster, 12 px apart, gets none.
