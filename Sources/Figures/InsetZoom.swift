@@ -107,6 +107,29 @@ public struct InsetZoom: Hashable, Sendable {
         }
 
         static func span(_ box: Box) -> Double { max(Double(box.width), Double(box.height)) }
+
+        /// Where the subject stands in line for an inset, `nil` when it needs none: small boxes
+        /// first (small objects are what a panel most often loses), then the smallest-looking
+        /// region, then the lower index. A large box's lone positive on a fine level waits behind
+        /// a small box's cluster.
+        func urgency(zoom: InsetZoom, scale: Double) -> Urgency? {
+            region(zoom: zoom, scale: scale).map {
+                Urgency(
+                    boxIsLarge: Self.span(box) * scale >= zoom.minimumSpan, area: $0.area(.continuous),
+                    index: index)
+            }
+        }
+    }
+
+    /// The order in which subjects get an inset (``Subject``'s `urgency`).
+    struct Urgency: Comparable {
+        var boxIsLarge: Bool
+        var area: Float
+        var index: Int
+
+        static func < (a: Urgency, b: Urgency) -> Bool {
+            (a.boxIsLarge ? 1 : 0, a.area, a.index) < (b.boxIsLarge ? 1 : 0, b.area, b.index)
+        }
     }
 
     /// One planned inset: what it shows and where.
@@ -130,24 +153,20 @@ public struct InsetZoom: Hashable, Sendable {
     /// The inset for a panel drawn with `panel` about `subjects`, or `nil` when every subject
     /// reads at the panel's scale or the inset would not magnify by at least 2×.
     ///
-    /// The inset is about the subject that looks smallest; the other small subjects nearest to
+    /// The inset is about the most urgent subject (a small box before a large box's tight
+    /// cluster, then the smallest-looking); the other small subjects nearest to
     /// it join it, nearest first, as long as the inset still magnifies enough for their marks to
     /// stand apart (``readablePitch``), so a row of small boxes shares one inset.
     public func plan(subjects: [Subject], panel: ImageMapping) -> Plan? {
         guard isEnabled else { return nil }
-        let small: [(subject: Subject, region: Box)] = subjects.compactMap { subject in
+        let small: [(subject: Subject, region: Box, urgency: Urgency)] = subjects.compactMap { subject in
             guard let region = subject.region(zoom: self, scale: panel.scale),
+                let urgency = subject.urgency(zoom: self, scale: panel.scale),
                 panel.frame.intersects(panel.rect(region))
             else { return nil }
-            return (subject, region)
+            return (subject, region, urgency)
         }
-        guard
-            let smallest = small.min(by: {
-                ($0.region.area(.continuous), $0.subject.index) < (
-                    $1.region.area(.continuous), $1.subject.index
-                )
-            })
-        else { return nil }
+        guard let smallest = small.min(by: { $0.urgency < $1.urgency }) else { return nil }
         var region = smallest.region
         var pitch = smallest.subject.pitch
         guard var shape = insetShape(region, pitch: pitch, panel: panel), shape.magnification >= 2 else {

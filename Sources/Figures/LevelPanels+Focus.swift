@@ -10,19 +10,18 @@ extension LevelPanels {
 
     /// The boxes a crowded level figure is about (``FocusMode/story(first:small:busiest:isCrowd:)``):
     /// the boxes without a positive, the boxes whose positives are too small to read on a shown
-    /// panel (smallest first), then the busiest box of each level in turn.
+    /// panel (small boxes first, then the smallest-looking), then the busiest box of each level
+    /// in turn.
     var storyBoxes: [Int] {
         let scale = panelWidth / Double(viewportRect.width)
         let small = shownLevels.flatMap { level in
             insetSubjects(level: level).compactMap { subject in
-                subject.region(zoom: insetZoom, scale: scale).map {
-                    (index: subject.index, area: $0.area(.continuous))
-                }
+                subject.urgency(zoom: insetZoom, scale: scale)
             }
         }
         return FocusMode.story(
             first: assignment.groundTruthsWithoutPositives,
-            small: small.sorted { ($0.area, $0.index) < ($1.area, $1.index) }.map(\.index),
+            small: small.sorted().map(\.index),
             busiest: shownLevels.map {
                 FocusMode.busiest(assignment.levels[$0].matched.lazy.filter { $0 >= 0 }.map(Int.init))
             },

@@ -39,13 +39,11 @@ extension TargetCellPanels {
         let scale = panelWidth / Double(viewport?.width ?? Float(imageWidth))
         let small = panels.flatMap { panel in
             insetSubjects(panel).compactMap { subject in
-                subject.region(zoom: insetZoom, scale: scale).map {
-                    (index: subject.index, area: $0.area(.continuous))
-                }
+                subject.urgency(zoom: insetZoom, scale: scale)
             }
         }
         return FocusMode.story(
-            first: emphasized, small: small.sorted { ($0.area, $0.index) < ($1.area, $1.index) }.map(\.index),
+            first: emphasized, small: small.sorted().map(\.index),
             busiest: panels.map { FocusMode.busiest($0.cells.lazy.filter(\.isPositive).compactMap(\.box)) },
             isCrowd: { groundTruths.indices.contains($0) && groundTruths[$0].isCrowd })
     }

@@ -75,6 +75,24 @@ struct InsetGroundsTests {
         #expect(tiny.box.isInside(plan.source))
     }
 
+    @Test func aSmallBoxComesBeforeALargeBoxsLonePositive() throws {
+        // A 400-px bowl's single P3 cell (4 px on screen) looks smaller than a 60-px carrot
+        // (30 px on screen) with its cluster, but the small object is what the panel loses.
+        let lone = InsetZoom.Subject(
+            index: 0, box: Box(x0: 0, y0: 0, x1: 400, y1: 400),
+            marks: Box(x0: 100, y0: 100, x1: 108, y1: 108),
+            pitch: 8)
+        let carrot = InsetZoom.Subject(
+            index: 1, box: Box(x0: 600, y0: 300, x1: 660, y1: 350),
+            marks: Box(x0: 610, y0: 310, x1: 650, y1: 340), pitch: 8)
+        let scale = Self.panel.scale
+        let first = try #require(lone.urgency(zoom: .automatic, scale: scale))
+        let second = try #require(carrot.urgency(zoom: .automatic, scale: scale))
+        #expect(second < first)
+        let plan = try #require(InsetZoom.automatic.plan(subjects: [lone, carrot], panel: Self.panel))
+        #expect(plan.boxes == [1])
+    }
+
     @Test func nearbySmallClustersShareOneInsetWhileTheirMarksStayApart() throws {
         // Three 16-px clusters (8 px on screen, 4 px apart) in a 700-px box: A and B 40 px apart
         // share a ×5 inset (marks 21 px apart there); C, 500 px away, would shrink it below ×2.
