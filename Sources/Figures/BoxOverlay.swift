@@ -23,6 +23,8 @@ struct BoxOverlay {
     var hidden: Set<Int> = []
     /// Boxes out of focus (``FocusMode``): thin, grey and unlabelled.
     var muted: Set<Int> = []
+    /// The colours of the boxes in focus.
+    var coloring: BoxColoring = .usual
 
     /// Outlines each box with a darker rim under its colour, so pale hues (yellow) stay visible
     /// on a light canvas and every hue stays visible on a photograph.
@@ -36,7 +38,7 @@ struct BoxOverlay {
                         style: StrokeStyle(width: 1, dash: gt.isCrowd ? [6, 4] : []))
                     continue
                 }
-                let color = BoxColors.color(forBox: index)
+                let color = coloring.color(forBox: index)
                 let dash: [Double] = gt.isCrowd ? [6, 4] : []
                 ctx.strokeRect(
                     rect, color.darkened(by: 0.5).withAlpha(faded ? 0.3 : 0.75),
@@ -88,7 +90,7 @@ struct BoxOverlay {
             let rect = Self.visibleFrame(mapping.rect(groundTruths[index].box)).intersection(limits)
             guard !rect.isNull, rect.width > 0 || rect.height > 0 else { continue }
             let text = labels == .full ? BoxColors.label(forBox: index, in: groundTruths) : "#\(index)"
-            let style = LabelStyle.filled(BoxColors.color(forBox: index), font: font)
+            let style = LabelStyle.filled(coloring.color(forBox: index), font: font)
             let warning =
                 warnings.contains(index)
                 ? (labels == .full ? "\(BoxColors.warningSymbol) no positive" : BoxColors.warningSymbol) : nil

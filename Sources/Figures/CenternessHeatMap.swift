@@ -158,9 +158,9 @@ public struct CenternessHeatMap: FigureDrawable {
                 painter.drawBoxLabels(in: ctx, mapping: mapping)
             }
             content(mapping)
-            let subjects = Set(level.matched.filter { $0 >= 0 }.map(Int.init)).sorted()
             if let plan = insetZoom.plan(
-                boxes: subjects.map { ($0, assignment.groundTruths[$0].box) }, panel: mapping)
+                subjects: InsetZoom.Subject.positives(on: level, groundTruths: assignment.groundTruths),
+                panel: mapping)
             {
                 let inView = level.matched.indices.filter {
                     level.matched[$0] >= 0 && plan.mapping.shows(level.map.location(at: $0))

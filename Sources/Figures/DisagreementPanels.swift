@@ -194,10 +194,10 @@ public struct DisagreementPanels: FigureDrawable {
             ]
         }
         entries += extraLegendEntries
-        let muted = focus.muted(count: first.groundTruths.count, relevant: differingBoxes)
+        let (muted, coloring) = focus.resolve(count: first.groundTruths.count, relevant: differingBoxes)
         var boxes = first.groundTruths.indices.filter { !muted.contains($0) }.map { g in
             Legend.Entry(
-                .swatch(BoxColors.color(forBox: g)), BoxColors.label(forBox: g, in: first.groundTruths))
+                .swatch(coloring.color(forBox: g)), BoxColors.label(forBox: g, in: first.groundTruths))
         }
         if !muted.isEmpty {
             boxes.append(
@@ -261,14 +261,30 @@ public struct DisagreementPanels: FigureDrawable {
         return Set(ranked.prefix(FocusMode.focusLimit).map(\.key))
     }
 
+    /// What a pair of panels shows of each box in focus: its positives under either rule set.
+    func insetSubjects(_ la: LevelTargets, _ lb: LevelTargets, muted: Set<Int>) -> [InsetZoom.Subject] {
+        var merged: [Int: InsetZoom.Subject] = [:]
+        for subject in InsetZoom.Subject.positives(on: la, groundTruths: first.groundTruths)
+            + InsetZoom.Subject.positives(on: lb, groundTruths: first.groundTruths)
+        where !muted.contains(subject.index) {
+            if var known = merged[subject.index], let a = known.marks, let b = subject.marks {
+                known.marks = a.union(b)
+                merged[subject.index] = known
+            } else {
+                merged[subject.index] = subject
+            }
+        }
+        return merged.keys.sorted().compactMap { merged[$0] }
+    }
+
     /// Draws the figure with its top-left corner at the origin of `ctx`.
     public func draw(in ctx: DrawingContext) {
         let layout = layout
         titleBlock.draw(in: ctx, at: layout.titleOrigin)
-        let muted = focus.muted(count: first.groundTruths.count, relevant: differingBoxes)
+        let (muted, coloring) = focus.resolve(count: first.groundTruths.count, relevant: differingBoxes)
         let painter = PanelPainter(
             groundTruths: first.groundTruths, imageWidth: first.imageWidth, imageHeight: first.imageHeight,
-            backdrop: backdrop, style: style, muted: muted)
+            backdrop: backdrop, style: style, muted: muted, coloring: coloring)
         let titles = titleLines
         for (panel, pair) in comparedLevels.enumerated() {
             let la = first.levels[pair.first]
@@ -305,16 +321,13 @@ public struct DisagreementPanels: FigureDrawable {
                 }
                 let spacing = Double(min(la.map.stepX, la.map.stepY)) * mapping.scale
                 ctx.withClip(to: mapping.frame) {
-                    batch.draw(in: ctx, metrics: MarkerMetrics(spacing: spacing, muted: muted))
+                    batch.draw(
+                        in: ctx, metrics: MarkerMetrics(spacing: spacing, muted: muted, coloring: coloring))
                 }
                 painter.drawBoxLabels(in: ctx, mapping: mapping)
             }
             content(mapping)
-            let subjects = Set((la.matched + lb.matched).filter { $0 >= 0 }.map(Int.init)).subtracting(muted)
-                .sorted()
-            if let plan = insetZoom.plan(
-                boxes: subjects.map { ($0, first.groundTruths[$0].box) }, panel: mapping)
-            {
+            if let plan = insetZoom.plan(subjects: insetSubjects(la, lb, muted: muted), panel: mapping) {
                 let inView = { (level: LevelTargets) in
                     level.matched.indices.filter {
                         level.matched[$0] >= 0 && plan.mapping.shows(level.map.location(at: $0))

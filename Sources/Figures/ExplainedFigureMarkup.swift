@@ -24,23 +24,26 @@ public enum ExplainedFigureMarkup {
                 "<rect data-b=\"\(outline.box)\" x=\"\(number(r.minX))\" "
                 + "y=\"\(number(r.minY))\" width=\"\(number(r.width))\" height=\"\(number(r.height))\"/>"
         }
-        // One group per panel, carrying the panel's spot radius as the CSS `r` property (SVG 2)
-        // that its circles inherit, so the thousands of circles need only their centres (whole
-        // pixels: half a pixel off is nothing for a spot at least 2.5 px wide). The boxes a spot
-        // names are in its text ("#1 …:" lines, "→ positive of #1"), where the script reads them.
-        var panels: [Int] = []
-        for spot in hotspots.spots where panels.last != spot.panel { panels.append(spot.panel) }
+        // One group per run of spots of one panel and one size (a panel's inset has larger
+        // spots), carrying the spot radius as the CSS `r` property (SVG 2) that its circles
+        // inherit, so the thousands of circles need only their centres (whole pixels: half a
+        // pixel off is nothing for a spot at least 2.5 px wide). The boxes a spot names are in
+        // its text ("#1 …:" lines, "→ positive of #1"), where the script reads them.
         svg += "</g>\n"
-        for panel in panels {
-            let spots = hotspots.spots.filter { $0.panel == panel }
-            let radius = spots.map(\.radius).max() ?? 0
-            svg += "<g class=\"spots\" data-p=\"\(panel)\" style=\"r:\(number(radius))px\">\n"
-            for spot in spots {
+        var start = hotspots.spots.startIndex
+        while start < hotspots.spots.endIndex {
+            let first = hotspots.spots[start]
+            let end =
+                hotspots.spots[start...].firstIndex { $0.panel != first.panel || $0.radius != first.radius }
+                ?? hotspots.spots.endIndex
+            svg += "<g class=\"spots\" data-p=\"\(first.panel)\" style=\"r:\(number(first.radius))px\">\n"
+            for spot in hotspots.spots[start..<end] {
                 svg +=
                     "<circle cx=\"\(Int(spot.center.x.rounded()))\" cy=\"\(Int(spot.center.y.rounded()))\">"
                     + "<title>\(escape(spot.text))</title></circle>"
             }
             svg += "\n</g>"
+            start = end
         }
         return svg + "</svg>"
     }

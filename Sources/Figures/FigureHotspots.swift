@@ -87,6 +87,9 @@ extension Hotspot {
     /// Half the grid spacing on the figure, so neighbouring spots touch without overlapping,
     /// but at least 2.5 px to stay easy to point at and at most 10 on coarse levels.
     static func radius(spacing: Double) -> Double {
-        min(max(spacing / 2, 2.5), 10)
+        min(max(spacing / 2, smallestRadius), 10)
     }
+
+    /// The smallest spot a pointer can rest on.
+    static let smallestRadius = 2.5
 }

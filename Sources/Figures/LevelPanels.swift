@@ -38,9 +38,11 @@ public struct LevelPanels: FigureDrawable {
     public var subtitle: String?
     /// Magnifies a box whose positives on a level would be too small to see (``InsetZoom``).
     public var insetZoom: InsetZoom = .automatic
-    /// Which boxes are drawn in colour (``FocusMode``); all by default. `.automatic` keeps the
-    /// boxes without a positive in colour in a crowded scene, since they are what to look at.
-    public var focus: FocusMode = .all
+    /// Which boxes are drawn in colour (``FocusMode``). `.automatic`, the default, colours every
+    /// box up to ``FocusMode/crowdedCount`` boxes; in a more crowded scene it keeps in colour
+    /// the boxes the figure is about (those without a positive, those the insets zoom on, and
+    /// the busiest box of each level) in distinct colours, and draws the rest grey.
+    public var focus: FocusMode = .automatic
     /// Fonts, margins and inks shared by every figure kind, so figures set side by side match.
     public var style: FigureStyle = .standard
 
@@ -110,12 +112,11 @@ public struct LevelPanels: FigureDrawable {
         return title
     }
 
-    /// The inset a level's panel gets: for the boxes with a positive on that level.
-    func insetPlan(level index: Int, mapping: ImageMapping) -> InsetZoom.Plan? {
-        let level = assignment.levels[index]
-        let subjects = Set(level.matched.filter { $0 >= 0 }.map(Int.init)).sorted()
-        return insetZoom.plan(
-            boxes: subjects.map { ($0, assignment.groundTruths[$0].box) }, panel: mapping)
+    /// The inset a level's panel gets: for the boxes in focus with a positive on that level,
+    /// when their positives are too small to read (``InsetZoom``).
+    func insetPlan(level index: Int, mapping: ImageMapping, muted: Set<Int>) -> InsetZoom.Plan? {
+        insetZoom.plan(
+            subjects: insetSubjects(level: index).filter { !muted.contains($0.index) }, panel: mapping)
     }
 
     var titleBlock: TitleBlock {
@@ -195,15 +196,24 @@ public struct LevelPanels: FigureDrawable {
             .init(
                 .marker(.location), hasBoxes ? "background location" : "location (one per feature-map cell)"))
         let counts = assignment.positivesPerGroundTruth
-        let boxes: [Legend.Entry] = assignment.groundTruths.indices.map { g in
+        let (muted, coloring) = focusPlan
+        var boxes: [Legend.Entry] = assignment.groundTruths.indices.filter { !muted.contains($0) }.map { g in
             let label = BoxColors.label(forBox: g, in: assignment.groundTruths)
             if counts[g] == 0 {
                 return .init(
-                    .swatch(BoxColors.color(forBox: g)),
+                    .swatch(coloring.color(forBox: g)),
                     "\(label): \(BoxColors.warningSymbol) no positive at all",
                     textColor: BoxColors.warning)
             }
-            return .init(.swatch(BoxColors.color(forBox: g)), "\(label) · \(counts[g])")
+            return .init(.swatch(coloring.color(forBox: g)), "\(label) · \(counts[g])")
+        }
+        if !muted.isEmpty {
+            let positives = muted.reduce(0) { $0 + counts[$1] }
+            boxes.append(
+                .init(
+                    .outline(FocusMode.mutedColor, dashed: false),
+                    "\(NumberText.count(muted.count, "other box", "other boxes")), grey and unlabelled · "
+                        + "\(positives)"))
         }
         var legend = Legend(
             sections: [.init(title: "Locations", entries: markers)]
@@ -239,11 +249,10 @@ public struct LevelPanels: FigureDrawable {
         let assignment = LevelMarkers.explained(assignment)
         let layout = layout
         titleBlock.draw(in: ctx, at: layout.titleOrigin)
-        let muted = focus.muted(
-            count: assignment.groundTruths.count,
-            relevant: Set(assignment.groundTruthsWithoutPositives.prefix(FocusMode.focusLimit)))
+        let (muted, coloring) = focusPlan
         var painter = painter
         painter.muted = muted
+        painter.coloring = coloring
         let titles = panelTitleLines
         for (panel, levelIndex) in shownLevels.enumerated() {
             let level = assignment.levels[levelIndex]
@@ -267,12 +276,13 @@ public struct LevelPanels: FigureDrawable {
                 }
                 let spacing = Double(min(level.map.stepX, level.map.stepY)) * mapping.scale
                 ctx.withClip(to: mapping.frame) {
-                    batch.draw(in: ctx, metrics: MarkerMetrics(spacing: spacing, muted: muted))
+                    batch.draw(
+                        in: ctx, metrics: MarkerMetrics(spacing: spacing, muted: muted, coloring: coloring))
                 }
                 painter.drawBoxLabels(in: ctx, mapping: mapping, warnings: warnings)
             }
             content(mapping)
-            if let plan = insetPlan(level: levelIndex, mapping: mapping) {
+            if let plan = insetPlan(level: levelIndex, mapping: mapping, muted: muted) {
                 let inView = level.matched.indices.filter {
                     level.matched[$0] >= 0 && plan.mapping.shows(level.map.location(at: $0))
                 }.count

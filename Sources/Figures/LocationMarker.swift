@@ -57,12 +57,14 @@ struct MarkerMetrics {
     var spacing: Double
     /// Boxes out of focus (``FocusMode``): their markers are drawn grey.
     var muted: Set<Int> = []
+    /// The colours of the boxes in focus.
+    var coloring: BoxColoring = .usual
 
     func color(forBox box: Int) -> Color {
-        muted.contains(box) ? FocusMode.mutedColor : BoxColors.color(forBox: box)
+        muted.contains(box) ? FocusMode.mutedColor : coloring.color(forBox: box)
     }
     func edge(forBox box: Int) -> Color {
-        muted.contains(box) ? FocusMode.mutedColor.darkened(by: 0.3) : BoxColors.edge(forBox: box)
+        muted.contains(box) ? FocusMode.mutedColor.darkened(by: 0.3) : coloring.edge(forBox: box)
     }
 
     var dotRadius: Double { clamp(0.12 * spacing, 0.55, 1.8) }

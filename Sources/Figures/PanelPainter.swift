@@ -13,6 +13,8 @@ struct PanelPainter {
     var style: FigureStyle
     /// Boxes out of focus (``FocusMode``).
     var muted: Set<Int> = []
+    /// The colours of the boxes in focus.
+    var coloring: BoxColoring = .usual
 
     func drawBackground(in ctx: DrawingContext, mapping: ImageMapping, dimming: Double? = nil) {
         backdrop.draw(
@@ -29,20 +31,26 @@ struct PanelPainter {
             for (index, gt) in groundTruths.enumerated() where !gt.isCrowd && !muted.contains(index) {
                 let region = mapping.rect(sampling.region(for: gt.box, stride: stride))
                 ctx.strokeRect(
-                    region, BoxColors.edge(forBox: index), style: StrokeStyle(width: 1.3, dash: [5, 3]))
+                    region, coloring.edge(forBox: index), style: StrokeStyle(width: 1.3, dash: [5, 3]))
             }
         }
     }
 
+    /// The edge colour of box `index`'s marks: its own, or grey out of focus.
+    func edge(forBox index: Int) -> Color {
+        muted.contains(index) ? FocusMode.mutedColor.darkened(by: 0.3) : coloring.edge(forBox: index)
+    }
+
     func drawBoxes(in ctx: DrawingContext, mapping: ImageMapping) {
-        BoxOverlay(groundTruths: groundTruths, lineWidth: 1.8, muted: muted).drawOutlines(
+        BoxOverlay(groundTruths: groundTruths, lineWidth: 1.8, muted: muted, coloring: coloring).drawOutlines(
             in: ctx, mapping: mapping)
     }
 
     /// `#0` chips: names would crowd a small panel, and the legend gives them.
     func drawBoxLabels(in ctx: DrawingContext, mapping: ImageMapping, warnings: Set<Int> = []) {
         BoxOverlay(
-            groundTruths: groundTruths, labels: .index, font: .bold(12), warnings: warnings, muted: muted
+            groundTruths: groundTruths, labels: .index, font: .bold(12), warnings: warnings, muted: muted,
+            coloring: coloring
         )
         .drawLabels(in: ctx, mapping: mapping, bounds: mapping.frame.insetBy(dx: 1, dy: 1))
     }

@@ -36,6 +36,15 @@ public struct TargetCellPanels: FigureDrawable {
     public var panelWidth: Double = 440
     /// Panels per row; `nil` puts up to three side by side.
     public var columns: Int?
+    /// Magnifies a box whose positive cells would be too small to see (``InsetZoom``).
+    public var insetZoom: InsetZoom = .automatic
+    /// Which boxes are drawn in colour (``FocusMode``): by default all up to
+    /// ``FocusMode/crowdedCount`` boxes, and beyond, ``emphasized`` first, then the boxes the
+    /// insets zoom on and each panel's busiest box, in distinct colours.
+    public var focus: FocusMode = .automatic
+    /// The boxes the figure is about before any other in a crowded scene, e.g. those without a
+    /// positive.
+    public var emphasized: [Int] = []
     /// Fonts, margins and inks shared by every figure kind, so figures set side by side match.
     public var style: FigureStyle = .standard
 
@@ -77,10 +86,17 @@ public struct TargetCellPanels: FigureDrawable {
             entries.append(Legend.Entry(.none, "white dot: the exact centre, before truncation"))
         }
         entries += notes.map { Legend.Entry(.none, $0) }
-        let boxes = groundTruths.indices.map { g in
+        let (muted, coloring) = focusPlan
+        var boxes = groundTruths.indices.filter { !muted.contains($0) }.map { g in
             Legend.Entry(
-                .outline(BoxColors.color(forBox: g), dashed: false),
+                .outline(coloring.color(forBox: g), dashed: false),
                 BoxColors.label(forBox: g, in: groundTruths))
+        }
+        if !muted.isEmpty {
+            boxes.append(
+                Legend.Entry(
+                    .outline(FocusMode.mutedColor, dashed: false),
+                    "\(NumberText.count(muted.count, "other box", "other boxes")), grey and unlabelled"))
         }
         var legend = Legend(
             sections: [.init(entries: entries), .init(title: "Boxes", entries: boxes)], font: style.labelFont,
@@ -110,22 +126,33 @@ public struct TargetCellPanels: FigureDrawable {
     public func draw(in ctx: DrawingContext) {
         let layout = layout
         titleBlock.draw(in: ctx, at: layout.titleOrigin)
+        let (muted, coloring) = focusPlan
         let painter = PanelPainter(
             groundTruths: groundTruths, imageWidth: imageWidth, imageHeight: imageHeight, backdrop: backdrop,
-            style: style)
+            style: style, muted: muted, coloring: coloring)
         let titles = titleLines
         for (index, panel) in panels.enumerated() {
             let mapping = layout.mapping(panel: index)
-            painter.drawBackground(in: ctx, mapping: mapping, dimming: 0.6)
-            ctx.withClip(to: mapping.frame) {
-                drawCells(panel, in: ctx, mapping: mapping)
+            func content(_ mapping: ImageMapping) {
+                painter.drawBackground(in: ctx, mapping: mapping, dimming: 0.6)
+                ctx.withClip(to: mapping.frame) {
+                    drawCells(panel, in: ctx, mapping: mapping, painter: painter)
+                }
+                painter.drawBoxes(in: ctx, mapping: mapping)
+                ctx.withClip(to: mapping.frame) {
+                    drawKeypoints(panel, in: ctx, mapping: mapping, painter: painter)
+                    drawValues(panel, in: ctx, mapping: mapping)
+                }
+                painter.drawBoxLabels(in: ctx, mapping: mapping)
             }
-            painter.drawBoxes(in: ctx, mapping: mapping)
-            ctx.withClip(to: mapping.frame) {
-                drawKeypoints(panel, in: ctx, mapping: mapping)
-                drawValues(panel, in: ctx, mapping: mapping)
+            content(mapping)
+            let subjects = insetSubjects(panel).filter { !muted.contains($0.index) }
+            if let plan = insetZoom.plan(subjects: subjects, panel: mapping) {
+                let inView = panel.cells.filter { $0.isPositive && plan.mapping.shows($0.rect.center) }.count
+                insetZoom.draw(
+                    plan, panel: mapping, in: ctx, style: style,
+                    note: NumberText.count(inView, "positive") + " in view", content: content)
             }
-            painter.drawBoxLabels(in: ctx, mapping: mapping)
             painter.drawFrame(in: ctx, mapping: mapping)
             painter.drawTitle(titles[index], in: layout.panelTitles[index], in: ctx)
         }
@@ -136,7 +163,9 @@ public struct TargetCellPanels: FigureDrawable {
             width: min(Double(frame.width) - 24, 300))
     }
 
-    func drawCells(_ panel: TargetCellPanel, in ctx: DrawingContext, mapping: ImageMapping) {
+    func drawCells(
+        _ panel: TargetCellPanel, in ctx: DrawingContext, mapping: ImageMapping, painter: PanelPainter
+    ) {
         let shown = panel.cells.filter { $0.value >= minimumValue || $0.isPositive }
         // Larger cells first, so a fine level's cells stay visible on top of a coarse one's.
         let ordered = shown.sorted { $0.rect.width * $0.rect.height > $1.rect.width * $1.rect.height }
@@ -150,7 +179,7 @@ public struct TargetCellPanels: FigureDrawable {
         ctx.setAntialiasing(true)
         for cell in ordered where cell.isPositive {
             let rect = mapping.rect(cell.rect)
-            let color = cell.box.map { BoxColors.edge(forBox: $0) } ?? style.ink
+            let color = cell.box.map { painter.edge(forBox: $0) } ?? style.ink
             ctx.strokeRect(rect.insetBy(dx: 1, dy: 1), color, style: .solid(rect.width >= 10 ? 2 : 1))
         }
     }
@@ -170,9 +199,11 @@ public struct TargetCellPanels: FigureDrawable {
         }
     }
 
-    func drawKeypoints(_ panel: TargetCellPanel, in ctx: DrawingContext, mapping: ImageMapping) {
+    func drawKeypoints(
+        _ panel: TargetCellPanel, in ctx: DrawingContext, mapping: ImageMapping, painter: PanelPainter
+    ) {
         for k in panel.keypoints {
-            let color = BoxColors.edge(forBox: k.box)
+            let color = painter.edge(forBox: k.box)
             let cell = mapping.rect(k.cell)
             let center = CGPoint(x: cell.midX, y: cell.midY)
             let radius = k.radiusPixels * mapping.scale

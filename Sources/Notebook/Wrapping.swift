@@ -21,7 +21,8 @@ struct Wrapper {
     /// Wraps `text` into lines of at most `width` visible columns. The first line starts with
     /// `firstPrefix`, later lines with `prefix` (a hanging indent for bullets and notes).
     func wrap(_ text: String, width: Int, firstPrefix: String = "", prefix: String = "") -> [String] {
-        let words = self.words(InlineMarkup.parse(text))
+        let room = width - max(ANSI.strip(firstPrefix).count, ANSI.strip(prefix).count)
+        let words = self.words(InlineMarkup.parse(text)).flatMap { split($0, room: room) }
         var lines: [String] = []
         var current: [Word] = []
 
@@ -47,13 +48,16 @@ struct Wrapper {
     /// `22 400` so a number never breaks across lines (U+202F is the narrow variant).
     static let noBreakSpaces: Set<Character> = ["\u{00A0}", "\u{202F}"]
 
+    /// Words split at breaking spaces. A space inside a code span joins, so `max(l*, t*)` stays
+    /// on one line as the student would type it; ``split(_:room:)`` breaks a span only when it
+    /// is wider than a line.
     private func words(_ runs: [InlineRun]) -> [Word] {
         var words: [Word] = []
         var chars: [StyledChar] = []
         var gapStyle = InlineStyle.plain
         for run in runs {
             for c in run.text {
-                if c.isWhitespace && !Self.noBreakSpaces.contains(c) {
+                if c.isWhitespace && !Self.noBreakSpaces.contains(c) && run.style != .code {
                     if !chars.isEmpty { words.append(Word(chars: chars, gapStyle: gapStyle)) }
                     chars = []
                     gapStyle = run.style
@@ -64,6 +68,28 @@ struct Wrapper {
         }
         if !chars.isEmpty { words.append(Word(chars: chars, gapStyle: gapStyle)) }
         return words
+    }
+
+    /// `word` as it is when it fits in `room` columns; otherwise broken at the spaces of its code
+    /// spans, so an overlong span wraps as it did before rather than running off the terminal.
+    private func split(_ word: Word, room: Int) -> [Word] {
+        guard ANSI.strip(render([word])).count > room,
+            word.chars.contains(where: { $0.character.isWhitespace && $0.style == .code })
+        else { return [word] }
+        var parts: [Word] = []
+        var chars: [StyledChar] = []
+        var gapStyle = word.gapStyle
+        for c in word.chars {
+            if c.character.isWhitespace && c.style == .code && !Self.noBreakSpaces.contains(c.character) {
+                if !chars.isEmpty { parts.append(Word(chars: chars, gapStyle: gapStyle)) }
+                chars = []
+                gapStyle = .code
+            } else {
+                chars.append(c)
+            }
+        }
+        if !chars.isEmpty { parts.append(Word(chars: chars, gapStyle: gapStyle)) }
+        return parts
     }
 
     private func render(_ words: [Word]) -> String {

@@ -41,6 +41,7 @@ struct ATSSInspectionFigure {
             valueName: "IoU of the positive anchor with its box")
         figure.subtitle = subtitle
         figure.panelWidth = panelWidth
+        figure.emphasized = missing
         figure.minimumValue = 0
         figure.notes = [
             "each anchor drawn as its stride-wide cell (the anchor box itself is \(Prose.number(assignment.rules.anchors.scale)) strides wide); "

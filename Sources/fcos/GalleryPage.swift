@@ -128,7 +128,11 @@ struct GalleryPage {
         }
         header += s.levels.map(\.name) + ["positives", "why none"]
         let rows = s.boxes.map { b -> [String] in
-            var row = [HTMLText.boxCell(b.index, label: b.label)]
+            var row = [
+                HTMLText.boxCell(
+                    b.index, label: b.label,
+                    hex: s.boxColors.indices.contains(b.index) ? s.boxColors[b.index] : nil)
+            ]
             let r = b.resized
             let resizedSize = Prose.size(Double(r.width), Double(r.height))
             if !s.isResized {

@@ -29,8 +29,9 @@ enum HTMLText {
     }
 
     /// A colour swatch and the box's label, so a table row and the figure's box match by colour.
-    static func boxCell(_ index: Int, label: String) -> String {
-        "<span class=\"sw\" style=\"background:\(BoxColors.hex(forBox: index))\"></span>\(escape(label))"
+    /// `hex` is the colour the figure drew the box in, when focus mode changed it.
+    static func boxCell(_ index: Int, label: String, hex: String? = nil) -> String {
+        "<span class=\"sw\" style=\"background:\(hex ?? BoxColors.hex(forBox: index))\"></span>\(escape(label))"
     }
 
     /// The figure, shown scaled down and linked to the full file; a PDF can only be linked.

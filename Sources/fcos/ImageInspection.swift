@@ -30,6 +30,8 @@ struct ImageInspection: Sendable {
     var figure: String
     /// What each location inside a box says on hover (PNG and SVG figures).
     var figureHotspots: FigureHotspots?
+    /// Each box's colour (`#rrggbb`) in the figure, which focus mode may have changed or greyed.
+    var boxColors: [String] = []
     /// Zoomed figures on the boxes without positives (see ``ZoomPlan``).
     var zooms: [ZoomFigure] = []
 

@@ -113,6 +113,7 @@ struct Inspector {
             figure: drawn.figure)
         inspection.figureHotspots = drawn.hotspots
         inspection.zooms = drawn.zooms
+        inspection.boxColors = drawn.boxColors
         return inspection
     }
 
@@ -149,6 +150,8 @@ struct Inspector {
         var figure: String
         var hotspots: FigureHotspots?
         var zooms: [ImageInspection.ZoomFigure]
+        /// Each box's colour as the level figure draws it.
+        var boxColors: [String]
     }
 
     func draw(
@@ -166,12 +169,14 @@ struct Inspector {
             panels.subtitle = subtitle
             let hotspots = try writeFigure(panels, name: name, record: record)
             return Drawn(
-                figure: name, hotspots: hotspots, zooms: try writeZooms(panels, stem: stem, record: record))
+                figure: name, hotspots: hotspots, zooms: try writeZooms(panels, stem: stem, record: record),
+                boxColors: assignment.groundTruths.indices.map { panels.color(forBox: $0).hexString })
         case .atss(let assignment):
             let figure = ATSSInspectionFigure(
                 assignment: assignment, method: preset, backdrop: backdrop, sceneName: sceneName,
                 subtitle: subtitle, panelWidth: panelWidth)
-            try write(figure.levels, name: name, record: record)
+            let levels = figure.levels
+            try write(levels, name: name, record: record)
             var zooms: [ImageInspection.ZoomFigure] = []
             for g in figure.boxesToExplain {
                 let zoom = "\(stem)-box\(g).\(format.fileExtension)"
@@ -182,7 +187,9 @@ struct Inspector {
                         file: zoom, viewport: assignment.groundTruths[g].box, boxes: [g], hotspots: nil,
                         caption: "⚠ \(label): its ATSS candidates level by level, and what became of each"))
             }
-            return Drawn(figure: name, hotspots: nil, zooms: zooms)
+            return Drawn(
+                figure: name, hotspots: nil, zooms: zooms,
+                boxColors: assignment.groundTruths.indices.map { levels.color(forBox: $0).hexString })
         }
     }
 
@@ -198,6 +205,7 @@ struct Inspector {
         var written: [ImageInspection.ZoomFigure] = []
         for (k, zoom) in zooms.enumerated() {
             var figure = panels
+            figure.focus = panels.settledFocus
             figure.viewport = zoom.viewport
             let v = zoom.viewport
             let names = zoom.boxes.map { Prose.boxLabel($0, assignment.groundTruths) }.joined(separator: ", ")
@@ -234,6 +242,7 @@ struct Inspector {
             annotationIndices: [], dropped: nil, figure: drawn.figure)
         inspection.figureHotspots = drawn.hotspots
         inspection.zooms = drawn.zooms
+        inspection.boxColors = drawn.boxColors
         return inspection
     }
 

@@ -20,22 +20,23 @@ struct InsetZoomTests {
         let panels = try Self.panels()
         let layout = panels.layout
         let ball = 2
-        let p3 = try #require(panels.insetPlan(level: 0, mapping: layout.mapping(panel: 0)))
+        let p3 = try #require(panels.insetPlan(level: 0, mapping: layout.mapping(panel: 0), muted: []))
         #expect(p3.boxes == [ball])
         #expect(p3.magnification >= 2)
         let source = p3.source
         let box = panels.assignment.groundTruths[ball].box
         #expect(source.x0 <= box.x0 && source.x1 >= box.x1 && source.y0 <= box.y0 && source.y1 >= box.y1)
         // P6 holds the person only, which is large: no inset.
-        #expect(panels.insetPlan(level: 3, mapping: layout.mapping(panel: 3)) == nil)
+        #expect(panels.insetPlan(level: 3, mapping: layout.mapping(panel: 3), muted: []) == nil)
         var off = panels
         off.insetZoom = .off
-        #expect(off.insetPlan(level: 0, mapping: layout.mapping(panel: 0)) == nil)
+        #expect(off.insetPlan(level: 0, mapping: layout.mapping(panel: 0), muted: []) == nil)
     }
 
     @Test func insetShowsThePositivesInTheBoxColour() throws {
         let panels = try Self.panels()
-        let plan = try #require(panels.insetPlan(level: 0, mapping: panels.layout.mapping(panel: 0)))
+        let plan = try #require(
+            panels.insetPlan(level: 0, mapping: panels.layout.mapping(panel: 0), muted: []))
         let image = try panels.render()
         let level = panels.assignment.levels[0]
         let positive = try #require(level.matched.indices.first { level.matched[$0] == 2 })

@@ -1,7 +1,8 @@
 import FCOS
-import Figures
 import Foundation
 import Testing
+
+@testable import Figures
 
 /// The hover text of a location, checked against numbers worked out by hand from the boxes.
 @Suite struct LocationStoryTests {
@@ -100,13 +101,39 @@ import Testing
     }
 }
 
-/// The hover layer over a level figure: a spot on every location inside a box, none elsewhere.
+/// The hover layer over a level figure: a spot on every location inside a box that a pointer
+/// can tell from its neighbours, none elsewhere.
 @Suite struct HotspotTests {
-    @Test func spotsCoverExactlyTheExplainedLocationsInView() throws {
+    @Test func spotsCoverTheExplainedLocationsAReaderCanPointAt() throws {
         let panels = try Fixtures.panels("tennis")
         let hotspots = panels.hotspots
-        let explained = try #require(panels.assignment.explanation).levels.map(\.count).reduce(0, +)
-        #expect(hotspots.spots.count == explained)
+        let levels = try #require(panels.assignment.explanation).levels
+        // At 440 px a panel shows 0.41 px per image px: P3's locations sit 3.3 px apart (spots
+        // would overlap), P4's 6.6 px. P5…P7 have no inset and explain every location in a box.
+        for level in 2..<5 {
+            #expect(hotspots.spots.filter { $0.panel == level }.count == levels[level].count)
+        }
+        let layout = panels.layout
+        // On P3 only the ball's 16 positives keep a spot in the panel, and its inset (×7)
+        // explains the 16 locations it magnifies (inside the ball; the rest is background) with
+        // larger spots.
+        let p3Inset = try #require(panels.insetPlan(level: 0, mapping: layout.mapping(panel: 0), muted: []))
+        let p3 = hotspots.spots.filter { $0.panel == 0 }
+        let inPanel = p3.filter { !p3Inset.mapping.frame.contains($0.center) }
+        #expect(inPanel.count == 16)
+        #expect(inPanel.allSatisfy { $0.text.contains("→ positive of #2") && $0.radius == 2.5 })
+        let magnified = p3.filter { p3Inset.mapping.frame.contains($0.center) }
+        #expect(magnified.count == 16 && magnified.allSatisfy { $0.radius > 10 - 1e-9 })
+        // P4 is not dense: every location in a box keeps its spot, except those the racket's
+        // inset covers, and every location the inset magnifies gets one there.
+        let mapping = layout.mapping(panel: 1)
+        let p4Inset = try #require(panels.insetPlan(level: 1, mapping: mapping, muted: []))
+        let p4 = hotspots.spots.filter { $0.panel == 1 }
+        let covered = levels[1].filter { p4Inset.mapping.frame.contains(mapping.point($0.location)) }.count
+        let shown = levels[1].filter { p4Inset.mapping.shows($0.location) }.count
+        #expect(shown >= 12 && covered > 0)
+        #expect(p4.count == levels[1].count - covered + shown)
+        #expect(hotspots.spots.count < levels.map(\.count).reduce(0, +))
         #expect(hotspots.size == panels.size)
         // Every box has an outline in each of the five panels.
         #expect(hotspots.outlines.count == 5 * panels.assignment.groundTruths.count)

@@ -69,3 +69,29 @@ struct NumberFormatTests {
         #expect(lines == ["anchors vs location", "201\u{00A0}600 vs 22\u{00A0}400"])
     }
 }
+
+@Suite("Wrapping inline code")
+struct InlineCodeWrappingTests {
+    let plain = Wrapper(ansi: ANSI(enabled: false))
+
+    @Test func aCodeSpanMovesToTheNextLineWhole() {
+        // "`m = max(l*, t*, r*, b*)`" would start at column 9 of 24; before, it broke after "max(l*,".
+        let lines = plain.wrap("and then `m = max(l*, t*, r*, b*)` wins", width: 30)
+        #expect(lines == ["and then", "`m = max(l*, t*, r*, b*)` wins"])
+    }
+
+    @Test func aCodeSpanWiderThanALineStillBreaksAtItsSpaces() {
+        let lines = plain.wrap("see `a bb ccc dddd eeeee` now", width: 12)
+        #expect(lines.allSatisfy { $0.count <= 12 })
+        // Each line opens and closes its own span.
+        #expect(lines.joined(separator: " ").filter { $0 != "`" } == "see a bb ccc dddd eeeee now")
+        #expect(lines.count > 2)
+    }
+
+    @Test func colourModeKeepsTheSpanInOneEscape() {
+        let ansi = ANSI(enabled: true)
+        let lines = Wrapper(ansi: ansi).wrap("xx `a b c` yy", width: 8)
+        #expect(lines.map(ANSI.strip) == ["xx a b c", "yy"])
+        #expect(lines[0].contains(ansi.cyan("a b c")))
+    }
+}
