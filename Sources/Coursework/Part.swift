@@ -36,16 +36,17 @@ public enum Part: String, Sendable, CaseIterable, Codable, Comparable {
     }
 
     /// Points out of 100 for a course with every part. Matching carries the most because it is
-    /// where the references differ and where most students' targets go wrong.
+    /// where the references differ and where most students' targets go wrong; the whole loss
+    /// comes next because it puts every earlier piece together.
     public var maxPoints: Int {
         switch self {
         case .locations: return 10
-        case .matching: return 30
-        case .deltas: return 15
+        case .matching: return 25
+        case .deltas: return 10
         case .centerness: return 10
-        case .focalLoss: return 15
+        case .focalLoss: return 10
         case .loss: return 15
-        case .nms: return 20
+        case .nms: return 10
         case .inference: return 10
         }
     }

@@ -91,5 +91,49 @@ public struct PlantedMistake: Sendable, Equatable {
             part: .nms, mistakeID: "greater-or-equal", find: "> iouThreshold", replacement: ">= iouThreshold"),
         PlantedMistake(
             part: .nms, mistakeID: "index-order", find: "return kept", replacement: "return kept.sorted()"),
+        // The whole loss.
+        PlantedMistake(
+            part: .loss, mistakeID: "box-loss-over-positives",
+            find: "Float(boxSum) / Float(weightSum)", replacement: "Float(boxSum) / count"),
+        PlantedMistake(
+            part: .loss, mistakeID: "background-as-class-zero",
+            find: "let z: Float = targets.classes[i] == c ? 1 : 0",
+            replacement: "let z: Float = max(targets.classes[i], 0) == c ? 1 : 0"),
+        PlantedMistake(
+            part: .loss, mistakeID: "unclamped-positives",
+            find: """
+                let count = Float(max(positives, 1))
+                    return LossTerms(
+                        classification: Float(classification) / count,
+                        regression: positives == 0 ? 0 : Float(boxSum)
+                """,
+            replacement: """
+                let count = Float(positives)
+                    return LossTerms(
+                        classification: Float(classification) / count,
+                        regression: Float(boxSum)
+                """),
+        PlantedMistake(
+            part: .loss, mistakeID: "divide-by-locations", find: "let count = Float(max(positives, 1))",
+            replacement: "let count = Float(max(n, 1))"),
+        // Inference.
+        PlantedMistake(
+            part: .inference, mistakeID: "class-agnostic-nms",
+            find: "guard candidates[k].label == candidates[i].label else { return false }",
+            replacement: "_ = candidates[k].label"),
+        PlantedMistake(
+            part: .inference, mistakeID: "decode-without-stride", find: "let s = Float(level.stride)",
+            replacement: "let s: Float = 1"),
+        PlantedMistake(
+            part: .inference, mistakeID: "threshold-after-centerness",
+            find: "func threshold(_ p: Float) -> Float { p }",
+            replacement: "func threshold(_ p: Float) -> Float { (p * ctr).squareRoot() }"),
+        PlantedMistake(
+            part: .inference, mistakeID: "score-without-sqrt",
+            find: "func score(_ p: Float) -> Float { (p * ctr).squareRoot() }",
+            replacement: "func score(_ p: Float) -> Float { p * ctr }"),
+        PlantedMistake(
+            part: .inference, mistakeID: "nms-greater-or-equal", find: "return overlap / union > 0.6",
+            replacement: "return overlap / union >= 0.6"),
     ]
 }
