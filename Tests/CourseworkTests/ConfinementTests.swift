@@ -200,7 +200,10 @@ extension GeneratedPackageTests {
         #expect(summary.contains("\\u{1B}[2J"), "\(summary)")
         #expect(!summary.contains("\n  centerness  passed"), "\(summary)")
         #expect(
-            summary.split(separator: "\n").filter { $0.hasPrefix("Score: ") } == ["Score: 0/30"], "\(summary)"
+            summary.split(separator: "\n").filter { $0.hasPrefix("Score: ") } == [
+                "Score: 0/\(report.maxScore)"
+            ],
+            "\(summary)"
         )
         let html = try CourseReport(report: report, packageName: "mallory").html()
         #expect(!html.contains("<script>alert"))

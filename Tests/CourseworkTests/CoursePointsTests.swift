@@ -90,7 +90,9 @@ struct CoursePointsTests {
         chosen[.matching] = 41
         let course = Course(preset: "official", points: chosen)
         let right = Grader(
-            course: course, submission: HandWrittenStudent(rules: course.rules).submission
+            course: course,
+            submission: HandWrittenStudent(rules: course.rules, postProcessing: course.preset.postProcessing)
+                .submission
         ).gradeAll()
         #expect(right.parts.map(\.maxPoints) == course.parts.map { chosen[$0]! })
         #expect(right.parts.allSatisfy { $0.points == $0.maxPoints })

@@ -222,7 +222,8 @@ struct GeneratedPackageTests {
         var grading = Self.grading(package, timeout: 3)
         grading.sandbox = .rlimits
         let report = try grading.run()
-        #expect(report.score == 0 && report.maxScore == 45)
+        // 10 + 10 + 10 points.
+        #expect(report.score == 0 && report.maxScore == 30)
         #expect(report.sandbox?.hasPrefix("rlimits only") == true, "\(report.sandbox ?? "")")
         #expect(report.result(for: .locations)?.explanations.first?.contains("could not be read") == true)
         #expect(

@@ -40,7 +40,9 @@ struct PlantedMistakeTests {
         #expect(students[0] == DemoClass.Student(name: "01-answer-key", kind: .answerKey))
         #expect(students[1] == DemoClass.Student(name: "02-starter", kind: .starter))
         #expect(Set(students.map(\.name)).count == 20)
-        let small = DemoClass(course: Self.course, toolkit: URL(fileURLWithPath: "/tmp"), size: 8).students
+        let small = DemoClass(
+            course: Self.course, toolkit: URL(fileURLWithPath: "/tmp"), size: 2 + Self.course.parts.count
+        ).students
         let parts = small.compactMap { student -> Part? in
             if case .planted(let plant) = student.kind { return plant.part }
             return nil
