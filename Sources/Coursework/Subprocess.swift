@@ -130,6 +130,24 @@ struct Subprocess {
         return wait(pid: pid, out: outPipe[0], err: errPipe[0], answersFD: answersPipe[0])
     }
 
+    /// Kills every process left in the child's session. Killing its process group is not enough:
+    /// `swift build` starts each `swiftc` in a process group of its own, so a build stopped at its
+    /// time limit left the compiler of a hostile file (a type-checking bomb) running for hours.
+    /// The child leads the session (`POSIX_SPAWN_SETSID`), so its pid is the session's id.
+    static func killSession(_ session: pid_t) {
+        for _ in 0..<8 {
+            guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return }
+            var found = false
+            for entry in entries {
+                guard let pid = pid_t(entry), pid > 1, getsid(pid) == session else { continue }
+                kill(pid, SIGKILL)
+                found = true
+            }
+            if !found { return }
+            usleep(5_000)
+        }
+    }
+
     /// Reads both pipes and reaps the child in one loop; kills the whole process group at the
     /// deadline and, in any case, once the child has exited (its leftovers go with it).
     private func wait(pid: pid_t, out: Int32, err: Int32, answersFD: Int32) -> Outcome {
@@ -181,12 +199,14 @@ struct Subprocess {
                     status = raw
                     exitTime = Date()
                     kill(-pid, SIGKILL)
+                    Self.killSession(pid)
                 }
             }
             if !exited, let deadline, Date() > deadline {
                 timedOut = true
                 kill(-pid, SIGKILL)
                 kill(pid, SIGKILL)
+                Self.killSession(pid)
             }
             let drained = !open.values.contains(true)
             // A grandchild that escaped the group may hold a pipe open; stop listening soon after.

@@ -247,13 +247,35 @@ extension GeneratedPackageTests {
     func buildTimeLimit() throws {
         let package = try Self.generate(Course(preset: "official", parts: [.centerness]))
         try Self.write([("Centerness.swift", Self.compilerBomb)], into: package)
-        var grading = Self.grading(package)
+        // A scratch path of its own, so that only this build's compilers are looked for below.
+        let scratch = try TemporaryPackage()
+        var grading = PackageGrading(package: package.url, scratchPath: scratch.url)
         grading.buildTimeout = 8
         let (report, seconds) = try Self.timed { try grading.run() }
         let result = try #require(report.result(for: .centerness))
         #expect(result.status == .failed && result.points == 0)
         #expect(result.explanations == ["Your package did not build within 8 s, so nothing could be graded."])
         #expect(seconds < 30, "\(seconds) s")
+        // `swift build` gives each compiler job a process group of its own: the stalled compiler
+        // must not outlive the build's time limit.
+        #expect(Self.compilersStillRunning(under: scratch.url.path).isEmpty)
+    }
+
+    /// Compiler processes with an argument under `folder`, as `/proc/<pid>/cmdline` lists them.
+    static func compilersStillRunning(under folder: String) -> [String] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap { entry -> String? in
+            guard Int32(entry) != nil,
+                let data = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline")
+            else { return nil }
+            let arguments = String(decoding: data, as: UTF8.self).split(separator: "\0")
+            guard
+                arguments.first?.hasSuffix("swift-frontend") == true
+                    || arguments.first?.hasSuffix("swiftc") == true,
+                arguments.contains(where: { $0.hasPrefix(folder) })
+            else { return nil }
+            return entry
+        }
     }
 
     /// 100 000 integers in one array literal: 200 KB of source for which the type checker takes
